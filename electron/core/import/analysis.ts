@@ -1,0 +1,73 @@
+// The contract between the import pipeline and the format analyzers (DICOM, PDF, CDA, FHIR, …).
+// An analyzer looks at one file's bytes and says what record it is; the pipeline stores the
+// bytes and the record. Analyzers are pure: no vault, no disk writes.
+import type { FileFormat, Identity, RecordKind, RecordType } from '../../../shared/domain.js';
+
+/** What one DICOM instance contributes to its imaging record (grouped by studyInstanceUID). */
+export interface DicomInstanceInfo {
+  studyInstanceUID: string;
+  seriesInstanceUID: string;
+  sopInstanceUID: string;
+  sopClassUID: string;
+  transferSyntaxUID: string;
+  modality: string;
+  studyDate?: string; // YYYY-MM-DD
+  studyTime?: string; // HHMMSS(.frac) as in DICOM
+  studyDescription?: string;
+  seriesDescription?: string;
+  seriesNumber?: number;
+  instanceNumber?: number;
+  bodyPart?: string;
+  institution?: string;
+  referringPhysician?: string;
+  accessionNumber?: string;
+  studyId?: string;
+  numberOfFrames?: number;
+  rows?: number;
+  columns?: number;
+  patient: Identity;
+  /** Full extracted header (JSON-safe), kept as file metadata. */
+  tags: Record<string, unknown>;
+}
+
+/** An attachment or embedded document an analyzer found inside a file (FHIR attachment, XDM doc). */
+export interface EmbeddedFile {
+  name: string;
+  bytes: Uint8Array;
+}
+
+export interface Analysis {
+  format: FileFormat;
+  kind: RecordKind;
+  type: RecordType;
+  typeGuessed: boolean;
+  title: string;
+  date?: string; // YYYY-MM-DD
+  dateGuessed: boolean;
+  institution?: string;
+  identity?: Identity;
+  /** Searchable text (PDF text, CDA section text, FHIR narrative). */
+  text?: string;
+  pageCount?: number;
+  metadata: Record<string, unknown>;
+  /** Set for DICOM instances: the pipeline groups them into one record per study. */
+  dicom?: DicomInstanceInfo;
+  /** Further files to import as their own records (e.g. a FHIR DocumentReference's PDF). */
+  embedded?: EmbeddedFile[];
+}
+
+/** Thrown by an analyzer for a file that must be skipped; the message is shown to the user. */
+export class SkipFile extends Error {
+  constructor(reason: string) {
+    super(reason);
+    this.name = 'SkipFile';
+  }
+}
+
+export interface AnalyzerInput {
+  /** File name as the user knows it (for titles). */
+  name: string;
+  bytes: Uint8Array;
+}
+
+export type Analyzer = (input: AnalyzerInput) => Promise<Analysis>;

@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    environment: 'node',
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    // Crypto-heavy and process-spawning tests: keep parallelism to the machine's 2 cores.
+    maxWorkers: 2,
+  },
+});
