@@ -1,0 +1,55 @@
+// Builds every entry point: Node-side code with esbuild (bundled, packages left external so the
+// native SQLite addon and pdf.js load from node_modules), the renderer with Vite.
+import { build } from 'esbuild';
+import { existsSync, rmSync, mkdirSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const out = path.join(root, 'dist');
+const only = process.argv[2]; // optional: 'node' or 'renderer'
+
+const nodeEntries = [
+  // [entry, outfile, format]
+  ['electron/core/cli/main.ts', 'cli/dossier.js', 'esm'],
+  ['electron/host/browser-host.ts', 'host/browser-host.js', 'esm'],
+  ['electron/main.ts', 'electron/main.cjs', 'cjs'],
+  ['electron/preload.ts', 'electron/preload.cjs', 'cjs'],
+  ['electron/core/service/service-worker.ts', 'electron/service-worker.cjs', 'cjs'],
+];
+
+async function buildNode() {
+  for (const [entry, outfile, format] of nodeEntries) {
+    if (!existsSync(path.join(root, entry))) continue; // entry not written yet
+    await build({
+      entryPoints: [path.join(root, entry)],
+      outfile: path.join(out, outfile),
+      bundle: true,
+      platform: 'node',
+      target: 'node20',
+      format,
+      sourcemap: true,
+      // The preload runs sandboxed: it must be one self-contained file with only 'electron' external.
+      packages: entry.endsWith('preload.ts') ? undefined : 'external',
+      external: ['electron'],
+      logLevel: 'warning',
+      define: { 'process.env.DOSSIER_BUILD': '"1"' },
+    });
+  }
+}
+
+function buildRenderer() {
+  const config = path.join(root, 'renderer/vite.config.ts');
+  if (!existsSync(config)) return;
+  const res = spawnSync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--config', config, '--logLevel', 'warn'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
+  if (res.status !== 0) throw new Error('renderer build failed');
+}
+
+if (!only) rmSync(out, { recursive: true, force: true });
+mkdirSync(out, { recursive: true });
+if (!only || only === 'node') await buildNode();
+if (!only || only === 'renderer') buildRenderer();

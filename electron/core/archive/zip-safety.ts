@@ -1,0 +1,72 @@
+// The limits and per-entry checks that keep a hostile zip (from a patient portal, an e-mail, a CD)
+// from writing outside the import, following symlinks, or filling the disk/memory (zip bombs).
+// Documented in docs/zip-safety.md; change both together.
+
+const MiB = 1024 * 1024;
+const GiB = 1024 * MiB;
+
+export interface ZipLimits {
+  /** Sum of declared uncompressed sizes over a zip and every zip nested in it. */
+  maxTotalUncompressedBytes: number;
+  /** Largest uncompressed:compressed ratio accepted for entries above `ratioCheckMinBytes`. */
+  maxCompressionRatio: number;
+  ratioCheckMinBytes: number;
+  /** Entries (files, folders, rejected ones) read from one zip; the rest are skipped. */
+  maxEntries: number;
+  /** A zip inside a zip is depth 2; deeper than this is refused. */
+  maxNestingDepth: number;
+  /** A nested zip is read into memory to be opened; bigger ones are refused. */
+  maxNestedZipBytes: number;
+}
+
+export const DEFAULT_ZIP_LIMITS: Readonly<ZipLimits> = Object.freeze({
+  maxTotalUncompressedBytes: 20 * GiB,
+  maxCompressionRatio: 200,
+  ratioCheckMinBytes: 1 * MiB,
+  maxEntries: 100_000,
+  maxNestingDepth: 3,
+  maxNestedZipBytes: 1 * GiB,
+});
+
+/** Why a path inside a zip is refused, or null when it is a safe relative path. */
+export function unsafePathReason(rawPath: string): string | null {
+  if (rawPath.includes('\0')) return 'file name contains a NUL character';
+  const path = rawPath.replace(/\\/g, '/');
+  if (path.startsWith('/')) return 'absolute path';
+  if (/^[a-zA-Z]:/.test(path)) return 'path starts with a drive letter';
+  if (path.split('/').some((segment) => segment === '..')) {
+    return 'path escapes the archive ("..")';
+  }
+  return null;
+}
+
+const S_IFMT = 0o170000;
+const S_IFLNK = 0o120000;
+
+/** Symlinks are recognised from the Unix mode in the upper 16 bits of the external attributes. */
+export function isSymlinkMode(externalFileAttributes: number | undefined): boolean {
+  if (externalFileAttributes === undefined) return false;
+  const unixMode = (externalFileAttributes >>> 16) & 0xffff;
+  return (unixMode & S_IFMT) === S_IFLNK;
+}
+
+export function bombRatioReason(
+  uncompressedSize: number,
+  compressedSize: number,
+  limits: ZipLimits,
+): string | null {
+  if (uncompressedSize <= limits.ratioCheckMinBytes) return null;
+  const ratio = uncompressedSize / Math.max(compressedSize, 1);
+  if (ratio <= limits.maxCompressionRatio) return null;
+  return `compression ratio ${Math.round(ratio)}:1 is above ${limits.maxCompressionRatio}:1 (possible zip bomb)`;
+}
+
+/** Remaining uncompressed bytes, shared by a zip and the zips nested in it. */
+export class SizeBudget {
+  constructor(private remaining: number) {}
+  take(bytes: number): boolean {
+    if (bytes > this.remaining) return false;
+    this.remaining -= bytes;
+    return true;
+  }
+}

@@ -1,0 +1,94 @@
+// Streaming zip writer to a file on disk. Entries are written one after another straight into the
+// file (no buffering of whole entries), so memory stays bounded whatever the bundle size. zip.js
+// switches to Zip64 by itself once an entry or the archive passes 4 GiB, given the entry size up front.
+import { open, type FileHandle } from 'node:fs/promises';
+import { ZipWriter, configure } from '@zip.js/zip.js';
+
+// Node has no web workers; compress in-process.
+configure({ useWebWorkers: false });
+
+export interface ZipFileWriterOptions {
+  /** When set, every entry is encrypted with WinZip AES-256 (AE-2). */
+  password?: string;
+}
+
+export interface ZipAddOptions {
+  /** Deflate the entry. Leave false for DICOM/JPEG/PDF: they are already compressed or near-random. */
+  compress?: boolean;
+  lastModified?: Date;
+}
+
+export type ByteSource = AsyncIterable<Uint8Array> | ReadableStream<Uint8Array>;
+
+export interface ZipFileWriter {
+  /** Adds one entry; `size` is the exact byte count the source will yield. */
+  add(name: string, source: ByteSource, size: number, options?: ZipAddOptions): Promise<void>;
+  /** Writes the central directory, fsyncs and closes the file. */
+  close(): Promise<void>;
+  /** Closes the file without finishing the archive (caller deletes it). Never throws. */
+  abort(): Promise<void>;
+}
+
+function toReadableStream(source: ByteSource): ReadableStream<Uint8Array> {
+  if (source instanceof ReadableStream) return source;
+  const iterator = source[Symbol.asyncIterator]();
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      const next = await iterator.next();
+      if (next.done) controller.close();
+      else controller.enqueue(next.value);
+    },
+    async cancel() {
+      await iterator.return?.();
+    },
+  });
+}
+
+/** A WritableStream that appends to a file handle, awaiting each write (natural backpressure). */
+function fileWritable(handle: FileHandle): WritableStream<Uint8Array> {
+  return new WritableStream<Uint8Array>({
+    async write(chunk) {
+      let offset = 0;
+      while (offset < chunk.byteLength) {
+        const { bytesWritten } = await handle.write(chunk, offset, chunk.byteLength - offset);
+        offset += bytesWritten;
+      }
+    },
+  });
+}
+
+export async function createZipFile(
+  path: string,
+  options: ZipFileWriterOptions = {},
+): Promise<ZipFileWriter> {
+  const handle = await open(path, 'wx');
+  const zip = new ZipWriter(fileWritable(handle), {
+    useWebWorkers: false,
+    // keepOrder + awaiting each add means entries go straight to disk, never buffered in memory.
+    keepOrder: true,
+    ...(options.password ? { password: options.password, encryptionStrength: 3 as const } : {}),
+  });
+  let closed = false;
+
+  return {
+    async add(name, source, size, addOptions = {}) {
+      await zip.add(name, toReadableStream(source), {
+        uncompressedSize: size,
+        level: addOptions.compress ? 6 : 0,
+        ...(addOptions.lastModified ? { lastModDate: addOptions.lastModified } : {}),
+      });
+    },
+    async close() {
+      // ZipWriter.close closes the WritableStream, which does not close the handle itself.
+      await zip.close();
+      await handle.sync();
+      closed = true;
+      await handle.close();
+    },
+    async abort() {
+      if (closed) return;
+      closed = true;
+      await handle.close().catch(() => undefined);
+    },
+  };
+}

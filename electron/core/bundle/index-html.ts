@@ -1,0 +1,143 @@
+// INDEX.HTM: the page a doctor opens from the stick. Static HTML, inline CSS, no script, no
+// network (a strict CSP says so), relative links only; everything from user data is escaped.
+import { RECORD_TYPE_LABELS } from '../../../shared/domain.js';
+import type { BundleFacts } from './facts.js';
+import type { BundlePlan, PlannedStudy } from './plan.js';
+import { escapeHtml as h } from './text-safety.js';
+import type { BundleInput } from './types.js';
+
+// 'self' does not match file: pages in every browser, so file: is allowed explicitly for previews.
+const CSP =
+  "default-src 'none'; img-src 'self' file: data:; style-src 'unsafe-inline'; " +
+  "base-uri 'none'; form-action 'none'";
+
+const STYLE = `
+body{font:15px/1.45 system-ui,-apple-system,"Segoe UI",Arial,sans-serif;max-width:60rem;margin:1.5rem auto;padding:0 1rem;color:#111}
+h1{font-size:1.5rem;margin:.2rem 0}h2{font-size:1.15rem;border-bottom:1px solid #999;margin-top:1.6rem}
+.meta{color:#444}.question{font-size:1.05rem;background:#f3f3f3;padding:.6rem .8rem;border-left:4px solid #555}
+table{border-collapse:collapse;width:100%}td,th{border-bottom:1px solid #ddd;padding:.3rem .4rem;text-align:left;vertical-align:top}
+.series{display:flex;flex-wrap:wrap;gap:.8rem}.tile{width:13rem;border:1px solid #ccc;padding:.4rem;break-inside:avoid}
+.tile img{width:100%;height:auto;background:#000}.none{height:9rem;display:flex;align-items:center;justify-content:center;background:#eee;color:#555;text-align:center}
+@media print{body{margin:0;max-width:none}a{color:#000;text-decoration:none}.tile{width:11rem}}
+`;
+
+interface TimelineRow {
+  date: string | null;
+  what: string;
+  link?: string;
+}
+
+export function buildIndexHtml(input: BundleInput, plan: BundlePlan, facts: BundleFacts): string {
+  const c = input.case;
+  const p = input.patient;
+  const provider = c?.provider;
+  const forWhom = [provider?.name, provider?.institution].filter((x): x is string => Boolean(x));
+  const parts: string[] = [];
+  parts.push(
+    '<!DOCTYPE html>',
+    '<html lang="en"><head><meta charset="utf-8">',
+    `<meta http-equiv="Content-Security-Policy" content="${CSP}">`,
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<title>${h(c?.title ?? 'Medical records')} — ${h(p.name)}</title>`,
+    `<style>${STYLE}</style></head><body>`,
+    `<h1>${h(p.name)}</h1>`,
+    `<p class="meta">${p.birthDate ? `Born ${h(p.birthDate)} · ` : ''}${p.sex ? `Sex ${h(p.sex)} · ` : ''}` +
+      `Prepared ${h(input.createdAt.toISOString().slice(0, 10))} with Dossier ${h(input.appVersion)}</p>`,
+  );
+  if (c) {
+    parts.push(`<h2>${h(c.title)}</h2>`);
+    if (forWhom.length > 0) parts.push(`<p class="meta">For: ${h(forWhom.join(', '))}</p>`);
+    if (provider?.contact) parts.push(`<p class="meta">Contact: ${h(provider.contact)}</p>`);
+    parts.push(`<p class="question">${h(c.question)}</p>`);
+    if (c.questions.length > 0) {
+      parts.push('<h3>The patient\'s questions</h3><ol>');
+      for (const q of c.questions) parts.push(`<li>${h(q)}</li>`);
+      parts.push('</ol>');
+    }
+    if (provider?.notes) parts.push(`<p>${h(provider.notes)}</p>`);
+  }
+
+  parts.push('<h2>Timeline</h2>', timelineTable(buildTimeline(plan)));
+  parts.push('<h2>Documents</h2>', documentsTable(plan, facts));
+  parts.push('<h2>Imaging</h2>');
+  if (plan.studies.length === 0) parts.push('<p>No imaging studies in this bundle.</p>');
+  for (const study of plan.studies) parts.push(studySection(study, facts));
+  parts.push(
+    '<h2>Importing</h2>',
+    '<p>DICOM images: point the PACS or viewer import at the <code>DICOMDIR</code> file at the root. ' +
+      'Documents: <code>IHE_XDM/SUBSET01/</code> (IHE XDM metadata in <code>METADATA.XML</code>), ' +
+      'FHIR R4: <code>FHIR/BUNDLE.JSN</code>. Checksums: <code>MANIFEST.TXT</code>. See <a href="README.TXT">README.TXT</a>.</p>',
+    '</body></html>',
+    '',
+  );
+  return parts.join('\n');
+}
+
+function buildTimeline(plan: BundlePlan): TimelineRow[] {
+  const rows: TimelineRow[] = [];
+  for (const { study, series } of plan.studies) {
+    const modalities = [...new Set(series.map((s) => s.series.modality))].join('/');
+    rows.push({ date: isoDate(study.date), what: `Imaging ${modalities}: ${study.description ?? 'study'}` });
+  }
+  for (const d of plan.documents) {
+    rows.push({
+      date: isoDate(d.document.date),
+      what: `${RECORD_TYPE_LABELS[d.document.type]}: ${d.document.title}`,
+      link: d.path,
+    });
+  }
+  // Dated rows oldest first; undated at the end, in input order.
+  return rows.sort((a, b) => (a.date ?? '9999').localeCompare(b.date ?? '9999'));
+}
+
+function timelineTable(rows: TimelineRow[]): string {
+  if (rows.length === 0) return '<p>No records.</p>';
+  const body = rows
+    .map((r) => {
+      const what = r.link ? `<a href="${h(r.link)}">${h(r.what)}</a>` : h(r.what);
+      return `<tr><td>${h(r.date ?? 'date unknown')}</td><td>${what}</td></tr>`;
+    })
+    .join('\n');
+  return `<table><tr><th>Date</th><th>Record</th></tr>\n${body}\n</table>`;
+}
+
+function documentsTable(plan: BundlePlan, facts: BundleFacts): string {
+  if (plan.documents.length === 0) return '<p>No documents in this bundle.</p>';
+  const body = plan.documents
+    .map(({ document: d, path, index }) => {
+      const size = facts.documents.get(path)?.size ?? d.source.size;
+      return (
+        `<tr><td>${index}</td><td>${h(isoDate(d.date) ?? '')}</td><td>${h(RECORD_TYPE_LABELS[d.type])}</td>` +
+        `<td><a href="${h(path)}">${h(d.title)}</a><br><small>${h(d.fileName)} · ${formatSize(size)}</small></td>` +
+        `<td>${h(d.institution ?? '')}</td></tr>`
+      );
+    })
+    .join('\n');
+  return `<table><tr><th>#</th><th>Date</th><th>Type</th><th>Document</th><th>Source</th></tr>\n${body}\n</table>`;
+}
+
+function studySection({ study, series }: PlannedStudy, facts: BundleFacts): string {
+  const heading = [isoDate(study.date), study.description, study.institution].filter(Boolean).join(' · ');
+  const tiles = series.map(({ series: s, instances, previewBase }) => {
+    const preview = facts.previews.get(previewBase) ?? null;
+    const image = preview
+      ? `<img src="${h(preview)}" alt="Preview of ${h(s.description ?? s.modality)}">`
+      : '<div class="none">Preview not available</div>';
+    const label = `${s.modality}${s.number !== undefined ? ` #${s.number}` : ''} · ${instances.length} image(s)`;
+    return `<div class="tile">${image}<div><b>${h(label)}</b><br>${h(s.description ?? '')}</div></div>`;
+  });
+  return `<h3>${h(heading || 'Imaging study')}</h3><div class="series">${tiles.join('\n')}</div>`;
+}
+
+/** YYYYMMDD (DICOM) or YYYY-MM-DD → YYYY-MM-DD; anything else → null. */
+export function isoDate(date: string | undefined): string | null {
+  if (!date) return null;
+  const m = /^(\d{4})-?(\d{2})-?(\d{2})/.exec(date);
+  return m ? `${m[1]}-${m[2]}-${m[3]}` : null;
+}
+
+function formatSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(0)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}

@@ -1,0 +1,101 @@
+// Turns a BundleInput into the bundle's file list: which input goes to which ISO name. Pure: no I/O.
+import { dicomFileId, documentFileName, numberedName } from './iso-names.js';
+import type { BundleDocument, BundleInput, BundleInstance, BundleSeries, BundleStudy } from './types.js';
+
+export const XDM_SUBSET = 'IHE_XDM/SUBSET01';
+export const PATHS = {
+  dicomdir: 'DICOMDIR',
+  index: 'INDEX.HTM',
+  readme: 'README.TXT',
+  manifest: 'MANIFEST.TXT',
+  xdmMetadata: `${XDM_SUBSET}/METADATA.XML`,
+  fhir: 'FHIR/BUNDLE.JSN',
+} as const;
+
+/** Top-level names a bundle owns at its root: what overwrite replaces and verify scans. */
+export const BUNDLE_ROOT_NAMES = [
+  'DICOM',
+  'IHE_XDM',
+  'FHIR',
+  'PREVIEW',
+  PATHS.dicomdir,
+  PATHS.index,
+  PATHS.readme,
+  PATHS.manifest,
+] as const;
+
+export interface PlannedInstance {
+  fileId: string[];
+  path: string;
+  instance: BundleInstance;
+}
+
+export interface PlannedSeries {
+  series: BundleSeries;
+  instances: PlannedInstance[];
+  /** Where this series' preview image goes, without extension (PNG/JPG decided when rendered). */
+  previewBase: string;
+}
+
+export interface PlannedStudy {
+  study: BundleStudy;
+  series: PlannedSeries[];
+}
+
+export interface PlannedDocument {
+  document: BundleDocument;
+  /** 1-based, as in DOC00001. */
+  index: number;
+  path: string;
+  /** reportsAsDicom: where the Encapsulated PDF instance goes (in the extra "documents" study). */
+  encapsulated?: { fileId: string[]; path: string; seriesNumber: number };
+}
+
+export interface BundlePlan {
+  studies: PlannedStudy[];
+  documents: PlannedDocument[];
+  /** Study index (ST…) that holds the Encapsulated PDF series, when reportsAsDicom. */
+  encapsulatedStudyIndex: number | null;
+}
+
+export function planBundle(input: BundleInput, options: { reportsAsDicom?: boolean } = {}): BundlePlan {
+  let previewCount = 0;
+  const studies = input.studies.map((study, st): PlannedStudy => ({
+    study,
+    series: study.series.map((series, se): PlannedSeries => {
+      previewCount += 1;
+      return {
+        series,
+        previewBase: `PREVIEW/${numberedName('SER', previewCount)}`,
+        instances: series.instances.map((instance, im) => {
+          const fileId = dicomFileId(0, st, se, im);
+          return { fileId, path: fileId.join('/'), instance };
+        }),
+      };
+    }),
+  }));
+
+  const encapsulatedStudyIndex =
+    options.reportsAsDicom && input.documents.some(isPdf) ? input.studies.length : null;
+  let pdfSeries = 0;
+  const documents = input.documents.map((document, i): PlannedDocument => {
+    const index = i + 1;
+    const planned: PlannedDocument = {
+      document,
+      index,
+      path: `${XDM_SUBSET}/${documentFileName(index, document.mimeType, document.fileName)}`,
+    };
+    if (encapsulatedStudyIndex !== null && isPdf(document)) {
+      const fileId = dicomFileId(0, encapsulatedStudyIndex, pdfSeries, 0);
+      pdfSeries += 1;
+      planned.encapsulated = { fileId, path: fileId.join('/'), seriesNumber: 9000 + pdfSeries };
+    }
+    return planned;
+  });
+
+  return { studies, documents, encapsulatedStudyIndex };
+}
+
+export function isPdf(document: BundleDocument): boolean {
+  return document.mimeType.toLowerCase() === 'application/pdf';
+}

@@ -1,0 +1,101 @@
+// Folder destination. The bundle's files end up AT the chosen folder (e.g. the USB stick root),
+// because PDI media readers and PACS importers look for DICOMDIR at the media root. They are first
+// written to <dest>/.dossier-partial-<random>/ and moved into place by commit(), MANIFEST.TXT last.
+import { randomBytes } from 'node:crypto';
+import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { BundleError, destinationError } from './errors.js';
+import { BUNDLE_ROOT_NAMES, PATHS } from './plan.js';
+import type { BundleSink } from './sink.js';
+
+export async function existingBundleNames(dest: string): Promise<string[]> {
+  const present = await readdir(dest).catch(() => [] as string[]);
+  const upper = new Set(present.map((n) => n.toUpperCase()));
+  return BUNDLE_ROOT_NAMES.filter((n) => upper.has(n));
+}
+
+export async function createFolderSink(
+  dest: string,
+  options: { overwrite?: boolean } = {},
+): Promise<BundleSink> {
+  try {
+    const info = await stat(dest).catch(async (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'ENOENT') throw error;
+      await mkdir(dest); // the folder itself may be new; its parent must exist
+      return stat(dest);
+    });
+    if (!info.isDirectory()) throw new BundleError('invalid-params', `${dest} is not a folder`);
+  } catch (error) {
+    throw destinationError(error);
+  }
+  const existing = await existingBundleNames(dest);
+  if (existing.length > 0 && !options.overwrite) {
+    throw new BundleError(
+      'invalid-params',
+      `the destination already holds a bundle (${existing.join(', ')}); choose an empty folder or allow overwriting it`,
+    );
+  }
+
+  const temp = join(dest, `.dossier-partial-${randomBytes(6).toString('hex')}`);
+  try {
+    await mkdir(temp);
+  } catch (error) {
+    throw destinationError(error);
+  }
+  const moved: string[] = [];
+
+  return {
+    finalPath: dest,
+    async writeFile(path, data, size) {
+      const target = join(temp, path);
+      await mkdir(dirname(target), { recursive: true });
+      const handle = await open(target, 'wx');
+      try {
+        let written = 0;
+        for await (const chunk of data) {
+          let offset = 0;
+          while (offset < chunk.byteLength) {
+            const { bytesWritten } = await handle.write(chunk, offset, chunk.byteLength - offset);
+            offset += bytesWritten;
+          }
+          written += chunk.byteLength;
+        }
+        if (written !== size) throw new Error(`${path}: expected ${size} bytes, got ${written}`);
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
+    },
+    async commit() {
+      // An old bundle is moved aside first (its manifest first, so it stops looking complete).
+      if (options.overwrite) {
+        const old = join(temp, '.old');
+        await mkdir(old);
+        const names = await existingBundleNames(dest);
+        names.sort((a, b) => Number(b === PATHS.manifest) - Number(a === PATHS.manifest));
+        for (const name of names) await rename(join(dest, name), join(old, name));
+      }
+      const names = (await readdir(temp)).filter((n) => n !== '.old');
+      names.sort((a, b) => Number(a === PATHS.manifest) - Number(b === PATHS.manifest));
+      for (const name of names) {
+        await rename(join(temp, name), join(dest, name));
+        moved.push(name);
+      }
+      await syncDir(dest);
+      await rm(temp, { recursive: true, force: true });
+    },
+    async abort() {
+      // Names moved into place before a failure are ours: take them back out.
+      for (const name of moved) await rm(join(dest, name), { recursive: true, force: true }).catch(() => undefined);
+      await rm(temp, { recursive: true, force: true }).catch(() => undefined);
+    },
+  };
+}
+
+/** Makes the renames durable; some filesystems (FAT on some OSes) cannot fsync a directory. */
+async function syncDir(path: string): Promise<void> {
+  const handle = await open(path, 'r').catch(() => null);
+  if (!handle) return;
+  await handle.sync().catch(() => undefined);
+  await handle.close();
+}

@@ -1,0 +1,42 @@
+// Zip destination: written to <out>.<random>.partial next to the target, fsynced, then renamed.
+// Already-compressed payloads (DICOM, PDF, JPEG) are stored; generated text is deflated.
+import { randomBytes } from 'node:crypto';
+import { rename, rm, stat } from 'node:fs/promises';
+import { createZipFile } from '../archive/zip-write.js';
+import { BundleError, destinationError } from './errors.js';
+import type { BundleSink } from './sink.js';
+
+export async function createZipSink(
+  out: string,
+  options: { overwrite?: boolean; password?: string } = {},
+): Promise<BundleSink> {
+  const exists = await stat(out).then(
+    () => true,
+    () => false,
+  );
+  if (exists && !options.overwrite) {
+    throw new BundleError('invalid-params', `${out} already exists; choose another name or allow overwriting it`);
+  }
+  const temp = `${out}.${randomBytes(6).toString('hex')}.partial`;
+  let zip;
+  try {
+    zip = await createZipFile(temp, options.password ? { password: options.password } : {});
+  } catch (error) {
+    throw destinationError(error);
+  }
+  const writer = zip;
+  return {
+    finalPath: out,
+    async writeFile(path, data, size, { compress }) {
+      await writer.add(path, data, size, { compress });
+    },
+    async commit() {
+      await writer.close();
+      await rename(temp, out);
+    },
+    async abort() {
+      await writer.abort();
+      await rm(temp, { force: true }).catch(() => undefined);
+    },
+  };
+}

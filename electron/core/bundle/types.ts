@@ -1,0 +1,91 @@
+// The input the export command fills from the vault, and the options/progress of writing a bundle.
+import type { RecordType } from '../../../shared/domain.js';
+
+/** A file's bytes, streamed (e.g. decrypted from the vault) on demand; may be opened more than once. */
+export interface BundleFileSource {
+  size: number;
+  open(): NodeJS.ReadableStream | AsyncIterable<Uint8Array>;
+}
+
+export interface BundleInstance {
+  sopInstanceUID: string;
+  sopClassUID: string;
+  transferSyntaxUID: string;
+  instanceNumber?: number;
+  source: BundleFileSource;
+}
+
+export interface BundleSeries {
+  seriesInstanceUID: string;
+  modality: string;
+  number?: number;
+  description?: string;
+  instances: BundleInstance[];
+}
+
+export interface BundleStudy {
+  studyInstanceUID: string;
+  description?: string;
+  /** YYYY-MM-DD (or DICOM YYYYMMDD). */
+  date?: string;
+  accessionNumber?: string;
+  studyId?: string;
+  studyTime?: string;
+  institution?: string;
+  series: BundleSeries[];
+}
+
+export interface BundleDocument {
+  recordId: string;
+  title: string;
+  type: RecordType;
+  /** YYYY-MM-DD. */
+  date?: string;
+  institution?: string;
+  mimeType: string;
+  /** Original name, shown to the reader; the bundle stores it under an 8.3 name. */
+  fileName: string;
+  source: BundleFileSource;
+}
+
+export interface BundleProvider {
+  name?: string;
+  institution?: string;
+  contact?: string;
+  notes?: string;
+}
+
+export interface BundleInput {
+  appVersion: string;
+  createdAt: Date;
+  patient: { name: string; dicomName?: string; id?: string; birthDate?: string; sex?: string };
+  case?: { title: string; question: string; questions: string[]; provider?: BundleProvider };
+  studies: BundleStudy[];
+  documents: BundleDocument[];
+}
+
+export interface BundleOptions {
+  /** Replace an existing bundle (DICOMDIR, INDEX.HTM, …) at a folder destination. */
+  overwrite?: boolean;
+  /** Zip destination only: encrypt every entry with AES-256. */
+  password?: string;
+  /** Also wrap each PDF as a DICOM Encapsulated PDF instance referenced from the DICOMDIR. */
+  reportsAsDicom?: boolean;
+}
+
+export interface BundleProgress {
+  filesDone: number;
+  filesTotal: number;
+  bytesDone: number;
+  bytesTotal: number;
+  currentFile: string;
+}
+
+export type ProgressCallback = (progress: BundleProgress) => void;
+
+export interface WriteBundleResult {
+  /** The folder holding the bundle, or the .zip file. */
+  path: string;
+  fileCount: number;
+  bytesWritten: number;
+}

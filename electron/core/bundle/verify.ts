@@ -1,0 +1,153 @@
+// Re-checks a written bundle (folder or zip) against its MANIFEST.TXT: every listed file present
+// and unchanged, no unlisted file inside the bundle's folders, and every file the DICOMDIR refers
+// to present. Reports problems by file name; never throws for a damaged bundle.
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { readFile, readdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { openZip, ZipReadError } from '../archive/zip-read.js';
+import { defaultDicomServices, type DicomServices } from './dicom-services.js';
+import { BundleError } from './errors.js';
+import { parseManifest } from './manifest.js';
+import { BUNDLE_ROOT_NAMES, PATHS } from './plan.js';
+
+export interface VerifyResult {
+  ok: boolean;
+  problems: string[];
+  /** Files found in the bundle, MANIFEST.TXT included. */
+  fileCount: number;
+}
+
+/** What verify needs from either kind of bundle: its file list, hashes and a few small files. */
+interface BundleView {
+  /** Bundle path → SHA-256 hex (null when the file could not be read, with a problem recorded). */
+  hashes: Map<string, string | null>;
+  small: Map<string, Uint8Array>;
+  problems: string[];
+}
+
+const SMALL_FILES = new Set<string>([PATHS.manifest, PATHS.dicomdir]);
+
+export async function verifyBundle(
+  path: string,
+  options: { password?: string } = {},
+  services: Pick<DicomServices, 'readDicomdir'> = defaultDicomServices,
+): Promise<VerifyResult> {
+  const info = await stat(path).catch(() => null);
+  if (!info) throw new BundleError('not-found', `${path} does not exist`);
+  const view = info.isDirectory() ? await viewFolder(path) : await viewZip(path, options.password);
+  const problems = [...view.problems];
+
+  const manifestBytes = view.small.get(PATHS.manifest);
+  if (!manifestBytes) {
+    problems.push(`${PATHS.manifest} is missing: the bundle is incomplete (was the copy interrupted?)`);
+  } else {
+    const { entries, badLines } = parseManifest(new TextDecoder().decode(manifestBytes));
+    for (const line of badLines) problems.push(`${PATHS.manifest} line ${line} is not "<sha256>  <file>"`);
+    const listed = new Set<string>();
+    for (const entry of entries) {
+      listed.add(entry.path);
+      if (!view.hashes.has(entry.path)) problems.push(`missing file: ${entry.path}`);
+      else {
+        const actual = view.hashes.get(entry.path);
+        if (actual && actual !== entry.sha256) problems.push(`changed file: ${entry.path} (checksum does not match)`);
+      }
+    }
+    for (const file of view.hashes.keys()) {
+      if (file !== PATHS.manifest && !listed.has(file)) problems.push(`extra file not in the manifest: ${file}`);
+    }
+  }
+
+  const dicomdir = view.small.get(PATHS.dicomdir);
+  if (dicomdir) {
+    try {
+      const present = new Set([...view.hashes.keys()].map((p) => p.toUpperCase()));
+      for (const file of services.readDicomdir(dicomdir).files) {
+        const fileId = file.fileId.replace(/\\/g, '/');
+        if (!present.has(fileId.toUpperCase())) problems.push(`DICOMDIR refers to a missing file: ${fileId}`);
+      }
+    } catch (error) {
+      problems.push(`DICOMDIR cannot be read: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  return { ok: problems.length === 0, problems, fileCount: view.hashes.size };
+}
+
+async function viewFolder(root: string): Promise<BundleView> {
+  const view: BundleView = { hashes: new Map(), small: new Map(), problems: [] };
+  // Only the bundle's own names: a USB stick root may hold the user's other files too.
+  const present = await readdir(root);
+  for (const name of present) {
+    if (!(BUNDLE_ROOT_NAMES as readonly string[]).includes(name)) continue;
+    for (const file of await listFiles(root, name)) {
+      try {
+        view.hashes.set(file, await hashFile(join(root, file)));
+        if (SMALL_FILES.has(file)) view.small.set(file, await readFile(join(root, file)));
+      } catch (error) {
+        view.hashes.set(file, null);
+        view.problems.push(`unreadable file: ${file} (${(error as Error).message})`);
+      }
+    }
+  }
+  return view;
+}
+
+async function listFiles(root: string, rel: string): Promise<string[]> {
+  const info = await stat(join(root, rel));
+  if (!info.isDirectory()) return [rel];
+  const out: string[] = [];
+  for (const child of await readdir(join(root, rel))) out.push(...(await listFiles(root, `${rel}/${child}`)));
+  return out;
+}
+
+function hashFile(path: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const hash = createHash('sha256');
+    createReadStream(path)
+      .on('data', (chunk) => hash.update(chunk))
+      .on('error', reject)
+      .on('end', () => resolve(hash.digest('hex')));
+  });
+}
+
+async function viewZip(path: string, password: string | undefined): Promise<BundleView> {
+  const view: BundleView = { hashes: new Map(), small: new Map(), problems: [] };
+  let zip;
+  try {
+    zip = await openZip(path, password ? { password } : {});
+  } catch (error) {
+    throw new BundleError('unreadable', error instanceof ZipReadError ? error.message : `${path}: not a readable zip`);
+  }
+  try {
+    for await (const item of zip.entries()) {
+      if (item.kind === 'rejected') {
+        if (/password-protected/.test(item.reason)) {
+          throw new BundleError('wrong-passphrase', 'this zip is password-protected: give its password to verify it');
+        }
+        view.problems.push(`${item.path}: ${item.reason}`);
+        continue;
+      }
+      const hash = createHash('sha256');
+      const keep = SMALL_FILES.has(item.path);
+      const chunks: Uint8Array[] = [];
+      try {
+        const reader = item.stream().getReader();
+        for (let next = await reader.read(); !next.done; next = await reader.read()) {
+          hash.update(next.value);
+          if (keep) chunks.push(next.value);
+        }
+        view.hashes.set(item.path, hash.digest('hex'));
+        if (keep) view.small.set(item.path, Buffer.concat(chunks));
+      } catch (error) {
+        if (error instanceof ZipReadError && error.reason === 'wrong password') {
+          throw new BundleError('wrong-passphrase', 'wrong password for this zip');
+        }
+        view.hashes.set(item.path, null);
+        view.problems.push(`damaged file: ${item.path} (${(error as Error).message})`);
+      }
+    }
+  } finally {
+    await zip.close();
+  }
+  return view;
+}

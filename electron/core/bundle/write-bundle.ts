@@ -1,0 +1,280 @@
+// Writes a second-opinion bundle to a folder (USB stick root) or a .zip: free-space check, copy
+// DICOM files and documents (hashing as they stream), previews, the generated index files, and
+// MANIFEST.TXT last; then the sink makes it all visible at once. Any failure leaves nothing that
+// looks like a bundle and surfaces as a clear BundleError.
+import { createHash } from 'node:crypto';
+import { statfs } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { defaultDicomServices, type DicomServices } from './dicom-services.js';
+import { dicomdirInputFor, dicomDate, type ExtraStudy } from './dicomdir-input.js';
+import { BundleError, MESSAGES, destinationError } from './errors.js';
+import { DOSSIER_SOURCE_OID, uuidOid, type BundleFacts } from './facts.js';
+import { buildFhirBundle } from './fhir-bundle.js';
+import { buildIndexHtml } from './index-html.js';
+import { buildManifest, type ManifestEntry } from './manifest.js';
+import { PATHS, planBundle, type BundlePlan } from './plan.js';
+import { buildReadme } from './readme.js';
+import type { BundleSink } from './sink.js';
+import { createFolderSink } from './sink-folder.js';
+import { createZipSink } from './sink-zip.js';
+import type { BundleFileSource, BundleInput, BundleOptions, ProgressCallback, WriteBundleResult } from './types.js';
+import { buildXdmMetadata } from './xdm-metadata.js';
+
+export type BundleDestination = { kind: 'folder'; path: string } | { kind: 'zip'; path: string };
+
+/** A series' preview is rendered from its middle instance, read into memory up to this size. */
+export const MAX_PREVIEW_SOURCE_BYTES = 64 * 1024 * 1024;
+const FREE_SPACE_MARGIN = 16 * 1024 * 1024;
+/** FAT32 sticks allocate 32 KiB clusters: each small file costs up to that much extra. */
+const PER_FILE_SLACK = 32 * 1024;
+
+export async function writeBundle(
+  input: BundleInput,
+  dest: BundleDestination,
+  options: BundleOptions = {},
+  onProgress: ProgressCallback = () => undefined,
+  services: DicomServices = defaultDicomServices,
+): Promise<WriteBundleResult> {
+  if (options.reportsAsDicom && !services.wrapPdfAsDicom) {
+    throw new BundleError('invalid-params', 'reports as DICOM (Encapsulated PDF) is not available in this version');
+  }
+  if (options.password && dest.kind !== 'zip') {
+    throw new BundleError('invalid-params', 'a password can only be set for a zip file');
+  }
+  const plan = planBundle(input, options);
+  const payloadBytes = sumSources(plan);
+  const fileCount = countFiles(plan);
+  await checkFreeSpace(dest.kind === 'zip' ? dirname(dest.path) : dest.path, payloadBytes, fileCount);
+
+  const sink =
+    dest.kind === 'zip'
+      ? await createZipSink(dest.path, { overwrite: options.overwrite, ...(options.password ? { password: options.password } : {}) })
+      : await createFolderSink(dest.path, { overwrite: options.overwrite });
+  const writer = new TrackingWriter(sink, onProgress, fileCount, payloadBytes);
+  try {
+    const facts = await writePayload(input, plan, writer, services, options);
+    await writeGenerated(input, plan, facts, writer, services);
+    await writer.writeBytes(PATHS.manifest, text(buildManifest(writer.manifest)), { compress: true, inManifest: false });
+    await sink.commit();
+    return { path: sink.finalPath, fileCount: writer.manifest.length + 1, bytesWritten: writer.bytesDone };
+  } catch (error) {
+    await sink.abort();
+    throw destinationError(error);
+  }
+}
+
+async function writePayload(
+  input: BundleInput,
+  plan: BundlePlan,
+  writer: TrackingWriter,
+  services: DicomServices,
+  options: BundleOptions,
+): Promise<BundleFacts> {
+  const facts: BundleFacts = {
+    documents: new Map(),
+    previews: new Map(),
+    ids: { submissionSet: uuidOid(), source: DOSSIER_SOURCE_OID, documents: new Map() },
+  };
+  for (const { series } of plan.studies) {
+    for (const planned of series) {
+      const middle = Math.floor((planned.instances.length - 1) / 2);
+      let previewSource: Uint8Array | null = null;
+      for (const [i, { path, instance }] of planned.instances.entries()) {
+        const keep = i === middle && instance.source.size <= MAX_PREVIEW_SOURCE_BYTES;
+        const copied = await writer.copy(path, instance.source, { keepBytes: keep });
+        if (keep) previewSource = copied.bytes;
+      }
+      const preview = previewSource ? services.renderPreview(previewSource) : null;
+      if (preview) {
+        const path = `${planned.previewBase}.${preview.mime === 'image/png' ? 'PNG' : 'JPG'}`;
+        await writer.writeBytes(path, preview.bytes, { compress: false });
+        facts.previews.set(planned.previewBase, path);
+      } else {
+        facts.previews.set(planned.previewBase, null);
+      }
+    }
+  }
+  const extraStudies: ExtraStudy[] = [];
+  const pdfStudyUid = uuidOid();
+  for (const planned of plan.documents) {
+    const keep = Boolean(planned.encapsulated);
+    const copied = await writer.copy(planned.path, planned.document.source, { sha1: true, keepBytes: keep });
+    facts.documents.set(planned.path, { size: copied.size, sha1Hex: copied.sha1Hex ?? '' });
+    facts.ids.documents.set(planned.path, uuidOid());
+    if (planned.encapsulated && copied.bytes && services.wrapPdfAsDicom) {
+      const d = planned.document;
+      const seriesUid = uuidOid();
+      const sopUid = uuidOid();
+      const dicom = services.wrapPdfAsDicom(copied.bytes, {
+        patientName: input.patient.dicomName ?? input.patient.name,
+        patientId: input.patient.id ?? '',
+        ...(input.patient.birthDate ? { birthDate: dicomDate(input.patient.birthDate) } : {}),
+        ...(input.patient.sex ? { sex: input.patient.sex } : {}),
+        studyInstanceUID: pdfStudyUid,
+        seriesInstanceUID: seriesUid,
+        sopInstanceUID: sopUid,
+        seriesNumber: planned.encapsulated.seriesNumber,
+        title: d.title,
+        ...(d.date ? { date: dicomDate(d.date) } : {}),
+      });
+      await writer.writeBytes(planned.encapsulated.path, dicom, { compress: false });
+      if (extraStudies.length === 0) {
+        extraStudies.push({ studyInstanceUID: pdfStudyUid, studyDescription: 'Documents (Encapsulated PDF)', series: [] });
+      }
+      extraStudies[0]!.series.push({
+        seriesInstanceUID: seriesUid,
+        modality: 'DOC',
+        seriesNumber: planned.encapsulated.seriesNumber,
+        seriesDescription: d.title,
+        images: [
+          {
+            fileId: planned.encapsulated.fileId,
+            sopClassUID: '1.2.840.10008.5.1.4.1.1.104.1',
+            sopInstanceUID: sopUid,
+            transferSyntaxUID: '1.2.840.10008.1.2.1',
+            instanceNumber: 1,
+          },
+        ],
+      });
+    }
+  }
+  writer.extraStudies = extraStudies;
+  return facts;
+}
+
+async function writeGenerated(
+  input: BundleInput,
+  plan: BundlePlan,
+  facts: BundleFacts,
+  writer: TrackingWriter,
+  services: DicomServices,
+): Promise<void> {
+  if (plan.studies.length > 0 || writer.extraStudies.length > 0) {
+    const dicomdir = services.buildDicomdir(dicomdirInputFor(input, plan, writer.extraStudies));
+    await writer.writeBytes(PATHS.dicomdir, dicomdir, { compress: true });
+  }
+  if (plan.documents.length > 0) {
+    await writer.writeBytes(PATHS.xdmMetadata, text(buildXdmMetadata(input, plan, facts)), { compress: true });
+  }
+  const fhir = JSON.stringify(buildFhirBundle(input, plan, facts), null, 1);
+  await writer.writeBytes(PATHS.fhir, text(fhir), { compress: true });
+  await writer.writeBytes(PATHS.index, text(buildIndexHtml(input, plan, facts)), { compress: true });
+  await writer.writeBytes(PATHS.readme, text(buildReadme(input, plan)), { compress: true });
+}
+
+/** Streams files into the sink, hashing them for the manifest and reporting progress. */
+class TrackingWriter {
+  readonly manifest: ManifestEntry[] = [];
+  bytesDone = 0;
+  filesDone = 0;
+  extraStudies: ExtraStudy[] = [];
+
+  constructor(
+    private readonly sink: BundleSink,
+    private readonly onProgress: ProgressCallback,
+    private readonly filesTotal: number,
+    private readonly bytesTotal: number,
+  ) {}
+
+  async copy(
+    path: string,
+    source: BundleFileSource,
+    opts: { sha1?: boolean; keepBytes?: boolean },
+  ): Promise<{ size: number; sha1Hex?: string; bytes: Uint8Array | null }> {
+    const sha256 = createHash('sha256');
+    const sha1 = opts.sha1 ? createHash('sha1') : null;
+    const kept: Uint8Array[] = [];
+    let size = 0;
+    const self = this;
+    async function* tap(): AsyncIterable<Uint8Array> {
+      for await (const raw of source.open()) {
+        const chunk = typeof raw === 'string' ? Buffer.from(raw) : (raw as Uint8Array);
+        sha256.update(chunk);
+        sha1?.update(chunk);
+        if (opts.keepBytes) kept.push(chunk);
+        size += chunk.byteLength;
+        self.bytesDone += chunk.byteLength;
+        yield chunk;
+      }
+      if (size !== source.size) {
+        throw new BundleError('unreadable', `${path}: the source changed size while exporting (${size} of ${source.size} bytes)`);
+      }
+    }
+    this.report(path);
+    await this.sink.writeFile(path, tap(), source.size, { compress: false });
+    this.done(path, sha256.digest('hex'));
+    return {
+      size,
+      ...(sha1 ? { sha1Hex: sha1.digest('hex') } : {}),
+      bytes: opts.keepBytes ? Buffer.concat(kept) : null,
+    };
+  }
+
+  async writeBytes(path: string, bytes: Uint8Array, opts: { compress: boolean; inManifest?: boolean }): Promise<void> {
+    this.report(path);
+    await this.sink.writeFile(path, (async function* () {
+      yield bytes;
+    })(), bytes.byteLength, { compress: opts.compress });
+    this.bytesDone += bytes.byteLength;
+    if (opts.inManifest === false) {
+      this.filesDone += 1;
+      this.report(path);
+      return;
+    }
+    this.done(path, createHash('sha256').update(bytes).digest('hex'));
+  }
+
+  private done(path: string, sha256: string): void {
+    this.manifest.push({ path, sha256 });
+    this.filesDone += 1;
+    this.report(path);
+  }
+
+  private report(currentFile: string): void {
+    this.onProgress({
+      filesDone: this.filesDone,
+      filesTotal: Math.max(this.filesTotal, this.filesDone),
+      bytesDone: this.bytesDone,
+      bytesTotal: Math.max(this.bytesTotal, this.bytesDone),
+      currentFile,
+    });
+  }
+}
+
+function sumSources(plan: BundlePlan): number {
+  let total = 0;
+  for (const s of plan.studies) for (const se of s.series) for (const i of se.instances) total += i.instance.source.size;
+  for (const d of plan.documents) total += d.document.source.size * (d.encapsulated ? 2 : 1);
+  return total;
+}
+
+/** Payload + previews + generated files (DICOMDIR, METADATA, FHIR, INDEX, README, MANIFEST). */
+function countFiles(plan: BundlePlan): number {
+  let n = 6;
+  for (const s of plan.studies) for (const se of s.series) n += se.instances.length + 1;
+  for (const d of plan.documents) n += d.encapsulated ? 2 : 1;
+  return n;
+}
+
+async function checkFreeSpace(dir: string, payloadBytes: number, fileCount: number): Promise<void> {
+  let free: number;
+  try {
+    // A new destination folder does not exist yet: measure the volume it will be created on.
+    const info = await statfs(dir).catch((error: NodeJS.ErrnoException) =>
+      error.code === 'ENOENT' ? statfs(dirname(dir)) : Promise.reject(error),
+    );
+    free = Number(info.bavail) * Number(info.bsize);
+  } catch (error) {
+    throw destinationError(error);
+  }
+  // Generated files are small next to the payload; previews ≤ ~1 MB each.
+  const needed = payloadBytes + fileCount * PER_FILE_SLACK + FREE_SPACE_MARGIN;
+  if (free < needed) {
+    const mb = (n: number) => `${Math.ceil(n / 1024 / 1024)} MB`;
+    throw new BundleError('disk-full', `${MESSAGES.diskFull} (needs about ${mb(needed)}, ${mb(free)} free)`);
+  }
+}
+
+function text(value: string): Uint8Array {
+  return new TextEncoder().encode(value);
+}

@@ -1,0 +1,85 @@
+// Terminal I/O for the CLI: hidden passphrase prompts and a progress bar that only draws on a TTY.
+import { DossierError } from '../vault/errors.js';
+
+export async function promptHidden(question: string): Promise<string> {
+  const stdin = process.stdin;
+  if (!stdin.isTTY)
+    throw new DossierError('invalid-params', 'No terminal to ask for the passphrase: set DOSSIER_PASSPHRASE (and DOSSIER_NEW_PASSPHRASE where needed).');
+  process.stderr.write(question);
+  stdin.setRawMode(true);
+  stdin.resume();
+  stdin.setEncoding('utf8');
+  return new Promise((resolve, reject) => {
+    let value = '';
+    const onData = (chunk: string) => {
+      for (const ch of chunk) {
+        if (ch === '\r' || ch === '\n') {
+          done();
+          resolve(value);
+          return;
+        }
+        if (ch === '\u0003') {
+          done();
+          reject(new DossierError('cancelled', 'Cancelled.'));
+          return;
+        }
+        if (ch === '\u007f' || ch === '\b') value = value.slice(0, -1);
+        else value += ch;
+      }
+    };
+    const done = () => {
+      stdin.off('data', onData);
+      stdin.setRawMode(false);
+      stdin.pause();
+      process.stderr.write('\n');
+    };
+    stdin.on('data', onData);
+  });
+}
+
+export async function passphraseFromEnvOrPrompt(envName: string, question: string): Promise<string> {
+  const fromEnv = process.env[envName];
+  if (fromEnv !== undefined && fromEnv !== '') return fromEnv;
+  return promptHidden(question);
+}
+
+export async function newPassphrase(envName: string): Promise<string> {
+  const fromEnv = process.env[envName];
+  if (fromEnv) return fromEnv;
+  const first = await promptHidden('New passphrase: ');
+  const second = await promptHidden('Repeat the new passphrase: ');
+  if (first !== second) throw new DossierError('invalid-params', 'The two passphrases differ. Nothing was changed.');
+  return first;
+}
+
+export function formatBytes(n: number): string {
+  if (n < 1024) return `${n} B`;
+  const units = ['KB', 'MB', 'GB', 'TB'];
+  let v = n / 1024;
+  let i = 0;
+  while (v >= 1024 && i < units.length - 1) (v /= 1024), i++;
+  return `${v.toFixed(v < 10 ? 1 : 0)} ${units[i]}`;
+}
+
+/** A one-line progress bar on stderr, redrawn at most ten times a second; silent when not a TTY. */
+export class ProgressBar {
+  private last = 0;
+  private readonly enabled = Boolean(process.stderr.isTTY) && !process.env.CI;
+
+  update(done: number, total: number, bytes: number, label: string): void {
+    if (!this.enabled) return;
+    const now = Date.now();
+    if (now - this.last < 100 && done < total) return;
+    this.last = now;
+    const width = 24;
+    const ratio = total > 0 ? Math.min(1, done / total) : 0;
+    const bar = '█'.repeat(Math.round(ratio * width)).padEnd(width, '░');
+    const cols = process.stderr.columns ?? 80;
+    const text = `${bar} ${done}/${total} files, ${formatBytes(bytes)}  ${label}`;
+    process.stderr.write(`\r${text.slice(0, cols - 1).padEnd(cols - 1)}`);
+  }
+
+  clear(): void {
+    if (this.enabled) process.stderr.write(`\r${' '.repeat((process.stderr.columns ?? 80) - 1)}\r`);
+  }
+}

@@ -1,0 +1,128 @@
+// HL7 C-CDA analyzer: header fields (title, date, author organisation, patient) and the text of
+// every section. The document's LOINC code says its type when it is one we know.
+import type { Identity, RecordType } from '../../../shared/domain.js';
+import { SkipFile, type Analysis, type Analyzer, type EmbeddedFile } from '../import/analysis.js';
+import { guessRecordType } from './classify.js';
+import { compactDateToIso } from './compact-date.js';
+import { extensionForMediaType } from './media-types.js';
+import { decodeText } from './text-decode.js';
+import { clipTitle, fileStem } from './titles.js';
+import { child, childrenNamed, parseXml, textOf, type XmlElement } from './xml.js';
+
+/** LOINC document codes → record type. */
+export const CDA_LOINC_TYPES: Record<string, RecordType> = {
+  '18842-5': 'treatment-summary', // Discharge summary
+  '11526-1': 'pathology', // Pathology study
+  '60568-3': 'pathology', // Pathology synoptic report
+  '18748-4': 'radiology-report', // Diagnostic imaging study
+  '11502-2': 'lab', // Laboratory report
+  '34133-9': 'treatment-summary', // Summary of episode note (CCD)
+  '57133-1': 'letter', // Referral note
+  '10160-0': 'medication-list', // History of medication use
+};
+
+/** A ClinicalDocument root in the HL7 v3 namespace, judged from the start of the file. */
+export function looksLikeCda(head: string): boolean {
+  return /<(?:[\w.-]+:)?ClinicalDocument[\s>]/.test(head) && head.includes('urn:hl7-org:v3');
+}
+
+export const analyzeCda: Analyzer = async ({ name, bytes }) => {
+  let root: XmlElement;
+  try {
+    root = parseXml(decodeText(bytes).text);
+  } catch (err) {
+    throw new SkipFile(`unreadable CDA document: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  if (root.name !== 'ClinicalDocument') {
+    throw new SkipFile(`not a CDA document: the root element is <${root.name}>, not <ClinicalDocument>`);
+  }
+  const code = child(root, 'code');
+  const loinc = code?.attrs['code'];
+  const text = sectionsText(root);
+  const title = clipTitle(textOf(child(root, 'title'))) || code?.attrs['displayName'] || fileStem(name);
+  const codedType = loinc ? CDA_LOINC_TYPES[loinc] : undefined;
+  const date = compactDateToIso(child(root, 'effectiveTime')?.attrs['value']);
+  const embedded = nonXmlBody(root);
+  return {
+    format: 'cda',
+    kind: 'document',
+    type: codedType ?? guessRecordType(text, title),
+    typeGuessed: codedType === undefined,
+    title,
+    date,
+    // The header's effectiveTime is the document's own statement of its date.
+    dateGuessed: date === undefined,
+    institution: institution(root),
+    identity: patientIdentity(root),
+    text,
+    metadata: {
+      documentCode: loinc,
+      documentCodeSystem: code?.attrs['codeSystem'],
+      documentCodeName: code?.attrs['displayName'],
+      documentId: child(root, 'id')?.attrs['extension'] ?? child(root, 'id')?.attrs['root'],
+    },
+    ...(embedded.length ? { embedded } : {}),
+  };
+};
+
+function institution(root: XmlElement): string | undefined {
+  for (const author of childrenNamed(root, 'author')) {
+    const org = textOf(child(author, 'assignedAuthor', 'representedOrganization', 'name'));
+    if (org) return org;
+  }
+  const custodian = textOf(
+    child(root, 'custodian', 'assignedCustodian', 'representedCustodianOrganization', 'name'),
+  );
+  return custodian || undefined;
+}
+
+function patientIdentity(root: XmlElement): Identity | undefined {
+  const role = child(root, 'recordTarget', 'patientRole');
+  if (!role) return undefined;
+  const patient = child(role, 'patient');
+  const nameEl = childrenNamed(patient, 'name')[0];
+  const family = textOf(child(nameEl, 'family'));
+  const given = textOf(child(nameEl, 'given'));
+  const name = family || given ? `${family}^${given}` : textOf(nameEl) || undefined;
+  const ids = childrenNamed(role, 'id');
+  const id = ids.map((el) => el.attrs['extension']).find((x) => x) ?? undefined;
+  const identity: Identity = { source: 'cda' };
+  if (name) identity.name = name;
+  if (id) identity.id = id;
+  const birthDate = compactDateToIso(child(patient, 'birthTime')?.attrs['value']);
+  if (birthDate) identity.birthDate = birthDate;
+  const sex = child(patient, 'administrativeGenderCode')?.attrs['code'];
+  if (sex) identity.sex = sex;
+  return identity.name || identity.id || identity.birthDate ? identity : undefined;
+}
+
+/** Section titles and narrative, nested sections included, in document order. */
+function sectionsText(root: XmlElement): string {
+  const out: string[] = [];
+  const walkSection = (section: XmlElement): void => {
+    const title = textOf(child(section, 'title'));
+    const body = textOf(child(section, 'text'));
+    if (title) out.push(title);
+    if (body) out.push(body);
+    for (const comp of childrenNamed(section, 'component')) {
+      const sub = child(comp, 'section');
+      if (sub) walkSection(sub);
+    }
+  };
+  const body = child(root, 'component', 'structuredBody');
+  for (const comp of childrenNamed(body, 'component')) {
+    const section = child(comp, 'section');
+    if (section) walkSection(section);
+  }
+  return out.join('\n\n');
+}
+
+/** An unstructured CDA (nonXMLBody) carries its document as base64: import it as its own file. */
+function nonXmlBody(root: XmlElement): EmbeddedFile[] {
+  const textEl = child(root, 'component', 'nonXMLBody', 'text');
+  if (!textEl || textEl.attrs['representation'] !== 'B64') return [];
+  const data = textOf(textEl).replace(/\s+/g, '');
+  if (!data) return [];
+  const ext = extensionForMediaType(textEl.attrs['mediaType']);
+  return [{ name: `document.${ext}`, bytes: new Uint8Array(Buffer.from(data, 'base64')) }];
+}

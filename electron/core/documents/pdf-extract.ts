@@ -1,0 +1,122 @@
+// Runs pdfjs-dist in Node, offline: the worker's message handler is loaded in-process and
+// handed to pdfjs through globalThis.pdfjsWorker, so no worker script is fetched or spawned.
+import { SkipFile } from '../import/analysis.js';
+
+export interface PdfContent {
+  kind: 'content';
+  pageCount: number;
+  info: Record<string, unknown>;
+  text: string;
+  failedPages: number;
+  truncatedReason?: string;
+}
+
+/** Limits so that a huge or hostile PDF cannot hold the import hostage. */
+export const PDF_LIMITS = {
+  maxPages: 2000,
+  maxTextChars: 5 * 1024 * 1024,
+  maxMillis: 60_000,
+};
+
+type PdfjsModule = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
+let pdfjsPromise: Promise<PdfjsModule> | undefined;
+
+function loadPdfjs(): Promise<PdfjsModule> {
+  pdfjsPromise ??= (async () => {
+    const worker = await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
+    (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = worker;
+    return import('pdfjs-dist/legacy/build/pdf.mjs');
+  })();
+  return pdfjsPromise;
+}
+
+interface TextItemLike {
+  str?: unknown;
+  hasEOL?: unknown;
+  transform?: unknown;
+}
+
+export async function extractPdf(bytes: Uint8Array): Promise<PdfContent | { kind: 'password' }> {
+  const pdfjs = await loadPdfjs();
+  const task = pdfjs.getDocument({
+    // pdfjs transfers (detaches) the buffer it is given: hand it a copy, the caller keeps its bytes.
+    data: bytes.slice(),
+    isEvalSupported: false,
+    useSystemFonts: false,
+    disableFontFace: true,
+    useWorkerFetch: false,
+    useWasm: false,
+    stopAtErrors: false,
+    verbosity: pdfjs.VerbosityLevel.ERRORS,
+  });
+  try {
+    let doc;
+    try {
+      doc = await task.promise;
+    } catch (err) {
+      const name = err instanceof Error ? err.name : '';
+      if (name === 'PasswordException') return { kind: 'password' };
+      const detail = err instanceof Error && err.message ? err.message : String(err);
+      throw new SkipFile(`damaged PDF: ${detail.replace(/\.$/, '')}`);
+    }
+    if (doc.numPages < 1) throw new SkipFile('damaged PDF: it contains no pages');
+    const info = await readInfo(doc);
+    const started = Date.now();
+    const pages: string[] = [];
+    let total = 0;
+    let failedPages = 0;
+    let truncatedReason: string | undefined;
+    const last = Math.min(doc.numPages, PDF_LIMITS.maxPages);
+    if (doc.numPages > last) truncatedReason = `Only the first ${last} of ${doc.numPages} pages were read`;
+    for (let n = 1; n <= last; n++) {
+      if (Date.now() - started > PDF_LIMITS.maxMillis) {
+        truncatedReason = `Text extraction stopped after ${n - 1} pages (took too long)`;
+        break;
+      }
+      let pageText = '';
+      try {
+        const page = await doc.getPage(n);
+        const content = await page.getTextContent();
+        pageText = joinItems(content.items as TextItemLike[]);
+        page.cleanup();
+      } catch {
+        failedPages++;
+      }
+      if (total + pageText.length > PDF_LIMITS.maxTextChars) {
+        pages.push(pageText.slice(0, Math.max(0, PDF_LIMITS.maxTextChars - total)));
+        truncatedReason = `Text was cut at ${PDF_LIMITS.maxTextChars} characters (page ${n})`;
+        break;
+      }
+      total += pageText.length + 1;
+      pages.push(pageText);
+    }
+    if (failedPages === last && last > 0) throw new SkipFile('damaged PDF: none of its pages could be read');
+    return { kind: 'content', pageCount: doc.numPages, info, text: pages.join('\f'), failedPages, truncatedReason };
+  } finally {
+    await task.destroy().catch(() => undefined);
+  }
+}
+
+async function readInfo(doc: { getMetadata(): Promise<{ info: unknown }> }): Promise<Record<string, unknown>> {
+  try {
+    const { info } = await doc.getMetadata();
+    return info && typeof info === 'object' ? { ...(info as Record<string, unknown>) } : {};
+  } catch {
+    return {}; // a broken Info dictionary should not cost us the text
+  }
+}
+
+/** Items → lines: pdfjs marks line ends (hasEOL); a change of baseline also starts a new line. */
+function joinItems(items: TextItemLike[]): string {
+  let out = '';
+  let lastY: number | undefined;
+  for (const item of items) {
+    if (typeof item.str !== 'string') continue;
+    const y = Array.isArray(item.transform) && typeof item.transform[5] === 'number' ? item.transform[5] : undefined;
+    if (lastY !== undefined && y !== undefined && Math.abs(y - lastY) > 1 && out && !out.endsWith('\n')) out += '\n';
+    out += item.str;
+    if (item.hasEOL === true) out += '\n';
+    if (y !== undefined) lastY = y;
+  }
+  return out.replace(/[ \t]+\n/g, '\n').trimEnd();
+}

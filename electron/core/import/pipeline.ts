@@ -1,0 +1,243 @@
+// The import pipeline: every dropped file ends as imported, duplicate, or skipped with a reason.
+// Durability: a file's encrypted blob is fsynced and renamed before its rows are inserted; rows
+// are committed in batches, and a file is reported "imported" only after its batch commits. A
+// killed import therefore loses only files it had not yet reported.
+import type { ImportOutcome, ImportProgress, ImportSummary } from '../../../shared/domain.js';
+import type { Vault } from '../vault/vault.js';
+import { DossierError } from '../vault/errors.js';
+import { insertDocument, insertInstance, recordWithBlob, recordWithSopInstance } from '../records/record-writer.js';
+import { SkipFile, type Analysis } from './analysis.js';
+import { ANALYZE_LIMIT, analyzerFor, detectFormat, genericAnalysis, programKind } from './content-type.js';
+import { planTree, type PlannedEntry } from './plan.js';
+import { bytesSource, type ImportSource } from './source.js';
+import { walkPath, type Skip, type Tree } from './walk.js';
+import { zipTree } from './zip-tree.js';
+
+export interface ImportOptions {
+  onProgress?: (p: ImportProgress) => void;
+  /** Called for each file as soon as its outcome is final (committed). */
+  onOutcome?: (o: ImportOutcome) => void;
+  signal?: AbortSignal;
+  /** Commit after this many files (default 64) or this many ms (default 1000). */
+  batchFiles?: number;
+  batchMs?: number;
+}
+
+const HEAD_BYTES = 64 * 1024;
+const MAX_EMBED_DEPTH = 2;
+
+export class Importer {
+  private readonly outcomes: ImportOutcome[] = [];
+  private pending: ImportOutcome[] = [];
+  private inTransaction = false;
+  private batchStarted = 0;
+  private filesDone = 0;
+  private filesTotal = 0;
+  private bytesDone = 0;
+
+  constructor(
+    private readonly vault: Vault,
+    private readonly options: ImportOptions = {},
+  ) {}
+
+  async importPaths(paths: string[]): Promise<ImportSummary> {
+    try {
+      for (const p of paths) await this.importTree(await walkPath(p));
+      this.commit();
+    } catch (err) {
+      this.finishAfterError();
+      throw err;
+    }
+    return summarize(this.outcomes);
+  }
+
+  async importSources(sources: ImportSource[]): Promise<ImportSummary> {
+    try {
+      await this.importTree({ entries: sources.map((s) => ({ relPath: s.name, source: s })), skipped: [] });
+      this.commit();
+    } catch (err) {
+      this.finishAfterError();
+      throw err;
+    }
+    return summarize(this.outcomes);
+  }
+
+  private async importTree(tree: Tree): Promise<void> {
+    const plan = await planTree(tree);
+    this.filesTotal += plan.entries.length + plan.skipped.length;
+    for (const s of plan.skipped) this.settle({ path: s.path, status: 'skipped', reason: s.reason });
+    for (const entry of plan.entries) {
+      if (this.options.signal?.aborted) throw new DossierError('cancelled', 'Import cancelled. Files reported as imported are kept.');
+      await this.importEntry(entry, 0);
+    }
+  }
+
+  private async importEntry(entry: PlannedEntry, embedDepth: number): Promise<void> {
+    const source = entry.source;
+    this.progress(source.displayPath);
+    try {
+      const head = await source.readHead(HEAD_BYTES);
+      const program = programKind(head, source.name);
+      if (program) return this.skip(source, `${program}: software, not a medical record`);
+      const format = detectFormat(head, source.name);
+      if (format === 'zip') return await this.importZip(source);
+      if (entry.onMedia && format !== 'dicom' && format !== 'pdf')
+        return this.skip(source, 'not a medical record: viewer software or other content of the CD/USB media');
+      if (source.size === 0) return this.skip(source, 'empty file (0 bytes)');
+      const analyzer = analyzerFor(format);
+      let analysis: Analysis;
+      let bytes: Uint8Array | null = null;
+      if (analyzer && source.size <= (ANALYZE_LIMIT[format] ?? 0)) {
+        bytes = await source.readAll();
+        analysis = await analyzer({ name: source.name, bytes });
+      } else {
+        analysis = genericAnalysis(source.name, format);
+      }
+      if (entry.xdm) applyXdm(analysis, entry.xdm);
+      await this.store(source, analysis, bytes);
+      if (analysis.embedded?.length && embedDepth < MAX_EMBED_DEPTH) {
+        for (const e of analysis.embedded)
+          await this.importEntry({ relPath: e.name, source: bytesSource(`${source.displayPath} › ${e.name}`, e.name, e.bytes), onMedia: false }, embedDepth + 1);
+      }
+    } catch (err) {
+      if (err instanceof SkipFile) return this.skip(source, err.message);
+      if (err instanceof DossierError && (err.code === 'disk-full' || err.code === 'cancelled' || err.code === 'damaged')) throw err;
+      if (err instanceof DossierError) return this.skip(source, err.message);
+      return this.skip(source, `could not be imported: ${(err as Error)?.message ?? String(err)}`);
+    }
+  }
+
+  private async importZip(source: ImportSource): Promise<void> {
+    let zip;
+    try {
+      zip = await source.openZip();
+    } catch (err) {
+      return this.skip(source, `zip archive could not be opened: ${(err as { reason?: string }).reason ?? (err as Error).message}`);
+    }
+    try {
+      const tree = await zipTree(zip, source.displayPath);
+      this.filesDone++; // the archive itself counts as done; its entries are counted next
+      await this.importTree(tree);
+    } finally {
+      await zip.close();
+    }
+  }
+
+  /** Writes the blob (durable), then the rows inside the current batch. */
+  private async store(source: ImportSource, analysis: Analysis, bytes: Uint8Array | null): Promise<void> {
+    const db = this.vault.db;
+    if (analysis.dicom) {
+      const existing = recordWithSopInstance(db, analysis.dicom.sopInstanceUID);
+      if (existing) return this.settle({ path: source.displayPath, status: 'duplicate', recordId: existing, reason: 'this image (same SOP Instance UID) is already in the vault' }, source.size);
+    }
+    const put = await this.vault.blobs.put(bytes ? oneChunk(bytes) : source.stream());
+    if (put.size !== source.size && !bytes)
+      throw new DossierError('unreadable', `file changed while it was being read (${source.size} → ${put.size} bytes)`);
+    if (!analysis.dicom && put.existed) {
+      const existing = recordWithBlob(db, put.blobId);
+      if (existing) return this.settle({ path: source.displayPath, status: 'duplicate', recordId: existing, reason: 'same content as a file already in the vault' }, source.size);
+    }
+    this.begin();
+    const file = { blobId: put.blobId, size: put.size, originalName: source.name, originalPath: source.displayPath };
+    db.exec('SAVEPOINT file');
+    let recordId: string;
+    try {
+      recordId = analysis.dicom ? insertInstance(db, analysis, analysis.dicom, file) : insertDocument(db, analysis, file);
+      db.exec('RELEASE file');
+    } catch (err) {
+      db.exec('ROLLBACK TO file');
+      db.exec('RELEASE file');
+      throw err;
+    }
+    this.settle({ path: source.displayPath, status: 'imported', recordId }, source.size);
+  }
+
+  private skip(source: ImportSource, reason: string): void {
+    this.settle({ path: source.displayPath, status: 'skipped', reason }, source.size);
+  }
+
+  /** Queues an outcome; it is reported when the batch commits (immediately if none is open). */
+  private settle(outcome: ImportOutcome, bytes = 0): void {
+    this.filesDone++;
+    this.bytesDone += bytes;
+    if (this.inTransaction) {
+      this.pending.push(outcome);
+      const full = this.pending.length >= (this.options.batchFiles ?? 64);
+      const old = Date.now() - this.batchStarted >= (this.options.batchMs ?? 1000);
+      if (full || old) this.commit();
+    } else {
+      this.report(outcome);
+    }
+    this.progress('');
+  }
+
+  private begin(): void {
+    if (this.inTransaction) return;
+    this.vault.db.exec('BEGIN IMMEDIATE');
+    this.inTransaction = true;
+    this.batchStarted = Date.now();
+  }
+
+  private commit(): void {
+    if (this.inTransaction) {
+      this.vault.db.exec('COMMIT');
+      this.inTransaction = false;
+    }
+    const done = this.pending;
+    this.pending = [];
+    for (const o of done) this.report(o);
+  }
+
+  /** Keeps the files already stored in this batch (they are complete); rolls back only if that fails. */
+  private finishAfterError(): void {
+    try {
+      this.commit();
+    } catch {
+      this.rollback();
+    }
+  }
+
+  private rollback(): void {
+    if (this.inTransaction) {
+      this.vault.db.exec('ROLLBACK');
+      this.inTransaction = false;
+    }
+    this.pending = [];
+  }
+
+  private report(outcome: ImportOutcome): void {
+    this.outcomes.push(outcome);
+    this.options.onOutcome?.(outcome);
+  }
+
+  private progress(currentFile: string): void {
+    this.options.onProgress?.({ filesDone: this.filesDone, filesTotal: this.filesTotal, bytesDone: this.bytesDone, currentFile });
+  }
+}
+
+async function* oneChunk(bytes: Uint8Array): AsyncGenerator<Uint8Array> {
+  yield bytes;
+}
+
+function applyXdm(analysis: Analysis, xdm: NonNullable<PlannedEntry['xdm']>): void {
+  if (xdm.title) analysis.title = xdm.title;
+  if (xdm.date) (analysis.date = xdm.date), (analysis.dateGuessed = false);
+  if (xdm.institution) analysis.institution = xdm.institution;
+  if (xdm.type) (analysis.type = xdm.type), (analysis.typeGuessed = false);
+  if (xdm.identity && !analysis.identity) analysis.identity = xdm.identity;
+  analysis.metadata = { ...analysis.metadata, xdm: true };
+}
+
+export function summarize(outcomes: ImportOutcome[]): ImportSummary {
+  const ids = new Set<string>();
+  for (const o of outcomes) if (o.status === 'imported' && o.recordId) ids.add(o.recordId);
+  return {
+    outcomes,
+    imported: outcomes.filter((o) => o.status === 'imported').length,
+    duplicates: outcomes.filter((o) => o.status === 'duplicate').length,
+    skipped: outcomes.filter((o) => o.status === 'skipped').length,
+    recordIds: [...ids],
+  };
+}
+
+export type { Skip };

@@ -1,0 +1,84 @@
+// Planning rules applied to a dropped folder or an unpacked zip before anything is imported:
+// - a folder holding a DICOMDIR is removable media (hospital CD / USB stick): the DICOMDIR is
+//   read, files it lists but that are missing are reported, and the viewer software, autorun
+//   files and other non-medical content on the media are skipped and counted;
+// - an IHE XDM package (IHE_XDM/SUBSETnn/METADATA.XML) gives its documents their metadata.
+import { readDicomdir } from '../dicom/dicomdir-read.js';
+import { parseXdmMetadata, type XdmDocumentMeta } from '../documents/xdm.js';
+import type { Skip, Tree, TreeEntry } from './walk.js';
+
+export interface PlannedEntry extends TreeEntry {
+  /** Under a folder with a DICOMDIR: only medical content is imported. */
+  onMedia: boolean;
+  /** Metadata an IHE XDM package gives this document. */
+  xdm?: XdmDocumentMeta;
+}
+
+export interface Plan {
+  entries: PlannedEntry[];
+  skipped: Skip[];
+}
+
+function dirOf(rel: string): string {
+  const i = rel.lastIndexOf('/');
+  return i < 0 ? '' : rel.slice(0, i);
+}
+
+function baseOf(rel: string): string {
+  return rel.slice(rel.lastIndexOf('/') + 1);
+}
+
+function within(rel: string, dir: string): boolean {
+  return dir === '' || rel.toLowerCase().startsWith(dir.toLowerCase() + '/');
+}
+
+export async function planTree(tree: Tree): Promise<Plan> {
+  const skipped: Skip[] = [...tree.skipped];
+  const byLowerPath = new Map(tree.entries.map((e) => [e.relPath.toLowerCase(), e]));
+  const mediaRoots: string[] = [];
+  const xdmByPath = new Map<string, XdmDocumentMeta>();
+  const consumed = new Set<TreeEntry>();
+
+  for (const entry of tree.entries) {
+    const name = baseOf(entry.relPath).toUpperCase();
+    if (name === 'DICOMDIR') {
+      const root = dirOf(entry.relPath);
+      mediaRoots.push(root);
+      consumed.add(entry);
+      try {
+        const dir = readDicomdir(await entry.source.readAll());
+        let missing = 0;
+        for (const f of dir.files) {
+          const rel = (root ? root + '/' : '') + f.fileId;
+          if (!byLowerPath.has(rel.toLowerCase())) {
+            missing++;
+            if (missing <= 20) skipped.push({ path: `${entry.source.displayPath} → ${f.fileId}`, reason: 'listed in the DICOMDIR but missing from the disc' });
+          }
+        }
+        if (missing > 20) skipped.push({ path: entry.source.displayPath, reason: `${missing - 20} more files listed in the DICOMDIR are missing` });
+        skipped.push({ path: entry.source.displayPath, reason: `DICOMDIR: the disc's index (${dir.files.length} files listed; all files were scanned)` });
+      } catch (err) {
+        skipped.push({ path: entry.source.displayPath, reason: `DICOMDIR could not be read (${(err as Error).message}); every file was scanned instead` });
+      }
+    } else if (name === 'METADATA.XML' && /(^|\/)IHE_XDM\/[^/]+$/i.test(dirOf(entry.relPath))) {
+      consumed.add(entry);
+      const subset = dirOf(entry.relPath);
+      try {
+        const docs = parseXdmMetadata(new TextDecoder().decode(await entry.source.readAll()));
+        for (const doc of docs) xdmByPath.set(`${subset}/${doc.uri}`.toLowerCase(), doc);
+        skipped.push({ path: entry.source.displayPath, reason: `IHE XDM metadata (applied to ${docs.length} documents)` });
+      } catch (err) {
+        skipped.push({ path: entry.source.displayPath, reason: `IHE XDM metadata could not be read (${(err as Error).message}); documents imported without it` });
+      }
+    }
+  }
+
+  const entries: PlannedEntry[] = [];
+  for (const entry of tree.entries) {
+    if (consumed.has(entry)) continue;
+    const onMedia = mediaRoots.some((root) => within(entry.relPath, root));
+    const xdm = xdmByPath.get(entry.relPath.toLowerCase());
+    entries.push({ ...entry, onMedia, ...(xdm ? { xdm } : {}) });
+  }
+  return { entries, skipped };
+}

@@ -1,0 +1,79 @@
+// Lists the files under the paths a person dropped, as one flat tree per dropped item, so that
+// folder imports and zip imports go through the same planning rules (plan.ts).
+import { promises as fsp } from 'node:fs';
+import path from 'node:path';
+import { fileSource, type ImportSource } from './source.js';
+
+export interface TreeEntry {
+  /** Path inside the dropped item, '/'-separated (for DICOMDIR and XDM lookups). */
+  relPath: string;
+  source: ImportSource;
+}
+
+export interface Skip {
+  path: string;
+  reason: string;
+}
+
+export interface Tree {
+  entries: TreeEntry[];
+  skipped: Skip[];
+}
+
+const SYSTEM_NAMES = new Set(['thumbs.db', 'desktop.ini', '__macosx', '$recycle.bin', 'system volume information', '.ds_store', '.spotlight-v100', '.trashes', '.fseventsd']);
+
+/** Hidden and operating-system files are never records. */
+export function isHiddenOrSystem(name: string): boolean {
+  return name.startsWith('.') || SYSTEM_NAMES.has(name.toLowerCase());
+}
+
+export async function walkPath(inputPath: string): Promise<Tree> {
+  const tree: Tree = { entries: [], skipped: [] };
+  let stat;
+  try {
+    stat = await fsp.lstat(inputPath);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    tree.skipped.push({ path: inputPath, reason: code === 'ENOENT' ? 'no such file or folder' : `cannot be read (${code})` });
+    return tree;
+  }
+  if (stat.isSymbolicLink()) {
+    tree.skipped.push({ path: inputPath, reason: 'symbolic link (not followed)' });
+  } else if (stat.isDirectory()) {
+    await walkDir(inputPath, '', tree);
+  } else if (stat.isFile()) {
+    tree.entries.push({ relPath: path.basename(inputPath), source: fileSource(inputPath, path.basename(inputPath), stat.size) });
+  } else {
+    tree.skipped.push({ path: inputPath, reason: 'not a regular file (device, pipe or socket)' });
+  }
+  return tree;
+}
+
+async function walkDir(dir: string, rel: string, tree: Tree): Promise<void> {
+  let names: string[];
+  try {
+    names = (await fsp.readdir(dir)).sort();
+  } catch (err) {
+    tree.skipped.push({ path: dir, reason: `folder cannot be read (${(err as NodeJS.ErrnoException).code})` });
+    return;
+  }
+  for (const name of names) {
+    const full = path.join(dir, name);
+    const relPath = rel ? `${rel}/${name}` : name;
+    if (isHiddenOrSystem(name)) {
+      tree.skipped.push({ path: full, reason: 'hidden or system file' });
+      continue;
+    }
+    let stat;
+    try {
+      stat = await fsp.lstat(full);
+    } catch (err) {
+      tree.skipped.push({ path: full, reason: `cannot be read (${(err as NodeJS.ErrnoException).code})` });
+      continue;
+    }
+    if (stat.isSymbolicLink()) tree.skipped.push({ path: full, reason: 'symbolic link (not followed)' });
+    else if (stat.isDirectory()) await walkDir(full, relPath, tree);
+    else if (stat.isFile()) tree.entries.push({ relPath, source: fileSource(full, name, stat.size) });
+    else tree.skipped.push({ path: full, reason: 'not a regular file (device, pipe or socket)' });
+  }
+}

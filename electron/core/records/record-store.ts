@@ -1,0 +1,196 @@
+// Reading and editing records: the library list (filters, full-text search, sort), one record's
+// detail, edits, and the trash (delete is reversible until the record is purged).
+import type { Db } from '../vault/database.js';
+import type { RecordDetail, RecordSummary, RecordKind, RecordType, FileFormat, SeriesSummary } from '../../../shared/domain.js';
+import type { RecordPatch, RecordQuery } from '../../../shared/api.js';
+import { DossierError } from '../vault/errors.js';
+import { toFtsQuery } from './search-query.js';
+
+interface RecordRow {
+  id: string;
+  rowid: number;
+  kind: string;
+  type: string;
+  type_guessed: number;
+  title: string;
+  date: string | null;
+  date_guessed: number;
+  institution: string | null;
+  person_id: string | null;
+  patient_name: string | null;
+  patient_id: string | null;
+  patient_birth_date: string | null;
+  format: string;
+  study_uid: string | null;
+  page_count: number | null;
+  text_chars: number | null;
+  metadata: string;
+  notes: string;
+  tags: string;
+  imported_at: string;
+  file_count: number;
+  size_bytes: number;
+  series_count: number | null;
+  instance_count: number | null;
+  modalities: string | null;
+}
+
+const SELECT = `
+  SELECT r.*, r.rowid AS rowid,
+    (SELECT count(*) FROM files f WHERE f.record_id = r.id) AS file_count,
+    (SELECT coalesce(sum(f.size), 0) FROM files f WHERE f.record_id = r.id) AS size_bytes,
+    (SELECT count(DISTINCT i.series_uid) FROM instances i WHERE i.record_id = r.id) AS series_count,
+    (SELECT count(*) FROM instances i WHERE i.record_id = r.id) AS instance_count,
+    (SELECT group_concat(DISTINCT i.modality) FROM instances i WHERE i.record_id = r.id) AS modalities
+  FROM records r`;
+
+function toSummary(row: RecordRow): RecordSummary {
+  const meta = JSON.parse(row.metadata) as Record<string, unknown>;
+  const summary: RecordSummary = {
+    id: row.id,
+    kind: row.kind as RecordKind,
+    type: row.type as RecordType,
+    title: row.title,
+    date: row.date,
+    patientName: row.patient_name,
+    patientId: row.patient_id,
+    patientBirthDate: row.patient_birth_date,
+    personId: row.person_id,
+    institution: row.institution,
+    sourceFileCount: row.file_count,
+    sizeBytes: row.size_bytes,
+    format: row.format as FileFormat,
+    tags: JSON.parse(row.tags) as string[],
+    typeGuessed: row.type_guessed === 1,
+    dateGuessed: row.date_guessed === 1,
+    importedAt: row.imported_at,
+  };
+  if (row.kind === 'imaging') {
+    summary.studyInstanceUID = row.study_uid ?? '';
+    summary.modalities = (row.modalities ?? '').split(',').filter(Boolean).sort();
+    summary.seriesCount = row.series_count ?? 0;
+    summary.instanceCount = row.instance_count ?? 0;
+    summary.studyDescription = typeof meta.studyDescription === 'string' ? meta.studyDescription : '';
+  } else {
+    summary.pageCount = row.page_count ?? 0;
+    summary.textChars = row.text_chars ?? 0;
+  }
+  return summary;
+}
+
+const ORDER: Record<NonNullable<RecordQuery['sort']>, string> = {
+  'date-desc': 'r.date IS NULL, r.date DESC, r.imported_at DESC',
+  'date-asc': 'r.date IS NULL, r.date ASC, r.imported_at ASC',
+  title: 'r.title COLLATE NOCASE ASC',
+  'imported-desc': 'r.imported_at DESC',
+  relevance: 'r.date IS NULL, r.date DESC',
+};
+
+export function listRecords(db: Db, query: RecordQuery = {}): RecordSummary[] {
+  const where: string[] = [];
+  const args: unknown[] = [];
+  let from = SELECT;
+  let order = ORDER[query.sort ?? 'date-desc'];
+  if (query.search && query.search.trim()) {
+    const fts = toFtsQuery(query.search);
+    if (!fts) return [];
+    // Title and descriptions weigh more than body text.
+    from = `${SELECT} JOIN (SELECT rowid AS hit, bm25(record_text, 10.0, 1.0, 5.0) AS score FROM record_text WHERE record_text MATCH ?) t ON t.hit = r.rowid`;
+    args.push(fts);
+    if (!query.sort || query.sort === 'relevance') order = 't.score ASC';
+  }
+  if (!query.includeDeleted) where.push('r.deleted_at IS NULL');
+  if (query.type) (where.push('r.type = ?'), args.push(query.type));
+  if (query.personId) (where.push('r.person_id = ?'), args.push(query.personId));
+  if (query.dateFrom) (where.push('r.date >= ?'), args.push(query.dateFrom));
+  if (query.dateTo) (where.push('r.date <= ?'), args.push(query.dateTo));
+  if (query.tag) (where.push('EXISTS (SELECT 1 FROM json_each(r.tags) WHERE value = ?)'), args.push(query.tag));
+  const sql = `${from} ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY ${order}`;
+  return (db.prepare(sql).all(...args) as RecordRow[]).map(toSummary);
+}
+
+function row(db: Db, id: string): RecordRow {
+  const r = db.prepare(`${SELECT} WHERE r.id = ?`).get(id) as RecordRow | undefined;
+  if (!r) throw new DossierError('not-found', `There is no record with id ${id}.`);
+  return r;
+}
+
+export function getRecord(db: Db, id: string): RecordDetail {
+  const r = row(db, id);
+  const series = db
+    .prepare(
+      `SELECT series_uid, modality, series_description, min(series_number) AS series_number, count(*) AS n
+       FROM instances WHERE record_id = ? GROUP BY series_uid ORDER BY min(series_number), series_uid`,
+    )
+    .all(id) as { series_uid: string; modality: string; series_description: string; series_number: number | null; n: number }[];
+  const files = db.prepare(`SELECT id, original_name, original_path, size, format, imported_at FROM files WHERE record_id = ? ORDER BY original_path`).all(id) as {
+    id: string;
+    original_name: string;
+    original_path: string;
+    size: number;
+    format: string;
+    imported_at: string;
+  }[];
+  const text = db.prepare('SELECT substr(body, 1, 4000) AS t FROM record_text WHERE rowid = ?').get(r.rowid) as { t: string } | undefined;
+  return {
+    ...toSummary(r),
+    notes: r.notes,
+    metadata: JSON.parse(r.metadata) as Record<string, unknown>,
+    textPreview: text?.t ?? '',
+    series: series.map(
+      (s): SeriesSummary => ({
+        seriesInstanceUID: s.series_uid,
+        modality: s.modality,
+        seriesDescription: s.series_description,
+        ...(s.series_number !== null ? { seriesNumber: s.series_number } : {}),
+        instanceCount: s.n,
+      }),
+    ),
+    files: files.map((f) => ({ id: f.id, originalName: f.original_name, originalPath: f.original_path, sizeBytes: f.size, format: f.format as FileFormat, importedAt: f.imported_at })),
+  };
+}
+
+export function updateRecord(db: Db, id: string, patch: RecordPatch): RecordDetail {
+  const r = row(db, id);
+  const sets: string[] = [];
+  const args: unknown[] = [];
+  if (patch.title !== undefined) (sets.push('title = ?'), args.push(patch.title.trim() || r.title));
+  // An edit by the person replaces the guess.
+  if (patch.type !== undefined) (sets.push('type = ?', 'type_guessed = 0'), args.push(patch.type));
+  if (patch.date !== undefined) (sets.push('date = ?', 'date_guessed = 0'), args.push(patch.date));
+  if (patch.tags !== undefined) (sets.push('tags = ?'), args.push(JSON.stringify([...new Set(patch.tags.map((t) => t.trim()).filter(Boolean))])));
+  if (patch.notes !== undefined) (sets.push('notes = ?'), args.push(patch.notes));
+  if (patch.personId !== undefined) (sets.push('person_id = ?'), args.push(patch.personId));
+  if (sets.length) {
+    sets.push('updated_at = ?');
+    args.push(new Date().toISOString());
+    db.transaction(() => {
+      db.prepare(`UPDATE records SET ${sets.join(', ')} WHERE id = ?`).run(...args, id);
+      if (patch.title !== undefined) db.prepare('UPDATE record_text SET title = ? WHERE rowid = ?').run(patch.title.trim() || r.title, r.rowid);
+    })();
+  }
+  return getRecord(db, id);
+}
+
+/** Moves a record to the trash; its files stay in the vault until it is purged. */
+export function deleteRecord(db: Db, id: string): void {
+  row(db, id);
+  db.prepare('UPDATE records SET deleted_at = ?, updated_at = ? WHERE id = ?').run(new Date().toISOString(), new Date().toISOString(), id);
+}
+
+export function restoreRecord(db: Db, id: string): void {
+  row(db, id);
+  db.prepare('UPDATE records SET deleted_at = NULL, updated_at = ? WHERE id = ?').run(new Date().toISOString(), id);
+}
+
+/** Blob ids of a record's files, in path order (for `cat` and export). */
+export function recordFiles(db: Db, id: string): { id: string; blobId: string; originalName: string; size: number; format: FileFormat }[] {
+  row(db, id);
+  return (db.prepare('SELECT id, blob_id, original_name, size, format FROM files WHERE record_id = ? ORDER BY original_path').all(id) as {
+    id: string;
+    blob_id: string;
+    original_name: string;
+    size: number;
+    format: string;
+  }[]).map((f) => ({ id: f.id, blobId: f.blob_id, originalName: f.original_name, size: f.size, format: f.format as FileFormat }));
+}

@@ -1,0 +1,150 @@
+// Inserts what the import pipeline found: document records, imaging studies and their instances,
+// and the searchable text. Called inside the pipeline's batch transaction.
+import type { Db } from '../vault/database.js';
+import type { Analysis, DicomInstanceInfo } from '../import/analysis.js';
+import { newId } from './ids.js';
+
+export interface StoredFile {
+  blobId: string;
+  size: number;
+  originalName: string;
+  originalPath: string;
+}
+
+function now(): string {
+  return new Date().toISOString();
+}
+
+function insertFile(db: Db, recordId: string, analysis: Analysis, file: StoredFile): string {
+  const id = newId();
+  db.prepare(
+    `INSERT INTO files (id, record_id, blob_id, original_name, original_path, size, format, imported_at, metadata)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(id, recordId, file.blobId, file.originalName, file.originalPath, file.size, analysis.format, now(), JSON.stringify(analysis.dicom ? analysis.dicom.tags : {}));
+  return id;
+}
+
+/** The record holding a file with this exact content, if any (live records only). */
+export function recordWithBlob(db: Db, blobId: string): string | null {
+  const row = db.prepare(`SELECT f.record_id AS id FROM files f JOIN records r ON r.id = f.record_id WHERE f.blob_id = ? AND r.deleted_at IS NULL LIMIT 1`).get(blobId) as
+    | { id: string }
+    | undefined;
+  return row?.id ?? null;
+}
+
+export function recordWithSopInstance(db: Db, sopUid: string): string | null {
+  const row = db.prepare(`SELECT record_id AS id FROM instances WHERE sop_uid = ?`).get(sopUid) as { id: string } | undefined;
+  return row?.id ?? null;
+}
+
+export function insertDocument(db: Db, analysis: Analysis, file: StoredFile): string {
+  const id = newId();
+  const t = now();
+  const identity = analysis.identity;
+  db.prepare(
+    `INSERT INTO records (id, kind, type, type_guessed, title, date, date_guessed, institution, patient_name, patient_id,
+       patient_birth_date, patient_sex, identity_source, format, page_count, text_chars, metadata, imported_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    id,
+    analysis.kind,
+    analysis.type,
+    analysis.typeGuessed ? 1 : 0,
+    analysis.title,
+    analysis.date ?? null,
+    analysis.dateGuessed ? 1 : 0,
+    analysis.institution ?? null,
+    identity?.name ?? null,
+    identity?.id ?? null,
+    identity?.birthDate ?? null,
+    identity?.sex ?? null,
+    identity?.source ?? null,
+    analysis.format,
+    analysis.pageCount ?? null,
+    analysis.text?.length ?? null,
+    JSON.stringify(analysis.metadata),
+    t,
+    t,
+  );
+  insertFile(db, id, analysis, file);
+  const row = db.prepare('SELECT rowid FROM records WHERE id = ?').get(id) as { rowid: number };
+  db.prepare('INSERT INTO record_text (rowid, title, body, descriptions) VALUES (?, ?, ?, ?)').run(row.rowid, analysis.title, analysis.text ?? '', analysis.institution ?? '');
+  return id;
+}
+
+/** Adds a DICOM instance to its study's record, creating the record for a new study. */
+export function insertInstance(db: Db, analysis: Analysis, info: DicomInstanceInfo, file: StoredFile): string {
+  const existing = db.prepare('SELECT id, rowid FROM records WHERE study_uid = ?').get(info.studyInstanceUID) as { id: string; rowid: number } | undefined;
+  let recordId: string;
+  let rowid: number;
+  if (existing) {
+    recordId = existing.id;
+    rowid = existing.rowid;
+    // A study that was deleted and is imported again comes back.
+    db.prepare('UPDATE records SET deleted_at = NULL, updated_at = ? WHERE id = ? AND deleted_at IS NOT NULL').run(now(), recordId);
+  } else {
+    recordId = newId();
+    const t = now();
+    const p = info.patient;
+    db.prepare(
+      `INSERT INTO records (id, kind, type, type_guessed, title, date, date_guessed, institution, patient_name, patient_id,
+         patient_birth_date, patient_sex, identity_source, format, study_uid, metadata, imported_at, updated_at)
+       VALUES (?, 'imaging', 'imaging', 0, ?, ?, 0, ?, ?, ?, ?, ?, 'dicom', 'dicom', ?, ?, ?, ?)`,
+    ).run(
+      recordId,
+      analysis.title,
+      info.studyDate ?? null,
+      info.institution ?? null,
+      p.name ?? null,
+      p.id ?? null,
+      p.birthDate ?? null,
+      p.sex ?? null,
+      info.studyInstanceUID,
+      JSON.stringify({
+        studyDescription: info.studyDescription ?? '',
+        accessionNumber: info.accessionNumber ?? '',
+        studyId: info.studyId ?? '',
+        studyTime: info.studyTime ?? '',
+        referringPhysician: info.referringPhysician ?? '',
+        bodyPart: info.bodyPart ?? '',
+      }),
+      t,
+      t,
+    );
+    rowid = (db.prepare('SELECT rowid FROM records WHERE id = ?').get(recordId) as { rowid: number }).rowid;
+    db.prepare('INSERT INTO record_text (rowid, title, body, descriptions) VALUES (?, ?, ?, ?)').run(rowid, analysis.title, '', '');
+  }
+  const fileId = insertFile(db, recordId, analysis, file);
+  db.prepare(
+    `INSERT INTO instances (file_id, record_id, study_uid, series_uid, sop_uid, sop_class_uid, transfer_syntax, modality,
+       series_description, series_number, instance_number, rows, columns, frames)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    fileId,
+    recordId,
+    info.studyInstanceUID,
+    info.seriesInstanceUID,
+    info.sopInstanceUID,
+    info.sopClassUID,
+    info.transferSyntaxUID,
+    info.modality ?? '',
+    info.seriesDescription ?? '',
+    info.seriesNumber ?? null,
+    info.instanceNumber ?? null,
+    info.rows ?? null,
+    info.columns ?? null,
+    info.numberOfFrames ?? null,
+  );
+  refreshStudyText(db, recordId, rowid);
+  return recordId;
+}
+
+/** Keeps the study's searchable descriptions (study, series, modality, institution) current. */
+function refreshStudyText(db: Db, recordId: string, rowid: number): void {
+  const series = db.prepare(`SELECT DISTINCT modality, series_description FROM instances WHERE record_id = ?`).all(recordId) as { modality: string; series_description: string }[];
+  const rec = db.prepare('SELECT title, institution, metadata FROM records WHERE id = ?').get(recordId) as { title: string; institution: string | null; metadata: string };
+  const meta = JSON.parse(rec.metadata) as { studyDescription?: string; bodyPart?: string };
+  const descriptions = [meta.studyDescription, meta.bodyPart, rec.institution, ...series.flatMap((s) => [s.modality, s.series_description])].filter(Boolean).join(' ');
+  db.prepare('DELETE FROM record_text WHERE rowid = ?').run(rowid);
+  db.prepare('INSERT INTO record_text (rowid, title, body, descriptions) VALUES (?, ?, ?, ?)').run(rowid, rec.title, '', descriptions);
+}

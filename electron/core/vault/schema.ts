@@ -1,0 +1,105 @@
+// The database schema, applied in numbered steps so older vaults upgrade in place.
+export const SCHEMA_STEPS: string[] = [
+  `
+  CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+  CREATE TABLE people (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    birth_date TEXT,
+    relation TEXT NOT NULL DEFAULT 'self',
+    created_at TEXT NOT NULL
+  );
+  CREATE TABLE records (
+    id TEXT PRIMARY KEY,
+    kind TEXT NOT NULL,
+    type TEXT NOT NULL,
+    type_guessed INTEGER NOT NULL DEFAULT 0,
+    title TEXT NOT NULL,
+    date TEXT,
+    date_guessed INTEGER NOT NULL DEFAULT 0,
+    institution TEXT,
+    person_id TEXT REFERENCES people(id) ON DELETE SET NULL,
+    patient_name TEXT,
+    patient_id TEXT,
+    patient_birth_date TEXT,
+    patient_sex TEXT,
+    identity_source TEXT,
+    format TEXT NOT NULL,
+    study_uid TEXT UNIQUE,
+    page_count INTEGER,
+    text_chars INTEGER,
+    metadata TEXT NOT NULL DEFAULT '{}',
+    notes TEXT NOT NULL DEFAULT '',
+    tags TEXT NOT NULL DEFAULT '[]',
+    imported_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    deleted_at TEXT
+  );
+  CREATE INDEX records_date ON records(date);
+  CREATE TABLE files (
+    id TEXT PRIMARY KEY,
+    record_id TEXT NOT NULL REFERENCES records(id) ON DELETE CASCADE,
+    blob_id TEXT NOT NULL,
+    original_name TEXT NOT NULL,
+    original_path TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    format TEXT NOT NULL,
+    imported_at TEXT NOT NULL,
+    metadata TEXT NOT NULL DEFAULT '{}'
+  );
+  CREATE INDEX files_record ON files(record_id);
+  CREATE INDEX files_blob ON files(blob_id);
+  CREATE TABLE instances (
+    file_id TEXT PRIMARY KEY REFERENCES files(id) ON DELETE CASCADE,
+    record_id TEXT NOT NULL REFERENCES records(id) ON DELETE CASCADE,
+    study_uid TEXT NOT NULL,
+    series_uid TEXT NOT NULL,
+    sop_uid TEXT NOT NULL UNIQUE,
+    sop_class_uid TEXT NOT NULL,
+    transfer_syntax TEXT NOT NULL,
+    modality TEXT NOT NULL DEFAULT '',
+    series_description TEXT NOT NULL DEFAULT '',
+    series_number INTEGER,
+    instance_number INTEGER,
+    rows INTEGER,
+    columns INTEGER,
+    frames INTEGER
+  );
+  CREATE INDEX instances_series ON instances(record_id, series_uid);
+  CREATE VIRTUAL TABLE record_text USING fts5(title, body, descriptions, tokenize = 'unicode61 remove_diacritics 2');
+  CREATE TABLE cases (
+    id TEXT PRIMARY KEY,
+    title TEXT NOT NULL,
+    question TEXT NOT NULL DEFAULT '',
+    person_id TEXT REFERENCES people(id) ON DELETE SET NULL,
+    provider TEXT NOT NULL DEFAULT '{}',
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+  );
+  CREATE TABLE case_records (
+    case_id TEXT NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+    record_id TEXT NOT NULL REFERENCES records(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    PRIMARY KEY (case_id, record_id)
+  );
+  CREATE TABLE case_questions (
+    case_id TEXT NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    PRIMARY KEY (case_id, position)
+  );
+  CREATE TABLE shares (
+    id TEXT PRIMARY KEY,
+    case_id TEXT REFERENCES cases(id) ON DELETE SET NULL,
+    exported_at TEXT NOT NULL,
+    provider_name TEXT NOT NULL DEFAULT '',
+    destination_kind TEXT NOT NULL,
+    destination TEXT NOT NULL,
+    encrypted INTEGER NOT NULL DEFAULT 0,
+    file_count INTEGER NOT NULL,
+    bytes INTEGER NOT NULL,
+    manifest_sha256 TEXT NOT NULL,
+    record_ids TEXT NOT NULL DEFAULT '[]'
+  );
+  `,
+];

@@ -1,0 +1,157 @@
+// Loopback browser host: serves the renderer and relays the API over a WebSocket, for the
+// end-to-end tests and `npm run start:browser`. Binds 127.0.0.1 only; Host, Origin and a per-run
+// token are checked on every request that reaches the vault.
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { WebSocketServer } from 'ws';
+import { isApiErrorShape } from '../../shared/errors.js';
+import { browserHostCsp } from '../shell/csp.js';
+import { isAllowedHost, newToken, refuseReason } from './host-checks.js';
+import type { HostedService } from './hosted-service.js';
+import { serveStatic } from './static-files.js';
+import { MAX_UPLOAD_BYTES, UploadFormatError, parseUpload } from './upload-format.js';
+import { relayConnection } from './ws-relay.js';
+
+export interface BrowserHostOptions {
+  vaultDir: string;
+  distDir: string;
+  port?: number;
+  token?: string;
+  appVersion?: string;
+  /** Tests may pass a stand-in; by default the real core service is started on vaultDir. */
+  service?: HostedService;
+}
+
+export interface BrowserHost {
+  url: string;
+  token: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+async function realService(vaultDir: string, appVersion: string): Promise<HostedService> {
+  const { createDossierService } = await import('../core/service/service.js');
+  return createDossierService({ vaultDir, appVersion });
+}
+
+function readBody(req: IncomingMessage, limit: number): Promise<Uint8Array> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let total = 0;
+    req.on('data', (c: Buffer) => {
+      total += c.length;
+      if (total > limit) {
+        reject(new UploadFormatError('These files are too large to add in one go from the browser. Add them in smaller groups.'));
+        req.destroy();
+        return;
+      }
+      chunks.push(c);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+function json(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' }).end(JSON.stringify(body));
+}
+
+export async function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
+  const token = options.token ?? newToken();
+  const service = options.service ?? (await realService(options.vaultDir, options.appVersion ?? '0.0.0'));
+  let port = 0;
+
+  async function handleUpload(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const refused = refuseReason({ host: req.headers.host, origin: req.headers.origin, token: req.headers['x-dossier-token'] }, port, token);
+    if (refused) return json(res, 403, { code: 'invalid-params', message: `Refused: ${refused}.` });
+    try {
+      const files = parseUpload(await readBody(req, MAX_UPLOAD_BYTES));
+      json(res, 200, await service.importUploaded(files));
+    } catch (err) {
+      if (err instanceof UploadFormatError) json(res, 400, { code: 'invalid-params', message: err.message });
+      else json(res, 500, isApiErrorShape(err) ? err : { code: 'internal', message: 'The files could not be added. Please try again.' });
+    }
+  }
+
+  const server = createServer((req, res) => {
+    if (!isAllowedHost(req.headers.host, port)) {
+      res.writeHead(421).end('Wrong host');
+      return;
+    }
+    const pathname = new URL(req.url ?? '/', 'http://x').pathname;
+    if (pathname === '/upload' && req.method === 'POST') void handleUpload(req, res);
+    else void serveStatic(req, res, options.distDir, browserHostCsp(port));
+  });
+
+  const wss = new WebSocketServer({ noServer: true, maxPayload: 16 * 1024 * 1024 });
+  server.on('upgrade', (req, socket, head) => {
+    const url = new URL(req.url ?? '/', 'http://x');
+    const refused =
+      url.pathname !== '/ws'
+        ? 'wrong path'
+        : refuseReason({ host: req.headers.host, origin: req.headers.origin, token: url.searchParams.get('token') }, port, token);
+    if (refused) {
+      socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
+      return;
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => relayConnection(ws, service, token));
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  port = (server.address() as AddressInfo).port;
+
+  return {
+    url: `http://127.0.0.1:${port}/#token=${token}`,
+    token,
+    port,
+    async close() {
+      for (const client of wss.clients) client.terminate();
+      wss.close();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await service.close();
+    },
+  };
+}
+
+/** Same folder as the Electron app's userData/vault, so both modes open the same vault. */
+export function defaultVaultDir(): string {
+  const home = os.homedir();
+  if (process.platform === 'win32') return path.join(process.env.APPDATA ?? path.join(home, 'AppData', 'Roaming'), 'Dossier', 'vault');
+  if (process.platform === 'darwin') return path.join(home, 'Library', 'Application Support', 'Dossier', 'vault');
+  return path.join(process.env.XDG_CONFIG_HOME ?? path.join(home, '.config'), 'Dossier', 'vault');
+}
+
+function argValue(args: string[], name: string): string | undefined {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const portArg = argValue(args, '--port');
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const host = await startBrowserHost({
+    vaultDir: argValue(args, '--vault') ?? process.env.DOSSIER_VAULT ?? defaultVaultDir(),
+    distDir: path.join(here, '..', 'renderer'),
+    port: portArg ? Number(portArg) : undefined,
+    appVersion: process.env.npm_package_version,
+  });
+  console.log(`Dossier is running on this computer only.\nOpen ${host.url}\nPress Ctrl+C to stop.`);
+  const stop = (): void => void host.close().then(() => process.exit(0));
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  main().catch((err: unknown) => {
+    console.error(err instanceof Error ? err.message : err);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,49 @@
+// The /upload body: a 4-byte big-endian header length, a JSON header {files:[{name,size}]},
+// then every file's bytes back to back. The browser builds it as a Blob (streamed from disk),
+// so no multipart parser is needed.
+
+export const MAX_UPLOAD_BYTES = 1536 * 1024 * 1024;
+
+export interface UploadedFile {
+  name: string;
+  bytes: Uint8Array;
+}
+
+export class UploadFormatError extends Error {}
+
+export function parseUpload(body: Uint8Array): UploadedFile[] {
+  if (body.length < 4) throw new UploadFormatError('The upload was empty.');
+  const view = new DataView(body.buffer, body.byteOffset, body.byteLength);
+  const headerLength = view.getUint32(0);
+  if (4 + headerLength > body.length) throw new UploadFormatError('The upload was cut short (header).');
+  let header: unknown;
+  try {
+    header = JSON.parse(new TextDecoder().decode(body.subarray(4, 4 + headerLength)));
+  } catch {
+    throw new UploadFormatError('The upload header was not readable.');
+  }
+  const files = (header as { files?: unknown }).files;
+  if (!Array.isArray(files)) throw new UploadFormatError('The upload header lists no files.');
+  const out: UploadedFile[] = [];
+  let offset = 4 + headerLength;
+  for (const f of files as unknown[]) {
+    const { name, size } = (f ?? {}) as { name?: unknown; size?: unknown };
+    if (typeof name !== 'string' || typeof size !== 'number' || !Number.isInteger(size) || size < 0) {
+      throw new UploadFormatError('The upload header has a malformed file entry.');
+    }
+    if (offset + size > body.length) throw new UploadFormatError(`The upload was cut short inside "${name}".`);
+    out.push({ name, bytes: body.subarray(offset, offset + size) });
+    offset += size;
+  }
+  if (offset !== body.length) throw new UploadFormatError('The upload has unexpected bytes after the last file.');
+  return out;
+}
+
+/** Builds the same framing (used by tests; the browser builds it as a Blob). */
+export function encodeUploadHeader(files: { name: string; size: number }[]): Uint8Array {
+  const json = new TextEncoder().encode(JSON.stringify({ files }));
+  const out = new Uint8Array(4 + json.length);
+  new DataView(out.buffer).setUint32(0, json.length);
+  out.set(json, 4);
+  return out;
+}

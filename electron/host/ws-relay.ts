@@ -1,0 +1,45 @@
+// One WebSocket connection: each message { token, id, method, params } is checked and relayed to
+// the service; the reply is { id, ok, value } or { id, ok: false, error }. Events are pushed as
+// { event, payload }.
+import type { WebSocket } from 'ws';
+import { isApiMethod } from '../shell/api-methods.js';
+import { isApiErrorShape, type ApiErrorShape } from '../../shared/errors.js';
+import { tokenMatches } from './host-checks.js';
+import type { HostedService } from './hosted-service.js';
+
+function toError(err: unknown): ApiErrorShape {
+  return isApiErrorShape(err) ? err : { code: 'internal', message: 'Something went wrong. Please try again.' };
+}
+
+export function relayConnection(ws: WebSocket, service: HostedService, token: string): void {
+  const send = (msg: unknown): void => {
+    if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(msg));
+  };
+  const unsubscribe = service.onEvent((event, payload) => send({ event, payload }));
+  ws.on('close', unsubscribe);
+  ws.on('message', async (data, isBinary) => {
+    let msg: { token?: unknown; id?: unknown; method?: unknown; params?: unknown };
+    try {
+      if (isBinary) throw new Error('binary');
+      msg = JSON.parse(String(data)) as typeof msg;
+    } catch {
+      ws.close(1008, 'malformed message');
+      return;
+    }
+    if (!tokenMatches(msg.token, token)) {
+      ws.close(1008, 'missing or wrong token');
+      return;
+    }
+    const id = msg.id;
+    if (typeof id !== 'number') return ws.close(1008, 'missing id');
+    if (!isApiMethod(msg.method)) {
+      send({ id, ok: false, error: { code: 'invalid-params', message: `Unknown request "${String(msg.method)}".` } });
+      return;
+    }
+    try {
+      send({ id, ok: true, value: await service.call(msg.method, msg.params ?? {}) });
+    } catch (err) {
+      send({ id, ok: false, error: toError(err) });
+    }
+  });
+}

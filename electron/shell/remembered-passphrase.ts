@@ -1,0 +1,33 @@
+// "Remember on this computer": the passphrase encrypted with the OS keychain (safeStorage) in
+// userData. Only ever written when the user ticks the box; removed when they unlock without it.
+import { app, safeStorage } from 'electron';
+import { readFile, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+
+const FILE = () => path.join(app.getPath('userData'), 'remembered-passphrase.bin');
+
+export function canRemember(): boolean {
+  return safeStorage.isEncryptionAvailable();
+}
+
+export async function rememberPassphrase(passphrase: string): Promise<void> {
+  if (!canRemember()) return;
+  await writeFile(FILE(), safeStorage.encryptString(passphrase), { mode: 0o600 });
+}
+
+export async function recallPassphrase(): Promise<string | null> {
+  if (!canRemember()) return null;
+  try {
+    return safeStorage.decryptString(await readFile(FILE()));
+  } catch {
+    return null;
+  }
+}
+
+export async function forgetPassphrase(): Promise<void> {
+  await rm(FILE(), { force: true });
+}
+
+export async function hasRememberedPassphrase(): Promise<boolean> {
+  return (await recallPassphrase()) !== null;
+}

@@ -1,0 +1,31 @@
+// The ONE place BrowserWindow options are built, so a test can assert every security setting.
+import type { BrowserWindowConstructorOptions } from 'electron';
+
+export function createWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
+  return {
+    width: 1200,
+    height: 820,
+    minWidth: 760,
+    minHeight: 560,
+    title: 'Dossier',
+    show: false, // shown on 'ready-to-show' so the user never sees a blank white frame
+    backgroundColor: '#f6f4ef',
+    autoHideMenuBar: false,
+    webPreferences: {
+      preload: preloadPath,
+      contextIsolation: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      sandbox: true,
+      webSecurity: true,
+      webviewTag: false,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      navigateOnDragDrop: false,
+      spellcheck: false,
+      safeDialogs: true,
+      devTools: !process.env.DOSSIER_BUILD || process.env.DOSSIER_DEVTOOLS === '1',
+    },
+  };
+}

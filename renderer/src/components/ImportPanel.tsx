@@ -1,0 +1,98 @@
+// The drop overlay, the progress panel and the import summary.
+import { useEffect, useRef, useState } from 'react';
+import { plural } from '../format.js';
+import type { ImportState } from './useImport.js';
+
+/** Shows "Drop to add to your records" while files are dragged over the window. */
+export function DropZone({ onFiles, enabled }: { onFiles: (files: File[]) => void; enabled: boolean }) {
+  const [over, setOver] = useState(false);
+  const depth = useRef(0);
+  useEffect(() => {
+    const hasFiles = (e: DragEvent) => e.dataTransfer?.types.includes('Files') ?? false;
+    const enter = (e: DragEvent) => {
+      if (!enabled || !hasFiles(e)) return;
+      e.preventDefault();
+      depth.current++;
+      setOver(true);
+    };
+    const overFn = (e: DragEvent) => {
+      if (enabled && hasFiles(e)) e.preventDefault();
+    };
+    const leave = () => {
+      depth.current = Math.max(0, depth.current - 1);
+      if (depth.current === 0) setOver(false);
+    };
+    const drop = (e: DragEvent) => {
+      e.preventDefault(); // never let the browser navigate to a dropped file
+      depth.current = 0;
+      setOver(false);
+      const files = Array.from(e.dataTransfer?.files ?? []);
+      if (enabled && files.length > 0) onFiles(files);
+    };
+    window.addEventListener('dragenter', enter);
+    window.addEventListener('dragover', overFn);
+    window.addEventListener('dragleave', leave);
+    window.addEventListener('drop', drop);
+    return () => {
+      window.removeEventListener('dragenter', enter);
+      window.removeEventListener('dragover', overFn);
+      window.removeEventListener('dragleave', leave);
+      window.removeEventListener('drop', drop);
+    };
+  }, [enabled, onFiles]);
+  if (!over) return null;
+  return (
+    <div className="drop-overlay" aria-hidden="true">
+      <div className="drop-card">
+        <svg viewBox="0 0 24 24" width="48" height="48"><path d="M12 3v12m0 0-5-5m5 5 5-5M4 17v3h16v-3" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round" /></svg>
+        <p>Drop to add to your records</p>
+      </div>
+    </div>
+  );
+}
+
+export function ImportStatus({ state }: { state: ImportState }) {
+  const { running, progress, summary, error } = state;
+  const closeRef = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (summary || error) closeRef.current?.focus();
+  }, [summary, error]);
+  if (!running && !summary && !error) return null;
+  const total = progress?.filesTotal ?? null;
+  const pct = total ? Math.min(100, Math.round((100 * (progress?.filesDone ?? 0)) / total)) : undefined;
+  return (
+    <section className="import-panel" aria-labelledby="import-title">
+      <h2 id="import-title">{running ? 'Adding your records…' : error ? 'Could not add these files' : 'Finished adding records'}</h2>
+      {running && (
+        <div aria-live="polite">
+          <progress max={100} value={pct} aria-label="Import progress" />
+          <p className="hint">
+            {progress ? `${progress.filesDone.toLocaleString()}${total ? ` of ${total.toLocaleString()}` : ''} files — ${progress.currentFile}` : 'Reading the files…'}
+          </p>
+          <p className="hint">You can keep using Dossier while this runs.</p>
+        </div>
+      )}
+      {error && <p className="error" role="alert">{error}</p>}
+      {summary && (
+        <div role="status">
+          <p className="summary-line">
+            <strong>{plural(summary.imported, 'file')} added</strong>
+            {summary.duplicates > 0 && <> · {plural(summary.duplicates, 'duplicate')} already in your records</>}
+            {summary.skipped > 0 && <> · {plural(summary.skipped, 'file')} skipped</>}
+          </p>
+          {summary.skipped > 0 && (
+            <details open={summary.skipped <= 5}>
+              <summary>Why some files were skipped</summary>
+              <ul className="outcomes">
+                {summary.outcomes.filter((o) => o.status === 'skipped').slice(0, 200).map((o, i) => (
+                  <li key={i}><span className="path">{o.path}</span> — {o.reason ?? 'not a kind of file Dossier can keep'}</li>
+                ))}
+              </ul>
+            </details>
+          )}
+        </div>
+      )}
+      {!running && <button ref={closeRef} type="button" onClick={state.dismiss}>Close</button>}
+    </section>
+  );
+}

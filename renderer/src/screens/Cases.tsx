@@ -1,0 +1,60 @@
+// Second-opinion cases: list, create, and open the case builder.
+import { useEffect, useState, type FormEvent } from 'react';
+import type { CaseSummary } from '../../../shared/cases.js';
+import { errorMessage, useBridge } from '../bridge-context.js';
+import { formatBytes, formatDate, plural } from '../format.js';
+import { CaseEditor } from './CaseEditor.js';
+
+export function Cases({ version }: { version: number }) {
+  const bridge = useBridge();
+  const [cases, setCases] = useState<CaseSummary[] | null>(null);
+  const [openId, setOpenId] = useState<string | null>(null);
+  const [title, setTitle] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [reload, setReload] = useState(0);
+
+  useEffect(() => void bridge.call('cases.list', {}).then(setCases, (e: unknown) => setError(errorMessage(e))), [bridge, version, reload, openId]);
+
+  async function create(e: FormEvent) {
+    e.preventDefault();
+    if (!title.trim()) return;
+    try {
+      const c = await bridge.call('cases.create', { title: title.trim() });
+      setTitle('');
+      setOpenId(c.id);
+    } catch (err) {
+      setError(errorMessage(err));
+    }
+  }
+
+  if (openId) return <CaseEditor id={openId} version={version} onBack={() => { setOpenId(null); setReload((n) => n + 1); }} />;
+  return (
+    <div className="cases">
+      <h1>Second-opinion cases</h1>
+      <p className="lead">A case gathers the records and questions for one doctor or hospital, and keeps a history of what you handed over.</p>
+      <form className="panel row" onSubmit={create} aria-label="New case">
+        <label htmlFor="case-title" className="grow">
+          <span className="small-label">New case</span>
+          <input id="case-title" value={title} onChange={(e) => setTitle(e.target.value)} placeholder="e.g. Second opinion — lung nodule, Dr Meyer" />
+        </label>
+        <button className="primary" type="submit" disabled={!title.trim()}>Create case</button>
+      </form>
+      {error && <p className="error" role="alert">{error}</p>}
+      {cases && cases.length === 0 && <p className="empty">No cases yet. Create one above when you are ready to share records with a doctor.</p>}
+      <ul className="case-list">
+        {cases?.map((c) => (
+          <li key={c.id}>
+            <button type="button" className="case-card" onClick={() => setOpenId(c.id)}>
+              <span className="card-title">{c.title}</span>
+              <span className="card-meta">
+                {plural(c.recordCount, 'record')} · {formatBytes(c.totalBytes)} · {plural(c.questionCount, 'question')}
+                {c.provider.name || c.provider.institution ? ` · for ${[c.provider.name, c.provider.institution].filter(Boolean).join(', ')}` : ''}
+              </span>
+              <span className="card-meta">{c.lastExportAt ? `Last shared ${formatDate(c.lastExportAt)}` : 'Not shared yet'}</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,125 @@
+// All records in a virtualized list with search, filters and sort.
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useRef, useState } from 'react';
+import type { RecordQuery } from '../../../shared/api.js';
+import { RECORD_TYPES, RECORD_TYPE_LABELS, type IdentityReport, type Person, type RecordType } from '../../../shared/domain.js';
+import { useBridge } from '../bridge-context.js';
+import { RecordCard } from '../components/RecordCard.js';
+import { recordsWithIdentityWarning } from '../components/identity.js';
+import { useRecords } from '../components/useRecords.js';
+import { plural } from '../format.js';
+
+type Sort = NonNullable<RecordQuery['sort']>;
+const SORTS: { value: Sort; label: string }[] = [
+  { value: 'date-desc', label: 'Newest first' },
+  { value: 'date-asc', label: 'Oldest first' },
+  { value: 'title', label: 'Title A–Z' },
+  { value: 'imported-desc', label: 'Recently added' },
+  { value: 'relevance', label: 'Best match' },
+];
+
+export function Library({ version, identities, onOpen, onAdd }: { version: number; identities: IdentityReport | null; onOpen: (id: string) => void; onAdd: () => void }) {
+  const bridge = useBridge();
+  const [search, setSearch] = useState('');
+  const [type, setType] = useState<RecordType | ''>('');
+  const [personId, setPersonId] = useState('');
+  const [dateFrom, setDateFrom] = useState('');
+  const [dateTo, setDateTo] = useState('');
+  const [tag, setTag] = useState('');
+  const [sort, setSort] = useState<Sort>('date-desc');
+  const [people, setPeople] = useState<Person[]>([]);
+  useEffect(() => void bridge.call('people.list', {}).then(setPeople, () => setPeople([])), [bridge, version]);
+
+  const query: RecordQuery = {
+    sort: search && sort === 'date-desc' ? 'relevance' : sort,
+    ...(search.trim() && { search: search.trim() }),
+    ...(type && { type }),
+    ...(personId && { personId }),
+    ...(dateFrom && { dateFrom }),
+    ...(dateTo && { dateTo }),
+    ...(tag.trim() && { tag: tag.trim() }),
+  };
+  const { records, error } = useRecords(query, version);
+  const warned = recordsWithIdentityWarning(identities);
+  const filtered = Boolean(search || type || personId || dateFrom || dateTo || tag);
+
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const rows = records ?? [];
+  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scrollRef.current, estimateSize: () => 84, overscan: 8 });
+
+  return (
+    <div className="library">
+      <div className="toolbar" role="search">
+        <label className="search">
+          <span className="sr-only">Search your records</span>
+          <input type="search" placeholder="Search titles, reports, names…" value={search} onChange={(e) => setSearch(e.target.value)} />
+        </label>
+        <label>
+          <span className="small-label">Type</span>
+          <select value={type} onChange={(e) => setType(e.target.value as RecordType | '')}>
+            <option value="">All types</option>
+            {RECORD_TYPES.map((t) => <option key={t} value={t}>{RECORD_TYPE_LABELS[t]}</option>)}
+          </select>
+        </label>
+        {people.length > 0 && (
+          <label>
+            <span className="small-label">Person</span>
+            <select value={personId} onChange={(e) => setPersonId(e.target.value)}>
+              <option value="">Everyone</option>
+              {people.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
+            </select>
+          </label>
+        )}
+        <label>
+          <span className="small-label">From</span>
+          <input type="date" value={dateFrom} onChange={(e) => setDateFrom(e.target.value)} />
+        </label>
+        <label>
+          <span className="small-label">To</span>
+          <input type="date" value={dateTo} onChange={(e) => setDateTo(e.target.value)} />
+        </label>
+        <label>
+          <span className="small-label">Tag</span>
+          <input className="tag-filter" value={tag} onChange={(e) => setTag(e.target.value)} placeholder="any" />
+        </label>
+        <label>
+          <span className="small-label">Sort</span>
+          <select value={sort} onChange={(e) => setSort(e.target.value as Sort)}>
+            {SORTS.map((s) => <option key={s.value} value={s.value}>{s.label}</option>)}
+          </select>
+        </label>
+      </div>
+      {identities && identities.conflicts.length > 0 && (
+        <div className="banner warn" role="note">
+          <strong>Some records carry different patient details.</strong> Please check them before sharing: {identities.conflicts.slice(0, 3).join('; ')}
+        </div>
+      )}
+      {error && <p className="error" role="alert">{error}</p>}
+      <p className="count" aria-live="polite">{records === null ? 'Loading…' : filtered ? `${plural(rows.length, 'record')} found` : plural(rows.length, 'record')}</p>
+      {records !== null && rows.length === 0 && (
+        <div className="empty">
+          {filtered ? <p>Nothing matches. Try fewer words or clear the filters.</p> : (
+            <>
+              <h2>No records yet</h2>
+              <p>Drag a hospital CD folder, a zip from a patient portal, or PDFs anywhere into this window.</p>
+              <button className="primary" type="button" onClick={onAdd}>Add records…</button>
+            </>
+          )}
+        </div>
+      )}
+      <div ref={scrollRef} className="record-scroll" role="list" aria-label="Records">
+        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+          {virtualizer.getVirtualItems().map((item) => {
+            const r = rows[item.index];
+            if (!r) return null;
+            return (
+              <div key={r.id} role="listitem" className="record-row" style={{ transform: `translateY(${item.start}px)`, height: item.size }}>
+                <RecordCard record={r} identityWarning={warned.has(r.id)} onOpen={() => onOpen(r.id)} />
+              </div>
+            );
+          })}
+        </div>
+      </div>
+    </div>
+  );
+}

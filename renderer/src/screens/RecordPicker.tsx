@@ -1,0 +1,41 @@
+// Choose the records that go into a case: checkboxes over a searchable (virtualized) list.
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useRef, useState } from 'react';
+import { RECORD_TYPE_LABELS } from '../../../shared/domain.js';
+import { useRecords } from '../components/useRecords.js';
+import { formatBytes, formatDate } from '../format.js';
+
+export function RecordPicker({ selected, version, onChange }: { selected: string[]; version: number; onChange: (ids: string[]) => void }) {
+  const [search, setSearch] = useState('');
+  const { records } = useRecords(search.trim() ? { search: search.trim(), sort: 'relevance' } : { sort: 'date-desc' }, version, 200);
+  const chosen = new Set(selected);
+  const rows = records ?? [];
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scrollRef.current, estimateSize: () => 48, overscan: 10 });
+  const toggle = (id: string, on: boolean) => onChange(on ? [...selected, id] : selected.filter((x) => x !== id));
+
+  return (
+    <section className="panel" aria-labelledby="pick-title">
+      <h2 id="pick-title">Records to include</h2>
+      <label className="search">
+        <span className="sr-only">Search records to include</span>
+        <input type="search" value={search} onChange={(e) => setSearch(e.target.value)} placeholder="Search records…" />
+      </label>
+      <div ref={scrollRef} className="picker-scroll">
+        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+          {virtualizer.getVirtualItems().map((item) => {
+            const r = rows[item.index];
+            if (!r) return null;
+            return (
+              <label key={r.id} className="pick-row" style={{ transform: `translateY(${item.start}px)`, height: item.size }}>
+                <input type="checkbox" checked={chosen.has(r.id)} onChange={(e) => toggle(r.id, e.target.checked)} />
+                <span className="grow">{r.title}</span>
+                <span className="card-meta">{RECORD_TYPE_LABELS[r.type]} · {formatDate(r.date)} · {formatBytes(r.sizeBytes)}</span>
+              </label>
+            );
+          })}
+        </div>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,93 @@
+// Unlock with the passphrase, or reset it with the recovery key.
+import { useState, type FormEvent } from 'react';
+import type { VaultStatus } from '../../../shared/api.js';
+import { errorCode, errorMessage, useBridge } from '../bridge-context.js';
+import { MIN_PASSPHRASE_LENGTH } from './passphrase-strength.js';
+
+export function Unlock({ onUnlocked, lockedReason }: { onUnlocked: (s: VaultStatus) => void; lockedReason: 'user' | 'idle' | null }) {
+  const bridge = useBridge();
+  const [mode, setMode] = useState<'unlock' | 'recover'>('unlock');
+  const [pass, setPass] = useState('');
+  const [remember, setRemember] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function unlock(e: FormEvent) {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      // `remember` is read (and stripped) by the Electron shell; the browser host never sends it.
+      const params = bridge.platform === 'electron' ? { passphrase: pass, remember } : { passphrase: pass };
+      onUnlocked(await bridge.call('vault.unlock', params));
+    } catch (err) {
+      setError(errorCode(err) === 'wrong-passphrase' ? 'That passphrase is not right. Check Caps Lock and try again.' : errorMessage(err));
+      setPass('');
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  if (mode === 'recover') return <Recover onBack={() => setMode('unlock')} onUnlocked={onUnlocked} />;
+  return (
+    <main className="centered">
+      <form className="panel narrow" onSubmit={unlock} aria-labelledby="unlock-title">
+        <h1 id="unlock-title">Unlock your records</h1>
+        {lockedReason === 'idle' && <p className="notice" role="status">Dossier locked itself because the computer was not used for a while.</p>}
+        <label htmlFor="unlock-pass">Passphrase</label>
+        <input id="unlock-pass" type="password" autoComplete="current-password" value={pass} onChange={(e) => setPass(e.target.value)} autoFocus aria-invalid={error !== null} aria-describedby={error ? 'unlock-error' : undefined} />
+        {bridge.platform === 'electron' && (
+          <label className="check">
+            <input type="checkbox" checked={remember} onChange={(e) => setRemember(e.target.checked)} />
+            Remember on this computer
+          </label>
+        )}
+        {error && <p id="unlock-error" className="error" role="alert">{error}</p>}
+        <button className="primary" type="submit" disabled={busy || pass.length === 0}>{busy ? 'Unlocking…' : 'Unlock'}</button>
+        <button className="link" type="button" onClick={() => setMode('recover')}>Forgot passphrase? Use recovery key</button>
+      </form>
+    </main>
+  );
+}
+
+function Recover({ onBack, onUnlocked }: { onBack: () => void; onUnlocked: (s: VaultStatus) => void }) {
+  const bridge = useBridge();
+  const [key, setKey] = useState('');
+  const [pass, setPass] = useState('');
+  const [confirm, setConfirm] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    if (pass.length < MIN_PASSPHRASE_LENGTH) return setError(`Please use at least ${MIN_PASSPHRASE_LENGTH} characters for the new passphrase.`);
+    if (pass !== confirm) return setError('The two new passphrases are different.');
+    setBusy(true);
+    setError(null);
+    try {
+      onUnlocked(await bridge.call('vault.recover', { recoveryKey: key.trim(), newPassphrase: pass }));
+    } catch (err) {
+      setError(errorMessage(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <main className="centered">
+      <form className="panel narrow" onSubmit={submit} aria-labelledby="recover-title">
+        <h1 id="recover-title">Use your recovery key</h1>
+        <p className="lead">Type the recovery key you saved when you created the vault, then choose a new passphrase.</p>
+        <label htmlFor="rk">Recovery key</label>
+        <input id="rk" className="mono" value={key} onChange={(e) => setKey(e.target.value)} autoComplete="off" spellCheck={false} autoFocus />
+        <label htmlFor="rk-pass">New passphrase</label>
+        <input id="rk-pass" type="password" autoComplete="new-password" value={pass} onChange={(e) => setPass(e.target.value)} />
+        <label htmlFor="rk-confirm">Type it again</label>
+        <input id="rk-confirm" type="password" autoComplete="new-password" value={confirm} onChange={(e) => setConfirm(e.target.value)} />
+        {error && <p className="error" role="alert">{error}</p>}
+        <button className="primary" type="submit" disabled={busy || key.length === 0}>{busy ? 'Checking…' : 'Reset passphrase and unlock'}</button>
+        <button className="link" type="button" onClick={onBack}>Back to unlock</button>
+      </form>
+    </main>
+  );
+}

@@ -1,0 +1,33 @@
+// Error codes that cross the process boundary. Each maps to one clear message for the user.
+export const ERROR_CODES = [
+  'wrong-passphrase',
+  'wrong-recovery-key',
+  'not-a-vault',
+  'vault-exists',
+  'vault-in-use',
+  'newer-format',
+  'damaged',
+  'disk-full',
+  'permission-denied',
+  'unreadable',
+  'not-found',
+  'locked',
+  'invalid-params',
+  'identity-mismatch',
+  'destination-gone',
+  'cancelled',
+  'internal',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** The shape of every error the API returns. `message` is written for the user. */
+export interface ApiErrorShape {
+  code: ErrorCode;
+  message: string;
+}
+
+export function isApiErrorShape(value: unknown): value is ApiErrorShape {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Record<string, unknown>;
+  return typeof v.message === 'string' && (ERROR_CODES as readonly unknown[]).includes(v.code);
+}

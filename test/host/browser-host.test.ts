@@ -1,0 +1,121 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
+import { request } from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { WebSocket } from 'ws';
+import { startBrowserHost, type BrowserHost } from '../../electron/host/browser-host.js';
+import { encodeUploadHeader } from '../../electron/host/upload-format.js';
+import { createFakeService, type FakeService } from './fake-service.js';
+
+let host: BrowserHost;
+let service: FakeService;
+let dist: string;
+
+beforeAll(async () => {
+  dist = mkdtempSync(path.join(os.tmpdir(), 'dossier-host-'));
+  writeFileSync(path.join(dist, 'index.html'), '<!doctype html><title>Dossier</title>');
+  writeFileSync(path.join(os.tmpdir(), 'dossier-secret.txt'), 'secret');
+  service = createFakeService();
+  host = await startBrowserHost({ vaultDir: path.join(dist, 'vault'), distDir: dist, service });
+});
+afterAll(async () => {
+  await host.close();
+  rmSync(dist, { recursive: true, force: true });
+});
+
+function get(pathname: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: Record<string, unknown>; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port: host.port, path: pathname, headers: { host: `127.0.0.1:${host.port}`, ...headers } }, (res) => {
+      let body = '';
+      res.on('data', (c: Buffer) => (body += c.toString()));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+function connect(query: string, headers: Record<string, string>): Promise<WebSocket> {
+  return new Promise((resolve, reject) => {
+    const ws = new WebSocket(`ws://127.0.0.1:${host.port}/ws${query}`, { headers });
+    ws.once('open', () => resolve(ws));
+    ws.once('error', reject);
+    ws.once('unexpected-response', (_req, res) => reject(new Error(`HTTP ${res.statusCode}`)));
+  });
+}
+
+const goodHeaders = (): Record<string, string> => ({ Origin: `http://127.0.0.1:${host.port}` });
+
+function ask(ws: WebSocket, msg: unknown): Promise<unknown> {
+  return new Promise((resolve) => {
+    ws.once('message', (data) => resolve(JSON.parse(String(data))));
+    ws.once('close', (code, reason) => resolve({ closed: code, reason: String(reason) }));
+    ws.send(JSON.stringify(msg));
+  });
+}
+
+describe('browser host', () => {
+  it('prints a loopback URL carrying the token in the fragment', () => {
+    expect(host.url).toBe(`http://127.0.0.1:${host.port}/#token=${host.token}`);
+  });
+
+  it('serves the renderer with the CSP (allowing only its own WebSocket)', async () => {
+    const res = await get('/');
+    expect(res.status).toBe(200);
+    expect(res.body).toContain('<title>Dossier</title>');
+    const csp = String(res.headers['content-security-policy']);
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).toContain(`connect-src 'self' ws://127.0.0.1:${host.port}`);
+    expect(csp).toContain("frame-ancestors 'none'");
+  });
+
+  it('refuses a wrong Host header (DNS rebinding)', async () => {
+    expect((await get('/', { host: `evil.example:${host.port}` })).status).toBe(421);
+  });
+
+  it('refuses path traversal', async () => {
+    for (const p of ['/../dossier-secret.txt', '/..%2fdossier-secret.txt', '/%2e%2e/dossier-secret.txt']) {
+      const res = await get(p);
+      expect(res.status).toBe(404);
+      expect(res.body).not.toContain('secret');
+    }
+  });
+
+  it('refuses WebSocket upgrades without the token, with a foreign Origin, or a wrong Host', async () => {
+    await expect(connect('', goodHeaders())).rejects.toThrow(/403/);
+    await expect(connect('?token=wrong', goodHeaders())).rejects.toThrow(/403/);
+    await expect(connect(`?token=${host.token}`, { Origin: 'http://evil.example' })).rejects.toThrow(/403/);
+    await expect(connect(`?token=${host.token}`, {})).rejects.toThrow(/403/);
+    await expect(connect(`?token=${host.token}`, { ...goodHeaders(), Host: `attacker.test:${host.port}` })).rejects.toThrow(/421|403/);
+  });
+
+  it('relays calls that carry the token and closes on messages that do not', async () => {
+    const ws = await connect(`?token=${host.token}`, goodHeaders());
+    expect(await ask(ws, { token: host.token, id: 1, method: 'vault.status', params: {} })).toMatchObject({ id: 1, ok: true, value: { exists: false } });
+    expect(await ask(ws, { token: host.token, id: 2, method: 'fs.readFile', params: {} })).toMatchObject({ id: 2, ok: false, error: { code: 'invalid-params' } });
+    expect(await ask(ws, { token: host.token, id: 3, method: 'vault.unlock', params: { passphrase: 'x' } })).toMatchObject({ id: 3, ok: false, error: { code: 'wrong-passphrase' } });
+    expect(await ask(ws, { id: 4, method: 'vault.status', params: {} })).toEqual({ closed: 1008, reason: 'missing or wrong token' });
+    expect(service.calls.map((c) => c.method)).not.toContain('fs.readFile');
+  });
+
+  it('pushes service events to connected pages', async () => {
+    const ws = await connect(`?token=${host.token}`, goodHeaders());
+    const got = new Promise((resolve) => ws.once('message', (d) => resolve(JSON.parse(String(d)))));
+    service.emit('vault.locked', { reason: 'idle' });
+    expect(await got).toEqual({ event: 'vault.locked', payload: { reason: 'idle' } });
+    ws.close();
+  });
+
+  it('accepts uploads only with token and own Origin, and imports them', async () => {
+    const body = Buffer.concat([encodeUploadHeader([{ name: 'scan.pdf', size: 4 }]), Buffer.from('%PDF')]);
+    const post = (headers: Record<string, string>): Promise<Response> =>
+      fetch(`http://127.0.0.1:${host.port}/upload`, { method: 'POST', body, headers });
+    expect((await post({ Origin: `http://127.0.0.1:${host.port}` })).status).toBe(403);
+    expect((await post({ Origin: 'http://evil.example', 'X-Dossier-Token': host.token })).status).toBe(403);
+    await service.call('vault.create', { passphrase: 'correct horse battery' });
+    const ok = await post({ Origin: `http://127.0.0.1:${host.port}`, 'X-Dossier-Token': host.token });
+    expect(ok.status).toBe(200);
+    expect(await ok.json()).toMatchObject({ imported: 1, outcomes: [{ path: 'scan.pdf', status: 'imported' }] });
+  });
+});

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { isAllowedHost, isAllowedOrigin, newToken, refuseReason, tokenMatches } from '../../electron/host/host-checks.js';
+import { encodeUploadHeader, parseUpload, UploadFormatError } from '../../electron/host/upload-format.js';
+
+describe('host checks', () => {
+  it('makes 32-byte base64url tokens that differ per run', () => {
+    const a = newToken();
+    expect(a).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(Buffer.from(a, 'base64url')).toHaveLength(32);
+    expect(newToken()).not.toBe(a);
+  });
+
+  it('accepts only our exact Host', () => {
+    expect(isAllowedHost('127.0.0.1:4000', 4000)).toBe(true);
+    expect(isAllowedHost('localhost:4000', 4000)).toBe(true);
+    expect(isAllowedHost('127.0.0.1:4001', 4000)).toBe(false);
+    expect(isAllowedHost('evil.example:4000', 4000)).toBe(false);
+    expect(isAllowedHost('127.0.0.1', 4000)).toBe(false);
+    expect(isAllowedHost(undefined, 4000)).toBe(false);
+  });
+
+  it('accepts only our own Origin', () => {
+    expect(isAllowedOrigin('http://127.0.0.1:4000', 4000)).toBe(true);
+    expect(isAllowedOrigin('http://localhost:4000', 4000)).toBe(true);
+    expect(isAllowedOrigin('https://127.0.0.1:4000', 4000)).toBe(false);
+    expect(isAllowedOrigin('http://evil.example', 4000)).toBe(false);
+    expect(isAllowedOrigin('null', 4000)).toBe(false);
+    expect(isAllowedOrigin(undefined, 4000)).toBe(false);
+  });
+
+  it('compares tokens exactly', () => {
+    const t = newToken();
+    expect(tokenMatches(t, t)).toBe(true);
+    expect(tokenMatches(t.slice(0, -1), t)).toBe(false);
+    expect(tokenMatches(`${t}x`, t)).toBe(false);
+    expect(tokenMatches(undefined, t)).toBe(false);
+    expect(tokenMatches(42, t)).toBe(false);
+  });
+
+  it('names the first failing check', () => {
+    const ok = { host: '127.0.0.1:1', origin: 'http://127.0.0.1:1', token: 'tok' };
+    expect(refuseReason(ok, 1, 'tok')).toBeNull();
+    expect(refuseReason({ ...ok, host: 'a:1' }, 1, 'tok')).toMatch(/Host/);
+    expect(refuseReason({ ...ok, origin: 'http://a' }, 1, 'tok')).toMatch(/Origin/);
+    expect(refuseReason({ ...ok, token: 'nope' }, 1, 'tok')).toMatch(/token/);
+  });
+});
+
+describe('upload framing', () => {
+  const frame = (files: { name: string; data: string }[]): Uint8Array => {
+    const header = encodeUploadHeader(files.map((f) => ({ name: f.name, size: Buffer.byteLength(f.data) })));
+    return Buffer.concat([header, ...files.map((f) => Buffer.from(f.data))]);
+  };
+
+  it('round-trips names and bytes', () => {
+    const files = parseUpload(frame([{ name: 'a.pdf', data: 'hello' }, { name: 'dir/b.dcm', data: '' }, { name: 'c', data: 'xyz' }]));
+    expect(files.map((f) => [f.name, Buffer.from(f.bytes).toString()])).toEqual([['a.pdf', 'hello'], ['dir/b.dcm', ''], ['c', 'xyz']]);
+  });
+
+  it('refuses truncated, padded or malformed bodies with a clear message', () => {
+    const good = frame([{ name: 'a.pdf', data: 'hello' }]);
+    expect(() => parseUpload(good.subarray(0, good.length - 1))).toThrow(/cut short inside "a.pdf"/);
+    expect(() => parseUpload(Buffer.concat([good, Buffer.from('!')]))).toThrow(UploadFormatError);
+    expect(() => parseUpload(new Uint8Array(2))).toThrow(/empty/);
+    expect(() => parseUpload(Buffer.concat([encodeUploadHeader([{ name: 'x', size: -1 }])]))).toThrow(/malformed/);
+  });
+});

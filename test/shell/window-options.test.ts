@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { createWindowOptions } from '../../electron/shell/window-options.js';
+
+describe('window options factory', () => {
+  const prefs = createWindowOptions('/app/preload.cjs').webPreferences ?? {};
+
+  it('sets every security preference explicitly', () => {
+    expect(prefs).toMatchObject({
+      preload: '/app/preload.cjs',
+      contextIsolation: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      sandbox: true,
+      webSecurity: true,
+      webviewTag: false,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      navigateOnDragDrop: false,
+      spellcheck: false,
+    });
+  });
+
+  it('enables no Blink features and no insecure extras', () => {
+    expect(prefs).not.toHaveProperty('enableBlinkFeatures');
+    expect(prefs).not.toHaveProperty('additionalArguments');
+    expect(prefs).not.toHaveProperty('partition');
+  });
+});
