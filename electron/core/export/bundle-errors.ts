@@ -1,0 +1,15 @@
+// The bundle and archive modules throw their own error types; the API speaks DossierError.
+import { DossierError } from '../vault/errors.js';
+import { BundleError } from '../bundle/errors.js';
+import { ZipReadError } from '../archive/zip-read.js';
+
+export function asDossierError(err: unknown): unknown {
+  if (err instanceof DossierError) return err;
+  if (err instanceof BundleError) return new DossierError(err.code, capitalize(err.message), { cause: err });
+  if (err instanceof ZipReadError) return new DossierError('unreadable', `Cannot read the zip: ${err.reason}.`, { cause: err });
+  return err;
+}
+
+function capitalize(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1) + (/[.!?]$/.test(s) ? '' : '.');
+}

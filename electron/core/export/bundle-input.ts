@@ -1,0 +1,171 @@
+// Fills the bundle writer's input from the vault: studies → series → instances and documents,
+// each file streamed (decrypted) from its blob only when the writer asks for it.
+import type { Db } from '../vault/database.js';
+import type { Vault } from '../vault/vault.js';
+import type { BundleDocument, BundleFileSource, BundleInput, BundleStudy } from '../bundle/types.js';
+import type { FileFormat, RecordType } from '../../../shared/domain.js';
+import { getCase } from '../cases/case-store.js';
+
+const MIME: Partial<Record<FileFormat, string>> = {
+  pdf: 'application/pdf',
+  jpeg: 'image/jpeg',
+  png: 'image/png',
+  heic: 'image/heic',
+  cda: 'text/xml',
+  xml: 'text/xml',
+  'fhir-json': 'application/fhir+json',
+  json: 'application/json',
+  text: 'text/plain',
+};
+
+function blobSource(vault: Vault, blobId: string, size: number): BundleFileSource {
+  return {
+    size,
+    open: () =>
+      (async function* () {
+        const reader = await vault.blobs.open(blobId);
+        try {
+          yield* reader.stream();
+        } finally {
+          await reader.close();
+        }
+      })(),
+  };
+}
+
+interface RecordRow {
+  id: string;
+  kind: string;
+  type: string;
+  title: string;
+  date: string | null;
+  institution: string | null;
+  patient_name: string | null;
+  patient_id: string | null;
+  patient_birth_date: string | null;
+  patient_sex: string | null;
+  identity_source: string | null;
+  metadata: string;
+}
+
+export function buildBundleInput(vault: Vault, recordIds: string[], caseId: string | null, appVersion: string): BundleInput {
+  const db = vault.db;
+  const recordStmt = db.prepare('SELECT * FROM records WHERE id = ?');
+  const records = recordIds.map((id) => recordStmt.get(id) as RecordRow);
+  const studies: BundleStudy[] = [];
+  const documents: BundleDocument[] = [];
+  for (const r of records) {
+    if (r.kind === 'imaging') studies.push(study(vault, db, r));
+    else
+      for (const f of db.prepare('SELECT blob_id, original_name, size, format FROM files WHERE record_id = ? ORDER BY original_path').all(r.id) as {
+        blob_id: string;
+        original_name: string;
+        size: number;
+        format: FileFormat;
+      }[])
+        documents.push({
+          recordId: r.id,
+          title: r.title,
+          type: r.type as RecordType,
+          ...(r.date ? { date: r.date } : {}),
+          ...(r.institution ? { institution: r.institution } : {}),
+          mimeType: MIME[f.format] ?? 'application/octet-stream',
+          fileName: f.original_name,
+          source: blobSource(vault, f.blob_id, f.size),
+        });
+  }
+  const input: BundleInput = { appVersion, createdAt: new Date(), patient: patientOf(db, records, caseId), studies, documents };
+  if (caseId) {
+    const c = getCase(db, caseId);
+    input.case = { title: c.title, question: c.question, questions: c.questions, provider: c.provider };
+  }
+  return input;
+}
+
+function study(vault: Vault, db: Db, r: RecordRow): BundleStudy {
+  const meta = JSON.parse(r.metadata) as Record<string, string>;
+  const rows = db
+    .prepare(
+      `SELECT i.series_uid, i.sop_uid, i.sop_class_uid, i.transfer_syntax, i.modality, i.series_description, i.series_number, i.instance_number,
+              f.blob_id, f.size, i.study_uid
+       FROM instances i JOIN files f ON f.id = i.file_id WHERE i.record_id = ?
+       ORDER BY i.series_number, i.series_uid, i.instance_number, i.sop_uid`,
+    )
+    .all(r.id) as {
+    series_uid: string;
+    sop_uid: string;
+    sop_class_uid: string;
+    transfer_syntax: string;
+    modality: string;
+    series_description: string;
+    series_number: number | null;
+    instance_number: number | null;
+    blob_id: string;
+    size: number;
+    study_uid: string;
+  }[];
+  const result: BundleStudy = {
+    studyInstanceUID: rows[0]?.study_uid ?? '',
+    ...(meta.studyDescription ? { description: meta.studyDescription } : {}),
+    ...(r.date ? { date: r.date } : {}),
+    ...(meta.accessionNumber ? { accessionNumber: meta.accessionNumber } : {}),
+    ...(meta.studyId ? { studyId: meta.studyId } : {}),
+    ...(meta.studyTime ? { studyTime: meta.studyTime } : {}),
+    ...(r.institution ? { institution: r.institution } : {}),
+    series: [],
+  };
+  for (const row of rows) {
+    let series = result.series.find((s) => s.seriesInstanceUID === row.series_uid);
+    if (!series) {
+      series = {
+        seriesInstanceUID: row.series_uid,
+        modality: row.modality,
+        ...(row.series_number !== null ? { number: row.series_number } : {}),
+        ...(row.series_description ? { description: row.series_description } : {}),
+        instances: [],
+      };
+      result.series.push(series);
+    }
+    series.instances.push({
+      sopInstanceUID: row.sop_uid,
+      sopClassUID: row.sop_class_uid,
+      transferSyntaxUID: row.transfer_syntax,
+      ...(row.instance_number !== null ? { instanceNumber: row.instance_number } : {}),
+      source: blobSource(vault, row.blob_id, row.size),
+    });
+  }
+  return result;
+}
+
+/** The patient the bundle is about: the case's person, else the identity the records carry most. */
+function patientOf(db: Db, records: RecordRow[], caseId: string | null): BundleInput['patient'] {
+  const dicom = records.find((r) => r.identity_source === 'dicom' && r.patient_name);
+  const carried = records.filter((r) => r.patient_name);
+  const counts = new Map<string, number>();
+  for (const r of carried) counts.set(r.patient_name!, (counts.get(r.patient_name!) ?? 0) + 1);
+  const commonest = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
+  const source = carried.find((r) => r.patient_name === commonest);
+  const person = caseId
+    ? (db.prepare('SELECT p.name, p.birth_date FROM cases c JOIN people p ON p.id = c.person_id WHERE c.id = ?').get(caseId) as { name: string; birth_date: string | null } | undefined)
+    : undefined;
+  const display = person?.name ?? (commonest ? displayName(commonest) : 'Unknown patient');
+  const birthDate = person?.birth_date ?? source?.patient_birth_date ?? dicom?.patient_birth_date ?? undefined;
+  const id = dicom?.patient_id ?? source?.patient_id ?? undefined;
+  const sex = dicom?.patient_sex ?? source?.patient_sex ?? undefined;
+  return {
+    name: display,
+    ...(dicom?.patient_name ? { dicomName: dicom.patient_name } : {}),
+    ...(id ? { id } : {}),
+    ...(birthDate ? { birthDate } : {}),
+    ...(sex ? { sex } : {}),
+  };
+}
+
+/** "SMITH^JANE^M" → "Jane M Smith" for people; DICOM keeps its own form in the DICOMDIR. */
+export function displayName(pn: string): string {
+  const alpha = pn.split('=')[0] ?? pn;
+  if (!alpha.includes('^')) return alpha.trim();
+  const [family = '', given = '', middle = '', prefix = '', suffix = ''] = alpha.split('^');
+  const cap = (s: string) => (s === s.toUpperCase() ? s.toLowerCase().replace(/(^|[\s'-])\p{L}/gu, (m) => m.toUpperCase()) : s);
+  return [prefix, cap(given), cap(middle), cap(family), suffix].filter(Boolean).join(' ');
+}

@@ -1,0 +1,91 @@
+// `dossier export` and the app's Export: resolve the selection, refuse on an identity conflict
+// (unless the person confirmed), write the bundle, verify it, and record the handover.
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { ExportDestinationKind, ExportProgress, ExportResult } from '../../../shared/cases.js';
+import type { Vault } from '../vault/vault.js';
+import { DossierError } from '../vault/errors.js';
+import { writeBundle } from '../bundle/write-bundle.js';
+import { verifyBundle } from '../bundle/verify.js';
+import { PATHS } from '../bundle/plan.js';
+import { openZip } from '../archive/zip-read.js';
+import { getCase, recordShare } from '../cases/case-store.js';
+import { buildBundleInput } from './bundle-input.js';
+import { resolveSelection, type Selection } from './selection.js';
+import { asDossierError } from './bundle-errors.js';
+
+export interface ExportOptions extends Selection {
+  destination: { kind: ExportDestinationKind; path: string };
+  zipPassword?: string;
+  reportsAsDicom?: boolean;
+  allowIdentityMismatch?: boolean;
+  overwrite?: boolean;
+  appVersion: string;
+  onProgress?: (p: ExportProgress) => void;
+}
+
+export async function exportBundle(vault: Vault, options: ExportOptions): Promise<ExportResult> {
+  const selection = resolveSelection(vault.db, options);
+  if (selection.conflicts.length && !options.allowIdentityMismatch)
+    throw new DossierError(
+      'identity-mismatch',
+      `These records may belong to different people — check before sending:\n  ${selection.conflicts.join('\n  ')}\n(To export anyway: --allow-identity-mismatch, or confirm in the app.)`,
+    );
+  if (options.zipPassword !== undefined && options.destination.kind !== 'zip')
+    throw new DossierError('invalid-params', 'A password can only protect a zip file; a USB folder is never encrypted (hand it over in person).');
+  const destination = { kind: options.destination.kind, path: path.resolve(options.destination.path) };
+  const input = buildBundleInput(vault, selection.recordIds, selection.caseId, options.appVersion);
+  const progress = (phase: ExportProgress['phase']) => (p: { filesDone: number; filesTotal: number; bytesDone: number; bytesTotal: number; currentFile: string }) =>
+    options.onProgress?.({ ...p, phase });
+  let written;
+  try {
+    written = await writeBundle(
+      input,
+      destination,
+      {
+        ...(options.zipPassword ? { password: options.zipPassword } : {}),
+        ...(options.reportsAsDicom ? { reportsAsDicom: true } : {}),
+        ...(options.overwrite ? { overwrite: true } : {}),
+      },
+      progress('writing'),
+    );
+  } catch (err) {
+    throw asDossierError(err);
+  }
+  options.onProgress?.({ filesDone: 0, filesTotal: written.fileCount, bytesDone: 0, bytesTotal: written.bytesWritten, currentFile: '', phase: 'verifying' });
+  const verified = await verifyBundle(written.path, options.zipPassword ? { password: options.zipPassword } : {}).catch((err: unknown) => {
+    throw asDossierError(err);
+  });
+  const manifestSha256 = createHash('sha256')
+    .update(await readManifest(written.path, destination.kind, options.zipPassword))
+    .digest('hex');
+  const providerName = selection.caseId ? providerLabel(getCase(vault.db, selection.caseId).provider) : '';
+  recordShare(vault.db, {
+    caseId: selection.caseId,
+    providerName,
+    destinationKind: destination.kind,
+    destination: written.path,
+    encrypted: Boolean(options.zipPassword),
+    fileCount: written.fileCount,
+    bytes: written.bytesWritten,
+    manifestSha256,
+    recordIds: selection.recordIds,
+  });
+  return { path: written.path, fileCount: written.fileCount, bytes: written.bytesWritten, manifestSha256, verified };
+}
+
+function providerLabel(p: { name: string; institution: string }): string {
+  return [p.name, p.institution].filter(Boolean).join(', ');
+}
+
+async function readManifest(bundlePath: string, kind: ExportDestinationKind, password?: string): Promise<Uint8Array> {
+  if (kind === 'folder') return readFile(path.join(bundlePath, PATHS.manifest));
+  const zip = await openZip(bundlePath, password ? { password } : {});
+  try {
+    for await (const item of zip.entries()) if (item.kind === 'file' && item.path === PATHS.manifest) return await item.read();
+  } finally {
+    await zip.close();
+  }
+  throw new DossierError('damaged', `The written zip has no ${PATHS.manifest}.`);
+}

@@ -1,0 +1,98 @@
+// Validation of every params object that crosses the process boundary. The mapped type makes the
+// compiler check each schema against the contract in shared/api.ts.
+import { z } from 'zod';
+import type { ApiMethod, ApiParams } from '../../../shared/api.js';
+import { RECORD_TYPES } from '../../../shared/domain.js';
+
+const id = z.string().regex(/^[0-9a-f]{12}$/, 'not a valid id');
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date must look like 2024-03-05');
+const text = (max: number) => z.string().max(max);
+const passphrase = z.string().min(1).max(1024);
+const pathString = z.string().min(1).max(4096);
+const empty = z.object({}).strict();
+const provider = z.object({ name: text(200).optional(), institution: text(200).optional(), contact: text(500).optional(), notes: text(5000).optional() }).strict();
+const caseInput = z
+  .object({ title: text(200), question: text(10_000).optional(), personId: id.nullable().optional(), provider: provider.optional() })
+  .strict();
+const selection = {
+  caseId: id.optional(),
+  recordIds: z.array(id).max(100_000).optional(),
+  reportsAsDicom: z.boolean().optional(),
+  allowIdentityMismatch: z.boolean().optional(),
+};
+
+type Schemas = { [K in ApiMethod]: z.ZodType<ApiParams<K>> };
+
+export const API_SCHEMAS: Schemas = {
+  'vault.status': empty,
+  'vault.create': z.object({ passphrase }).strict(),
+  'vault.unlock': z.object({ passphrase }).strict(),
+  'vault.lock': empty,
+  'vault.changePassphrase': z.object({ current: passphrase, next: passphrase }).strict(),
+  'vault.recover': z.object({ recoveryKey: text(200), newPassphrase: passphrase }).strict(),
+  'vault.check': empty,
+  'vault.backup': z.object({ destination: pathString }).strict(),
+  'settings.setAutoLock': z.object({ minutes: z.number().int().min(0).max(1440) }).strict(),
+
+  'people.list': empty,
+  'people.create': z.object({ name: text(200).min(1), birthDate: isoDate.nullable().optional(), relation: text(50).optional() }).strict(),
+  'people.update': z.object({ id, name: text(200).min(1).optional(), birthDate: isoDate.nullable().optional(), relation: text(50).optional() }).strict(),
+
+  'records.list': z
+    .object({
+      search: text(500).optional(),
+      type: z.enum(RECORD_TYPES).optional(),
+      personId: id.optional(),
+      dateFrom: isoDate.optional(),
+      dateTo: isoDate.optional(),
+      tag: text(100).optional(),
+      sort: z.enum(['date-desc', 'date-asc', 'title', 'imported-desc', 'relevance']).optional(),
+      includeDeleted: z.boolean().optional(),
+    })
+    .strict(),
+  'records.get': z.object({ id }).strict(),
+  'records.update': z
+    .object({
+      id,
+      patch: z
+        .object({
+          title: text(500).optional(),
+          type: z.enum(RECORD_TYPES).optional(),
+          date: isoDate.nullable().optional(),
+          tags: z.array(text(100)).max(100).optional(),
+          notes: text(100_000).optional(),
+          personId: id.nullable().optional(),
+        })
+        .strict(),
+    })
+    .strict(),
+  'records.delete': z.object({ id }).strict(),
+  'records.restore': z.object({ id }).strict(),
+  'records.identities': empty,
+  'records.thumbnail': z.object({ id }).strict(),
+
+  'import.paths': z.object({ paths: z.array(pathString).min(1).max(10_000) }).strict(),
+
+  'cases.list': empty,
+  'cases.get': z.object({ id }).strict(),
+  'cases.create': caseInput,
+  'cases.update': z.object({ id, patch: caseInput.partial() }).strict(),
+  'cases.delete': z.object({ id }).strict(),
+  'cases.setRecords': z.object({ id, recordIds: z.array(id).max(100_000) }).strict(),
+  'cases.setQuestions': z.object({ id, questions: z.array(text(2000)).max(200) }).strict(),
+  'cases.shareHistory': z.object({ id }).strict(),
+
+  'export.preview': z.object(selection).strict(),
+  'export.run': z
+    .object({
+      ...selection,
+      destination: z.object({ kind: z.enum(['folder', 'zip']), path: pathString }).strict(),
+      zipPassword: z.string().min(1).max(1024).optional(),
+    })
+    .strict(),
+  'export.verify': z.object({ path: pathString, zipPassword: z.string().min(1).max(1024).optional() }).strict(),
+};
+
+export function isApiMethod(name: unknown): name is ApiMethod {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(API_SCHEMAS, name);
+}
