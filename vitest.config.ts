@@ -4,6 +4,7 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     environment: 'node',
+    globalSetup: ['test/setup/build-node.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     // Crypto-heavy and process-spawning tests: keep parallelism to the machine's 2 cores.

@@ -59,6 +59,19 @@ describe('parseDicomInstance', () => {
     expect(parseDicomInstance(full.subarray(128)).patient.name).toBe('Stripped^Preamble');
   });
 
+  it.each([
+    ['implicit VR dataset under an explicit VR UID', 'implicitLE', 'explicitLE', TS.implicitLE],
+    ['explicit VR dataset under the implicit VR UID', 'explicitLE', 'implicitLE', TS.explicitLE],
+  ] as const)('reads an %s', (_label, actual, declared, actualUid) => {
+    const opts = { patientName: 'Mislabelled^Meta', sopInstanceUID: '1.2.3.4' };
+    const declaring = Buffer.from(makeDicomInstance({ ...opts, transferSyntax: declared }));
+    const metaEnd = 144 + declaring.readUInt32LE(140);
+    const body = makeDicomInstance({ ...opts, transferSyntax: actual, preamble: false });
+    const info = parseDicomInstance(Buffer.concat([declaring.subarray(0, metaEnd), body]));
+    expect(info.patient.name).toBe('Mislabelled^Meta');
+    expect(info.transferSyntaxUID).toBe(actualUid);
+  });
+
   it('extracts every field the pipeline needs', () => {
     const info = parseDicomInstance(
       makeDicomInstance({

@@ -48,7 +48,7 @@ export interface PlannedDocument {
   index: number;
   path: string;
   /** reportsAsDicom: where the Encapsulated PDF instance goes (in the extra "documents" study). */
-  encapsulated?: { fileId: string[]; path: string; seriesNumber: number };
+  encapsulated?: { fileId: string[]; path: string };
 }
 
 export interface BundlePlan {
@@ -88,7 +88,7 @@ export function planBundle(input: BundleInput, options: { reportsAsDicom?: boole
     if (encapsulatedStudyIndex !== null && isPdf(document)) {
       const fileId = dicomFileId(0, encapsulatedStudyIndex, pdfSeries, 0);
       pdfSeries += 1;
-      planned.encapsulated = { fileId, path: fileId.join('/'), seriesNumber: 9000 + pdfSeries };
+      planned.encapsulated = { fileId, path: fileId.join('/') };
     }
     return planned;
   });

@@ -106,14 +106,16 @@ async function writePayload(
       const seriesUid = uuidOid();
       const sopUid = uuidOid();
       const dicom = services.wrapPdfAsDicom(copied.bytes, {
-        patientName: input.patient.dicomName ?? input.patient.name,
-        patientId: input.patient.id ?? '',
-        ...(input.patient.birthDate ? { birthDate: dicomDate(input.patient.birthDate) } : {}),
-        ...(input.patient.sex ? { sex: input.patient.sex } : {}),
+        patient: {
+          name: input.patient.dicomName ?? input.patient.name,
+          id: input.patient.id ?? '',
+          ...(input.patient.birthDate ? { birthDate: dicomDate(input.patient.birthDate) } : {}),
+          ...(input.patient.sex ? { sex: input.patient.sex.slice(0, 1).toUpperCase() } : {}),
+        },
         studyInstanceUID: pdfStudyUid,
         seriesInstanceUID: seriesUid,
         sopInstanceUID: sopUid,
-        seriesNumber: planned.encapsulated.seriesNumber,
+        instanceNumber: 1,
         title: d.title,
         ...(d.date ? { date: dicomDate(d.date) } : {}),
       });
@@ -124,7 +126,7 @@ async function writePayload(
       extraStudies[0]!.series.push({
         seriesInstanceUID: seriesUid,
         modality: 'DOC',
-        seriesNumber: planned.encapsulated.seriesNumber,
+        seriesNumber: 1, // as written in the instance by wrapPdfAsDicom
         seriesDescription: d.title,
         images: [
           {

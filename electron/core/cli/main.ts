@@ -5,6 +5,7 @@ import type { Options } from './context.js';
 import { init, passwd, recover, check } from './commands/vault-commands.js';
 import { importCommand, list, show, cat } from './commands/record-commands.js';
 import { EXTRA_COMMANDS } from './commands/registry.js';
+import { asDossierError } from '../export/bundle-errors.js';
 
 const USAGE = `Usage: dossier COMMAND [--vault DIR] [options]
 
@@ -91,7 +92,8 @@ run(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
   },
-  (err: unknown) => {
+  (thrown: unknown) => {
+    const err = asDossierError(thrown);
     if (err instanceof DossierError) {
       process.stderr.write(`dossier: ${err.message}\n`);
       process.exitCode = 1;

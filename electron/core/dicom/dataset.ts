@@ -124,7 +124,7 @@ function toSkip(e: unknown): SkipFile {
   if (/cannot be greater than or equal/.test(message)) {
     return new SkipFile('truncated DICOM file (nothing after the file meta information)');
   }
-  const where = last ? `ends after element ${tagLabel(last)}` : 'ends inside the header';
+  const where = last ? `ends after element ${tagLabel(last)}` : 'ends before its first complete element';
   if (/past end|overread|overrun|eof|not found/i.test(message)) {
     return new SkipFile(`truncated DICOM file (${where})`);
   }
@@ -183,6 +183,42 @@ export function readDicomDataSet(bytes: Uint8Array, { untilPixelData }: ReadOpti
   }
   if (rawTransferSyntax === undefined) checkMetaHeaderComplete(buffer);
 
+  try {
+    const dataSet = parseChecked(buffer, rawTransferSyntax, untilPixelData);
+    const transferSyntaxUID = rawTransferSyntax ?? readTransferSyntax(dataSet);
+    return { dataSet, transferSyntaxUID, hasMetaHeader: rawTransferSyntax === undefined };
+  } catch (e) {
+    const retry = rawTransferSyntax === undefined ? retryWithSniffedLayout(buffer, untilPixelData) : undefined;
+    if (retry) return retry;
+    throw e;
+  }
+}
+
+const layoutOf = (ts: string): string => (ts === TS_IMPLICIT_LE ? 'implicit' : ts === TS_EXPLICIT_BE ? 'big' : 'explicit');
+
+/**
+ * Some writers declare one transfer syntax in the meta header and encode the dataset in another
+ * (classically implicit VR under an explicit VR UID). When the declared one fails, and the bytes
+ * after the meta header plainly decode another way, read them that way.
+ */
+function retryWithSniffedLayout(buffer: Buffer, untilPixelData: boolean): ReadDataSet | undefined {
+  try {
+    const meta = dicomParser.readPart10Header(buffer);
+    const declared = readTransferSyntax(meta);
+    const metaEnd = 144 + (meta.uint32('x00020000') ?? -144);
+    const layout = metaEnd > 144 ? sniffRawDataset(buffer.subarray(metaEnd)) : null;
+    if (!layout) return undefined;
+    const actual = !layout.explicitVr ? TS_IMPLICIT_LE : layout.littleEndian ? TS_EXPLICIT_LE : TS_EXPLICIT_BE;
+    if (layoutOf(actual) === layoutOf(declared)) return undefined;
+    const dataSet = parseChecked(buffer.subarray(metaEnd), actual, untilPixelData);
+    return { dataSet, transferSyntaxUID: actual, hasMetaHeader: true };
+  } catch {
+    return undefined;
+  }
+}
+
+/** dicom-parser plus the checks it does not make; every failure is a SkipFile. */
+function parseChecked(buffer: Buffer, rawTransferSyntax: string | undefined, untilPixelData: boolean): DataSet {
   let dataSet: DataSet;
   try {
     dataSet = dicomParser.parseDicom(buffer, {
@@ -196,9 +232,7 @@ export function readDicomDataSet(bytes: Uint8Array, { untilPixelData }: ReadOpti
   } catch (e) {
     throw toSkip(e);
   }
-
-  const size = dataSet.byteArray.length;
-  const overrun = findOverrun(dataSet, size);
+  const overrun = findOverrun(dataSet, dataSet.byteArray.length);
   if (overrun) throw new SkipFile(`truncated DICOM file (ends inside element ${tagLabel(overrun.tag)})`);
   const pixel = dataSet.elements[PIXEL_DATA];
   if (untilPixelData && pixel && pixel.length === 0xffffffff) {
@@ -207,8 +241,7 @@ export function readDicomDataSet(bytes: Uint8Array, { untilPixelData }: ReadOpti
       throw new SkipFile('truncated DICOM file (ends inside element (7FE0,0010) Pixel Data)');
     }
   }
-  const transferSyntaxUID = rawTransferSyntax ?? readTransferSyntax(dataSet);
-  return { dataSet, transferSyntaxUID, hasMetaHeader: rawTransferSyntax === undefined };
+  return dataSet;
 }
 
 /** Uses (0002,0000) group length, when present, to tell a cut meta header from a damaged one. */

@@ -7,12 +7,7 @@ export type { DataSet, Element };
 
 interface DicomParserApi {
   parseDicom(arr: Uint8Array, options?: ParseDicomOptions): DataSet;
-  readEncapsulatedPixelDataFromFragments(
-    dataSet: DataSet,
-    pixelDataElement: Element,
-    startFragmentIndex: number,
-    numFragments?: number,
-  ): Uint8Array;
+  readPart10Header(arr: Uint8Array): DataSet;
   littleEndianByteArrayParser: ByteArrayParser;
 }
 

@@ -82,9 +82,9 @@ function imageNode(image: DicomdirImage, index: number): RecordNode {
   };
 }
 
-function seriesNode(series: DicomdirSeries, index: number): RecordNode {
+function seriesNode(series: DicomdirSeries, index: number, charset: string | undefined): RecordNode {
   return {
-    keys: recordKeys('SERIES', undefined, [
+    keys: recordKeys('SERIES', charset, [
       el(0x00080060, 'CS', series.modality || 'OT'),
       ...opt(0x0008103e, 'LO', series.seriesDescription),
       el(0x0020000e, 'UI', series.seriesInstanceUID),
@@ -105,7 +105,7 @@ function studyNode(study: DicomdirStudy, index: number, charset: string | undefi
       el(0x0020000d, 'UI', study.studyInstanceUID),
       el(0x00200010, 'SH', study.studyId || `STUDY${index + 1}`),
     ]),
-    children: study.series.map(seriesNode),
+    children: study.series.map((s, i) => seriesNode(s, i, charset)),
   };
 }
 
@@ -139,9 +139,23 @@ function recordSize(node: RecordNode): number {
   return 8 + encodeDataset(encodeRecord(node, 0, 0), EXPLICIT_LE).length;
 }
 
+/** The writer encodes text as UTF-8: non-ASCII keys need (and get) ISO_IR 192. */
+function characterSetFor(input: DicomdirInput): string | undefined {
+  const texts = input.patients.flatMap((p) => [
+    p.patientName,
+    p.patientId,
+    ...p.studies.flatMap((s) => [s.studyDescription ?? '', s.studyId ?? '', s.accessionNumber ?? '', ...s.series.map((se) => se.seriesDescription ?? '')]),
+  ]);
+  if (texts.every((t) => /^[\x20-\x7e]*$/.test(t))) return input.specificCharacterSet;
+  if (input.specificCharacterSet && input.specificCharacterSet !== 'ISO_IR 192') {
+    throw new Error(`DICOMDIR: non-ASCII names need ISO_IR 192, not ${input.specificCharacterSet}`);
+  }
+  return 'ISO_IR 192';
+}
+
 export function buildDicomdir(input: DicomdirInput): Uint8Array {
   if (input.fileSetId.length > 16) throw new Error('DICOMDIR: File-set ID is longer than 16 characters');
-  const charset = input.specificCharacterSet;
+  const charset = characterSetFor(input);
   const roots = input.patients.map((p, i) => patientNode(p, i, charset));
   const records = flatten(roots);
   const sopInstanceUID = newUid();

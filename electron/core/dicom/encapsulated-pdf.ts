@@ -17,7 +17,6 @@ export interface EncapsulatedPdfContext {
 
 const dicomDate = (d: string | undefined): string => (d ?? '').replace(/-/g, '');
 
-// eslint-disable-next-line no-control-regex
 const isAscii = (s: string): boolean => /^[\x00-\x7f]*$/.test(s);
 
 /** LO/ST values are capped by the standard (64 and 1024 characters). */

@@ -13,6 +13,7 @@ export interface PreviewImage {
 }
 
 const MAX_SIDE = 512;
+const MAX_DECODED_SAMPLES = 1 << 27;
 const UNCOMPRESSED = new Set(['1.2.840.10008.1.2', '1.2.840.10008.1.2.1', '1.2.840.10008.1.2.1.99', '1.2.840.10008.1.2.2']);
 const BIG_ENDIAN = '1.2.840.10008.1.2.2';
 const RLE = '1.2.840.10008.1.2.5';
@@ -53,10 +54,17 @@ function render(bytes: Uint8Array): PreviewImage | null {
     photometric: h.text('x00280004') ?? 'MONOCHROME2',
   };
   if (!pixel || layout.rows === 0 || layout.cols === 0) return null;
+  // A hostile header must not make us allocate gigabytes for a thumbnail.
+  if (layout.rows * layout.cols * layout.spp > MAX_DECODED_SAMPLES) return null;
 
   if (transferSyntaxUID === JPEG_BASELINE) {
-    const jpeg = firstFrameFragments(dataSet, pixel);
-    return jpeg && jpeg[0] === 0xff && jpeg[1] === 0xd8 ? { mime: 'image/jpeg', bytes: jpeg } : null;
+    let jpeg = firstFrameFragments(dataSet, pixel);
+    if (!jpeg || jpeg[0] !== 0xff || jpeg[1] !== 0xd8) return null;
+    // Fragments are padded to even length after the EOI marker; the image file should end at EOI.
+    if (jpeg.length > 3 && jpeg[jpeg.length - 1] === 0 && jpeg[jpeg.length - 2] === 0xd9 && jpeg[jpeg.length - 3] === 0xff) {
+      jpeg = jpeg.subarray(0, jpeg.length - 1);
+    }
+    return { mime: 'image/jpeg', bytes: jpeg };
   }
   let frame: Uint8Array | null;
   let littleEndian = true;

@@ -55,12 +55,12 @@ export const analyzeCda: Analyzer = async ({ name, bytes }) => {
     institution: institution(root),
     identity: patientIdentity(root),
     text,
-    metadata: {
+    metadata: definedOnly({
       documentCode: loinc,
       documentCodeSystem: code?.attrs['codeSystem'],
       documentCodeName: code?.attrs['displayName'],
       documentId: child(root, 'id')?.attrs['extension'] ?? child(root, 'id')?.attrs['root'],
-    },
+    }),
     ...(embedded.length ? { embedded } : {}),
   };
 };
@@ -125,4 +125,8 @@ function nonXmlBody(root: XmlElement): EmbeddedFile[] {
   if (!data) return [];
   const ext = extensionForMediaType(textEl.attrs['mediaType']);
   return [{ name: `document.${ext}`, bytes: new Uint8Array(Buffer.from(data, 'base64')) }];
+}
+
+function definedOnly(o: Record<string, string | undefined>): Record<string, string> {
+  return Object.fromEntries(Object.entries(o).filter((e): e is [string, string] => e[1] !== undefined));
 }

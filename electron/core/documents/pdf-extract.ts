@@ -52,12 +52,11 @@ export async function extractPdf(bytes: Uint8Array): Promise<PdfContent | { kind
   try {
     let doc;
     try {
-      doc = await task.promise;
+      doc = await withDeadline(task.promise, PDF_LIMITS.maxMillis);
     } catch (err) {
       const name = err instanceof Error ? err.name : '';
       if (name === 'PasswordException') return { kind: 'password' };
-      const detail = err instanceof Error && err.message ? err.message : String(err);
-      throw new SkipFile(`damaged PDF: ${detail.replace(/\.$/, '')}`);
+      throw new SkipFile(`damaged PDF: ${describeOpenError(err)}`);
     }
     if (doc.numPages < 1) throw new SkipFile('damaged PDF: it contains no pages');
     const info = await readInfo(doc);
@@ -119,4 +118,21 @@ function joinItems(items: TextItemLike[]): string {
     if (y !== undefined) lastY = y;
   }
   return out.replace(/[ \t]+\n/g, '\n').trimEnd();
+}
+
+function describeOpenError(err: unknown): string {
+  if (err instanceof Error && err.name === 'InvalidPDFException') {
+    return 'invalid structure (no readable cross-reference table or page tree)';
+  }
+  const detail = (err instanceof Error && err.message ? err.message : String(err)).replace(/\.$/, '');
+  return detail.charAt(0).toLowerCase() + detail.slice(1);
+}
+
+/** pdfjs yields between steps, so a deadline bounds a slow open (it cannot stop a tight loop). */
+function withDeadline<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`it took more than ${ms / 1000} s to open`)), ms);
+  });
+  return Promise.race([promise, deadline]).finally(() => clearTimeout(timer));
 }

@@ -83,11 +83,11 @@ export class Importer {
       if (format === 'zip') return await this.importZip(source);
       if (entry.onMedia && format !== 'dicom' && format !== 'pdf')
         return this.skip(source, 'not a medical record: viewer software or other content of the CD/USB media');
-      if (source.size === 0) return this.skip(source, 'empty file (0 bytes)');
       const analyzer = analyzerFor(format);
       let analysis: Analysis;
       let bytes: Uint8Array | null = null;
-      if (analyzer && source.size <= (ANALYZE_LIMIT[format] ?? 0)) {
+      // An empty file is still kept (it may matter to the person); there is nothing to analyse.
+      if (analyzer && source.size > 0 && source.size <= (ANALYZE_LIMIT[format] ?? 0)) {
         bytes = await source.readAll();
         analysis = await analyzer({ name: source.name, bytes });
       } else {

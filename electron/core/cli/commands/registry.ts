@@ -1,5 +1,7 @@
 // Commands beyond the vault basics: identities, cases, export and verify.
 import type { Options } from '../context.js';
+import { identities, caseCommand } from './case-commands.js';
+import { exportCommand, verifyCommand } from './export-commands.js';
 
 export interface ExtraCommand {
   name: string;
@@ -7,4 +9,17 @@ export interface ExtraCommand {
   run(options: Options, args: string[]): Promise<number>;
 }
 
-export const EXTRA_COMMANDS: ExtraCommand[] = [];
+export const EXTRA_COMMANDS: ExtraCommand[] = [
+  { name: 'identities', usage: 'identities [--json]          patient identities the records carry, and conflicts', run: (o) => identities(o) },
+  {
+    name: 'case',
+    usage: 'case create --title T [--question Q] [--provider NAME] | add CASE RECORD... | questions CASE --add "…" | list | show CASE [--json]',
+    run: caseCommand,
+  },
+  {
+    name: 'export',
+    usage: 'export (--case ID | --records ID,ID | --all) --out PATH [--zip] [--zip-password-env VAR] [--reports-as-dicom] [--allow-identity-mismatch]',
+    run: (o) => exportCommand(o),
+  },
+  { name: 'verify', usage: 'verify PATH [--zip-password-env VAR]   re-check a written bundle (folder or zip)', run: verifyCommand },
+];
