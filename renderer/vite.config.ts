@@ -2,17 +2,13 @@
 // from the loopback browser host alike). No inline scripts or styles: the CSP forbids them.
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
-import { fileURLToPath } from 'node:url';
-import path from 'node:path';
-
-const here = path.dirname(fileURLToPath(import.meta.url));
 
 export default defineConfig({
-  root: here,
+  root: import.meta.dirname,
   base: './',
   plugins: [react()],
   build: {
-    outDir: path.join(here, '..', 'dist', 'renderer'),
+    outDir: '../dist/renderer', // relative to root (renderer/)
     emptyOutDir: true,
     assetsInlineLimit: 0,
     modulePreload: { polyfill: false },

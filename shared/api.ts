@@ -64,7 +64,8 @@ type M<P, R> = { params: P; result: R };
 export interface DossierApi {
   'vault.status': M<Record<string, never>, VaultStatus>;
   'vault.create': M<{ passphrase: string }, { recoveryKey: string }>;
-  'vault.unlock': M<{ passphrase: string }, VaultStatus>;
+  /** `remember` (Electron only): keep the passphrase sealed with the OS keychain (safeStorage). */
+  'vault.unlock': M<{ passphrase: string; remember?: boolean }, VaultStatus>;
   'vault.lock': M<Record<string, never>, VaultStatus>;
   'vault.changePassphrase': M<{ current: string; next: string }, { ok: true }>;
   'vault.recover': M<{ recoveryKey: string; newPassphrase: string }, VaultStatus>;

@@ -7,8 +7,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { WebSocketServer } from 'ws';
-import { isApiErrorShape } from '../../shared/errors.js';
 import { browserHostCsp } from '../shell/csp.js';
+import { errorShapeOf } from './error-shape.js';
 import { isAllowedHost, newToken, refuseReason } from './host-checks.js';
 import type { HostedService } from './hosted-service.js';
 import { serveStatic } from './static-files.js';
@@ -21,6 +21,8 @@ export interface BrowserHostOptions {
   port?: number;
   token?: string;
   appVersion?: string;
+  /** Tests only: a cheaper scrypt cost for vaults created through this host. */
+  kdfCost?: { N: number; r: number; p: number };
   /** Tests may pass a stand-in; by default the real core service is started on vaultDir. */
   service?: HostedService;
 }
@@ -32,9 +34,9 @@ export interface BrowserHost {
   close(): Promise<void>;
 }
 
-async function realService(vaultDir: string, appVersion: string): Promise<HostedService> {
+async function realService(options: BrowserHostOptions): Promise<HostedService> {
   const { createDossierService } = await import('../core/service/service.js');
-  return createDossierService({ vaultDir, appVersion });
+  return createDossierService({ vaultDir: options.vaultDir, appVersion: options.appVersion ?? '0.0.0', kdfCost: options.kdfCost });
 }
 
 function readBody(req: IncomingMessage, limit: number): Promise<Uint8Array> {
@@ -50,7 +52,11 @@ function readBody(req: IncomingMessage, limit: number): Promise<Uint8Array> {
       }
       chunks.push(c);
     });
-    req.on('end', () => resolve(Buffer.concat(chunks)));
+    // A plain Uint8Array view, not a Buffer: some parsers (pdf.js) refuse Buffers.
+    req.on('end', () => {
+      const all = Buffer.concat(chunks);
+      resolve(new Uint8Array(all.buffer, all.byteOffset, all.byteLength));
+    });
     req.on('error', reject);
   });
 }
@@ -61,7 +67,7 @@ function json(res: ServerResponse, status: number, body: unknown): void {
 
 export async function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
   const token = options.token ?? newToken();
-  const service = options.service ?? (await realService(options.vaultDir, options.appVersion ?? '0.0.0'));
+  const service = options.service ?? (await realService(options));
   let port = 0;
 
   async function handleUpload(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -72,7 +78,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       json(res, 200, await service.importUploaded(files));
     } catch (err) {
       if (err instanceof UploadFormatError) json(res, 400, { code: 'invalid-params', message: err.message });
-      else json(res, 500, isApiErrorShape(err) ? err : { code: 'internal', message: 'The files could not be added. Please try again.' });
+      else json(res, 500, errorShapeOf(err));
     }
   }
 

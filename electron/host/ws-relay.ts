@@ -3,13 +3,10 @@
 // { event, payload }.
 import type { WebSocket } from 'ws';
 import { isApiMethod } from '../shell/api-methods.js';
-import { isApiErrorShape, type ApiErrorShape } from '../../shared/errors.js';
+import { errorShapeOf } from './error-shape.js';
 import { tokenMatches } from './host-checks.js';
 import type { HostedService } from './hosted-service.js';
 
-function toError(err: unknown): ApiErrorShape {
-  return isApiErrorShape(err) ? err : { code: 'internal', message: 'Something went wrong. Please try again.' };
-}
 
 export function relayConnection(ws: WebSocket, service: HostedService, token: string): void {
   const send = (msg: unknown): void => {
@@ -39,7 +36,7 @@ export function relayConnection(ws: WebSocket, service: HostedService, token: st
     try {
       send({ id, ok: true, value: await service.call(msg.method, msg.params ?? {}) });
     } catch (err) {
-      send({ id, ok: false, error: toError(err) });
+      send({ id, ok: false, error: errorShapeOf(err) });
     }
   });
 }

@@ -4,7 +4,7 @@
 import { Worker } from 'node:worker_threads';
 import type { ApiEvent } from '../../shared/api.js';
 import { isApiErrorShape, type ApiErrorShape } from '../../shared/errors.js';
-import type { FromWorker, ServiceWorkerData, ToWorker } from './service-protocol.js';
+import type { FromWorker, ServiceWorkerData, ToWorker } from '../core/service/worker-protocol.js';
 
 export interface ServiceHost {
   call(method: string, params: unknown): Promise<unknown>;

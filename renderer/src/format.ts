@@ -22,3 +22,11 @@ export function formatDate(iso: string | null): string {
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n.toLocaleString()} ${n === 1 ? one : many}`;
 }
+
+/** DICOM person names are "FAMILY^GIVEN^MIDDLE": show "FAMILY, GIVEN MIDDLE". */
+export function formatPersonName(name: string): string {
+  if (!name.includes('^')) return name;
+  const [family = '', ...rest] = name.split('^');
+  const given = rest.filter(Boolean).join(' ');
+  return given ? `${family}, ${given}` : family;
+}

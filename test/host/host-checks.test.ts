@@ -65,3 +65,26 @@ describe('upload framing', () => {
     expect(() => parseUpload(Buffer.concat([encodeUploadHeader([{ name: 'x', size: -1 }])]))).toThrow(/malformed/);
   });
 });
+
+describe('error shapes from the service', () => {
+  it('unwraps ApiError-like objects and plain shapes, and hides anything else', async () => {
+    const { errorShapeOf } = await import('../../electron/host/error-shape.js');
+    class ApiErrorLike extends Error {
+      constructor(readonly shape: { code: string; message: string }) {
+        super(shape.message);
+      }
+    }
+    expect(errorShapeOf(new ApiErrorLike({ code: 'wrong-passphrase', message: 'Wrong.' }))).toEqual({ code: 'wrong-passphrase', message: 'Wrong.' });
+    expect(errorShapeOf({ code: 'locked', message: 'Locked.' })).toEqual({ code: 'locked', message: 'Locked.' });
+    expect(errorShapeOf(new Error('ENOENT /secret/path'))).toMatchObject({ code: 'internal' });
+    expect(errorShapeOf(new Error('x')).message).not.toContain('/secret');
+  });
+});
+
+describe('renderer upload body', () => {
+  it('is what the host parses', async () => {
+    const { encodeUploadHeader: fromRenderer } = await import('../../renderer/src/bridge/upload-body.js');
+    const body = Buffer.concat([fromRenderer([{ name: 'CD/DICOMDIR', size: 3 }, { name: 'é.pdf', size: 2 }]), Buffer.from('abcde')]);
+    expect(parseUpload(body).map((f) => [f.name, Buffer.from(f.bytes).toString()])).toEqual([['CD/DICOMDIR', 'abc'], ['é.pdf', 'de']]);
+  });
+});

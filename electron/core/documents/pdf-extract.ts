@@ -40,7 +40,8 @@ export async function extractPdf(bytes: Uint8Array): Promise<PdfContent | { kind
   const pdfjs = await loadPdfjs();
   const task = pdfjs.getDocument({
     // pdfjs transfers (detaches) the buffer it is given: hand it a copy, the caller keeps its bytes.
-    data: bytes.slice(),
+    // (Buffer#slice is a view, not a copy, and pdf.js refuses Buffers: copy into a plain Uint8Array.)
+    data: new Uint8Array(bytes),
     isEvalSupported: false,
     useSystemFonts: false,
     disableFontFace: true,

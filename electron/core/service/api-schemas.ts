@@ -26,7 +26,8 @@ type Schemas = { [K in ApiMethod]: z.ZodType<ApiParams<K>> };
 export const API_SCHEMAS: Schemas = {
   'vault.status': empty,
   'vault.create': z.object({ passphrase }).strict(),
-  'vault.unlock': z.object({ passphrase }).strict(),
+  // `remember` is handled by the Electron shell (safeStorage); the core ignores it.
+  'vault.unlock': z.object({ passphrase, remember: z.boolean().optional() }).strict(),
   'vault.lock': empty,
   'vault.changePassphrase': z.object({ current: passphrase, next: passphrase }).strict(),
   'vault.recover': z.object({ recoveryKey: text(200), newPassphrase: passphrase }).strict(),

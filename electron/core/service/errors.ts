@@ -5,6 +5,7 @@ import { DossierError } from '../vault/errors.js';
 import { asDossierError } from '../export/bundle-errors.js';
 
 export function toApiError(err: unknown): ApiErrorShape {
+  if (err instanceof ApiError) return err.shape;
   const mapped = asDossierError(err);
   if (mapped instanceof DossierError) return { code: mapped.code, message: mapped.message };
   if (err instanceof ZodError) {

@@ -1,10 +1,11 @@
 // The drop overlay, the progress panel and the import summary.
 import { useEffect, useRef, useState } from 'react';
 import { plural } from '../format.js';
+import { collectDrop } from './dropped-files.js';
 import type { ImportState } from './useImport.js';
 
 /** Shows "Drop to add to your records" while files are dragged over the window. */
-export function DropZone({ onFiles, enabled }: { onFiles: (files: File[]) => void; enabled: boolean }) {
+export function DropZone({ onFiles, enabled, walkFolders }: { onFiles: (files: File[]) => void; enabled: boolean; walkFolders: boolean }) {
   const [over, setOver] = useState(false);
   const depth = useRef(0);
   useEffect(() => {
@@ -26,8 +27,8 @@ export function DropZone({ onFiles, enabled }: { onFiles: (files: File[]) => voi
       e.preventDefault(); // never let the browser navigate to a dropped file
       depth.current = 0;
       setOver(false);
-      const files = Array.from(e.dataTransfer?.files ?? []);
-      if (enabled && files.length > 0) onFiles(files);
+      if (!enabled || !e.dataTransfer) return;
+      void collectDrop(e.dataTransfer, walkFolders).then((files) => files.length > 0 && onFiles(files));
     };
     window.addEventListener('dragenter', enter);
     window.addEventListener('dragover', overFn);
@@ -39,7 +40,7 @@ export function DropZone({ onFiles, enabled }: { onFiles: (files: File[]) => voi
       window.removeEventListener('dragleave', leave);
       window.removeEventListener('drop', drop);
     };
-  }, [enabled, onFiles]);
+  }, [enabled, onFiles, walkFolders]);
   if (!over) return null;
   return (
     <div className="drop-overlay" aria-hidden="true">

@@ -40,13 +40,15 @@ export function useImport(onImported: () => void): ImportState {
     [onImported],
   );
 
+  const importFiles = useCallback((files: File[]) => run(() => bridge.importFiles(files)), [run, bridge]);
+  const importPaths = useCallback((paths: string[]) => run(() => bridge.call('import.paths', { paths })), [run, bridge]);
   return {
     running,
     progress,
     summary,
     error,
-    importFiles: (files) => run(() => bridge.importFiles(files)),
-    importPaths: (paths) => run(() => bridge.call('import.paths', { paths })),
+    importFiles,
+    importPaths,
     dismiss: () => {
       setSummary(null);
       setError(null);

@@ -32,7 +32,7 @@ export function Cases({ version }: { version: number }) {
     <div className="cases">
       <h1>Second-opinion cases</h1>
       <p className="lead">A case gathers the records and questions for one doctor or hospital, and keeps a history of what you handed over.</p>
-      <form className="panel row" onSubmit={create} aria-label="New case">
+      <form className="panel row" onSubmit={create} aria-label="Create a case">
         <label htmlFor="case-title" className="grow">
           <span className="small-label">New case</span>
           <input id="case-title" value={title} onChange={(e) => setTitle(e.target.value)} placeholder="e.g. Second opinion — lung nodule, Dr Meyer" />

@@ -3,7 +3,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { RECORD_TYPES, RECORD_TYPE_LABELS, type RecordDetail as Detail, type RecordType } from '../../../shared/domain.js';
 import { errorMessage, useBridge } from '../bridge-context.js';
 import { TypeIcon } from '../components/TypeIcon.js';
-import { formatBytes, formatDate } from '../format.js';
+import { formatBytes, formatDate, formatPersonName } from '../format.js';
 
 export function RecordDetail({ id, identityWarning, onBack, onDeleted }: { id: string; identityWarning: boolean; onBack: () => void; onDeleted: (id: string, title: string) => void }) {
   const bridge = useBridge();
@@ -89,7 +89,7 @@ export function RecordDetail({ id, identityWarning, onBack, onDeleted }: { id: s
         <section className="panel" aria-labelledby="about-title">
           <h2 id="about-title">About this record</h2>
           <dl className="facts">
-            <dt>Patient</dt><dd>{record.patientName ?? 'Not stated'}{record.patientBirthDate ? `, born ${formatDate(record.patientBirthDate)}` : ''}</dd>
+            <dt>Patient</dt><dd>{record.patientName ? formatPersonName(record.patientName) : 'Not stated'}{record.patientBirthDate ? `, born ${formatDate(record.patientBirthDate)}` : ''}</dd>
             {record.patientId && <><dt>Patient ID</dt><dd>{record.patientId}</dd></>}
             <dt>Files</dt><dd>{record.sourceFileCount.toLocaleString()}</dd>
             {record.pageCount !== undefined && <><dt>Pages</dt><dd>{record.pageCount}</dd></>}

@@ -8,11 +8,18 @@ import { formatBytes, formatDate } from '../format.js';
 export function RecordPicker({ selected, version, onChange }: { selected: string[]; version: number; onChange: (ids: string[]) => void }) {
   const [search, setSearch] = useState('');
   const { records } = useRecords(search.trim() ? { search: search.trim(), sort: 'relevance' } : { sort: 'date-desc' }, version, 200);
-  const chosen = new Set(selected);
+  // Optimistic and owned here: the box ticks at once and the case is saved in the background.
+  // Not re-synced from `selected`, or a slow earlier save would untick a box just ticked.
+  const [local, setLocal] = useState(selected);
+  const chosen = new Set(local);
   const rows = records ?? [];
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scrollRef.current, estimateSize: () => 48, overscan: 10 });
-  const toggle = (id: string, on: boolean) => onChange(on ? [...selected, id] : selected.filter((x) => x !== id));
+  const toggle = (id: string, on: boolean) => {
+    const next = on ? [...local, id] : local.filter((x) => x !== id);
+    setLocal(next);
+    onChange(next);
+  };
 
   return (
     <section className="panel" aria-labelledby="pick-title">

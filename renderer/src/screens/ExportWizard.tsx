@@ -1,0 +1,146 @@
+// Export a case: choose stick/folder or zip, preview, write with progress, then the verify result.
+import { useEffect, useRef, useState } from 'react';
+import type { BundlePreview, CaseDetail, ExportDestinationKind, ExportProgress, ExportResult } from '../../../shared/cases.js';
+import { errorMessage, useBridge } from '../bridge-context.js';
+import { formatBytes, plural } from '../format.js';
+
+type Step = 'choose' | 'preview' | 'running' | 'done';
+
+export function ExportWizard({ caseDetail, onClose }: { caseDetail: CaseDetail; onClose: () => void }) {
+  const bridge = useBridge();
+  const [step, setStep] = useState<Step>('choose');
+  const [kind, setKind] = useState<ExportDestinationKind>('folder');
+  const [password, setPassword] = useState('');
+  const [destination, setDestination] = useState('');
+  const [preview, setPreview] = useState<BundlePreview | null>(null);
+  const [allowMismatch, setAllowMismatch] = useState(false);
+  const [progress, setProgress] = useState<ExportProgress | null>(null);
+  const [result, setResult] = useState<ExportResult | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+
+  useEffect(() => bridge.on('export.progress', setProgress), [bridge]);
+  useEffect(() => heading.current?.focus(), [step]);
+
+  async function toPreview() {
+    setError(null);
+    try {
+      setPreview(await bridge.call('export.preview', { caseId: caseDetail.id }));
+      setStep('preview');
+    } catch (err) {
+      setError(errorMessage(err));
+    }
+  }
+  async function pick() {
+    const chosen = await bridge.pickExportDestination(kind);
+    if (chosen) setDestination(chosen);
+  }
+  async function run() {
+    setError(null);
+    setStep('running');
+    try {
+      const res = await bridge.call('export.run', {
+        caseId: caseDetail.id,
+        destination: { kind, path: destination.trim() },
+        ...(kind === 'zip' && password && { zipPassword: password }),
+        ...(allowMismatch && { allowIdentityMismatch: true }),
+      });
+      setResult(res);
+      setStep('done');
+    } catch (err) {
+      setError(errorMessage(err));
+      setStep('preview');
+    }
+  }
+
+  const titles: Record<Step, string> = { choose: 'How will you hand it over?', preview: 'Check what goes in', running: 'Writing the bundle…', done: 'Bundle ready' };
+  return (
+    <section className="wizard" aria-labelledby="wiz-title">
+      <p className="steps" aria-hidden="true">Export “{caseDetail.title}” — step {['choose', 'preview', 'running', 'done'].indexOf(step) + 1} of 4</p>
+      <h1 id="wiz-title" tabIndex={-1} ref={heading}>{titles[step]}</h1>
+      {error && <p className="error" role="alert">{error}</p>}
+
+      {step === 'choose' && (
+        <div className="panel">
+          <fieldset>
+            <legend>Choose one</legend>
+            <label className="choice">
+              <input type="radio" name="kind" checked={kind === 'folder'} onChange={() => setKind('folder')} />
+              <span><strong>USB stick or folder</strong><br />Opens on any computer, and hospital staff can import the images directly.
+                <span className="warn-text"> It is not encrypted: anyone holding this stick can read it — hand it over in person.</span></span>
+            </label>
+            <label className="choice">
+              <input type="radio" name="kind" checked={kind === 'zip'} onChange={() => setKind('zip')} />
+              <span><strong>Zip file</strong><br />One file, for upload or email. You can protect it with a password (AES-256).</span>
+            </label>
+          </fieldset>
+          {kind === 'zip' && (
+            <div className="sub">
+              <label htmlFor="zip-pass">Password for the zip (optional)</label>
+              <input id="zip-pass" type="password" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} aria-describedby="zip-help" />
+              <p id="zip-help" className="hint">
+                Tell the doctor the password separately (by phone, not in the same email). Windows' built-in zip cannot open password-protected (AES) zips: they will need 7-Zip, or on a Mac the Archive Utility.
+              </p>
+            </div>
+          )}
+          <div className="row">
+            <button className="primary" type="button" onClick={() => void toPreview()}>Next: check contents</button>
+            <button type="button" onClick={onClose}>Cancel</button>
+          </div>
+        </div>
+      )}
+
+      {step === 'preview' && preview && (
+        <div className="panel">
+          <p>{plural(preview.studyCount, 'imaging study', 'imaging studies')}, {plural(preview.documentCount, 'document')} — {formatBytes(preview.totalBytes)} in {plural(preview.entries.length, 'file')}.</p>
+          <details>
+            <summary>Show every file in the bundle</summary>
+            <ul className="entries">{preview.entries.slice(0, 500).map((e) => <li key={e.path}><span className="path">{e.path}</span> <span className="hint-inline">{formatBytes(e.bytes)}</span></li>)}</ul>
+          </details>
+          {preview.identityConflicts.length > 0 && (
+            <div className="banner warn" role="note">
+              <p><strong>Patient details differ:</strong> {preview.identityConflicts.join('; ')}</p>
+              <label className="check"><input type="checkbox" checked={allowMismatch} onChange={(e) => setAllowMismatch(e.target.checked)} /> I checked: these records all belong to the same person</label>
+            </div>
+          )}
+          <label htmlFor="dest">{kind === 'zip' ? 'Save the zip file as' : 'USB stick or folder'}</label>
+          <div className="row">
+            <input id="dest" className="grow mono" value={destination} onChange={(e) => setDestination(e.target.value)} placeholder={kind === 'zip' ? 'e.g. /media/you/USB/second-opinion.zip' : 'e.g. /media/you/USB'} />
+            {bridge.platform === 'electron' && <button type="button" onClick={() => void pick()}>Choose…</button>}
+          </div>
+          <div className="row">
+            <button className="primary" type="button" disabled={!destination.trim() || (preview.identityConflicts.length > 0 && !allowMismatch)} onClick={() => void run()}>Write the bundle</button>
+            <button type="button" onClick={() => setStep('choose')}>Back</button>
+          </div>
+        </div>
+      )}
+
+      {step === 'running' && (
+        <div className="panel" aria-live="polite">
+          <progress max={progress?.bytesTotal || 1} value={progress?.bytesDone ?? 0} aria-label="Export progress" />
+          <p className="hint">{progress ? `${progress.phase === 'verifying' ? 'Checking' : 'Writing'} ${progress.filesDone} of ${progress.filesTotal} files — ${progress.currentFile}` : 'Preparing…'}</p>
+          <p className="hint">Please don't remove the stick yet.</p>
+        </div>
+      )}
+
+      {step === 'done' && result && (
+        <div className="panel" role="status">
+          {result.verified.ok ? (
+            <div className="banner ok">
+              <p><strong>Checked: all {result.verified.fileCount.toLocaleString()} files were read back and match.</strong></p>
+              <p>{kind === 'folder' ? 'Safe to remove the stick once your computer says it is ejected.' : 'Safe to remove — the zip file is complete.'}</p>
+            </div>
+          ) : (
+            <div className="banner warn">
+              <p><strong>The check found problems — please write the bundle again.</strong></p>
+              <ul>{result.verified.problems.map((p, i) => <li key={i}>{p}</li>)}</ul>
+            </div>
+          )}
+          <p className="path">{result.path}</p>
+          <p className="hint">{plural(result.fileCount, 'file')}, {formatBytes(result.bytes)}. Fingerprint: <span className="mono">{result.manifestSha256.slice(0, 16)}…</span></p>
+          <button className="primary" type="button" onClick={onClose}>Done</button>
+        </div>
+      )}
+    </section>
+  );
+}

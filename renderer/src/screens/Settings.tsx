@@ -1,0 +1,92 @@
+// Passphrase, auto-lock, vault location and backups.
+import { useEffect, useState, type FormEvent } from 'react';
+import type { VaultStatus } from '../../../shared/api.js';
+import { errorMessage, useBridge } from '../bridge-context.js';
+import { formatBytes } from '../format.js';
+import { MIN_PASSPHRASE_LENGTH } from './passphrase-strength.js';
+
+const LOCK_CHOICES = [5, 10, 15, 30, 60, 0];
+
+export function Settings({ status, onStatus }: { status: VaultStatus; onStatus: (s: VaultStatus) => void }) {
+  const bridge = useBridge();
+  const [current, setCurrent] = useState('');
+  const [next, setNext] = useState('');
+  const [confirm, setConfirm] = useState('');
+  const [passMsg, setPassMsg] = useState<{ ok: boolean; text: string } | null>(null);
+  const [backupTo, setBackupTo] = useState('');
+  const [backupMsg, setBackupMsg] = useState<{ ok: boolean; text: string } | null>(null);
+  const [lockMsg, setLockMsg] = useState('');
+  useEffect(() => setLockMsg(''), [status.autoLockMinutes]);
+
+  async function changePass(e: FormEvent) {
+    e.preventDefault();
+    if (next.length < MIN_PASSPHRASE_LENGTH) return setPassMsg({ ok: false, text: `Please use at least ${MIN_PASSPHRASE_LENGTH} characters.` });
+    if (next !== confirm) return setPassMsg({ ok: false, text: 'The two new passphrases are different.' });
+    try {
+      await bridge.call('vault.changePassphrase', { current, next });
+      setPassMsg({ ok: true, text: 'Passphrase changed. Use the new one next time.' });
+      setCurrent(''); setNext(''); setConfirm('');
+    } catch (err) {
+      setPassMsg({ ok: false, text: errorMessage(err) });
+    }
+  }
+  async function setLock(minutes: number) {
+    try {
+      onStatus(await bridge.call('settings.setAutoLock', { minutes }));
+      setLockMsg('Saved.');
+    } catch (err) {
+      setLockMsg(errorMessage(err));
+    }
+  }
+  async function backup(e: FormEvent) {
+    e.preventDefault();
+    setBackupMsg({ ok: true, text: 'Copying…' });
+    try {
+      const r = await bridge.call('vault.backup', { destination: backupTo.trim() });
+      setBackupMsg({ ok: true, text: `Backup saved to ${r.path} (${formatBytes(r.bytes)}). It stays encrypted with your passphrase.` });
+    } catch (err) {
+      setBackupMsg({ ok: false, text: errorMessage(err) });
+    }
+  }
+
+  return (
+    <div className="settings">
+      <h1>Settings</h1>
+      <div className="detail-grid">
+        <form className="panel" onSubmit={changePass} aria-labelledby="pp-title">
+          <h2 id="pp-title">Change passphrase</h2>
+          <label htmlFor="s-cur">Current passphrase</label>
+          <input id="s-cur" type="password" autoComplete="current-password" value={current} onChange={(e) => setCurrent(e.target.value)} />
+          <label htmlFor="s-new">New passphrase</label>
+          <input id="s-new" type="password" autoComplete="new-password" value={next} onChange={(e) => setNext(e.target.value)} />
+          <label htmlFor="s-conf">Type it again</label>
+          <input id="s-conf" type="password" autoComplete="new-password" value={confirm} onChange={(e) => setConfirm(e.target.value)} />
+          {passMsg && <p className={passMsg.ok ? 'ok-text' : 'error'} role={passMsg.ok ? 'status' : 'alert'}>{passMsg.text}</p>}
+          <button type="submit" disabled={!current || !next}>Change passphrase</button>
+        </form>
+        <section className="panel" aria-labelledby="lock-title">
+          <h2 id="lock-title">Lock automatically</h2>
+          <label htmlFor="s-lock">Lock when the computer is not used for</label>
+          <select id="s-lock" value={status.autoLockMinutes} onChange={(e) => void setLock(Number(e.target.value))}>
+            {LOCK_CHOICES.map((m) => <option key={m} value={m}>{m === 0 ? 'Never' : `${m} minutes`}</option>)}
+          </select>
+          <p className="hint" role="status">{lockMsg}</p>
+          <h2>Where your vault lives</h2>
+          <p className="path">{status.path}</p>
+          <p className="hint">Everything in this folder is encrypted. Without your passphrase or recovery key it cannot be read.</p>
+        </section>
+        <form className="panel" onSubmit={backup} aria-labelledby="bk-title">
+          <h2 id="bk-title">Back up</h2>
+          <p className="hint">Copies the encrypted vault to another drive. Keep a backup somewhere other than this computer.</p>
+          <label htmlFor="s-bk">Backup folder</label>
+          <div className="row">
+            <input id="s-bk" className="grow mono" value={backupTo} onChange={(e) => setBackupTo(e.target.value)} placeholder="e.g. /media/you/BACKUP" />
+            {bridge.platform === 'electron' && <button type="button" onClick={() => void bridge.pickExportDestination('folder').then((p) => p && setBackupTo(p))}>Choose…</button>}
+          </div>
+          {backupMsg && <p className={backupMsg.ok ? 'ok-text' : 'error'} role={backupMsg.ok ? 'status' : 'alert'}>{backupMsg.text}</p>}
+          <button type="submit" disabled={!backupTo.trim()}>Back up now</button>
+        </form>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,161 @@
+// The whole product through the browser host and Debian's Chromium, on the REAL core service:
+// create a vault, drop a hospital CD folder + PDF + zip, search, build a case, export a zip,
+// verify, lock/unlock — and prove no request ever left the loopback interface.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import os from 'node:os';
+import path from 'node:path';
+import { startBrowserHost, type BrowserHost } from '../../electron/host/browser-host.js';
+import { makeStudySet, writeCdFolder } from '../fixtures/dicom/cd-folder.js';
+import { makePdf } from '../fixtures/documents/pdf.js';
+import { buildRawZip } from '../fixtures/bundle/raw-zip.js';
+import { dropFiles, isLoopbackUrl, openChromium, screenshot, type DropFile, type Session } from './harness.js';
+
+const PASS = 'blue harbour quiet morning';
+const root = path.resolve(__dirname, '../..');
+const dist = path.join(root, 'dist', 'renderer');
+let tmp: string;
+let host: BrowserHost;
+let session: Session;
+
+function listFiles(dir: string, prefix = ''): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const full = path.join(dir, name);
+    return statSync(full).isDirectory() ? listFiles(full, `${prefix}${name}/`) : [`${prefix}${name}`];
+  });
+}
+
+beforeAll(async () => {
+  if (!existsSync(path.join(dist, 'index.html'))) {
+    const res = spawnSync(process.execPath, [path.join(root, 'build/scripts/build.mjs'), 'renderer'], { cwd: root, stdio: 'inherit' });
+    if (res.status !== 0) throw new Error('renderer build failed');
+  }
+  tmp = mkdtempSync(path.join(os.tmpdir(), 'dossier-e2e-'));
+  host = await startBrowserHost({ vaultDir: path.join(tmp, 'vault'), distDir: dist, appVersion: '0.0.0-e2e', kdfCost: { N: 16384, r: 8, p: 1 } });
+  session = await openChromium(host.url);
+});
+
+afterAll(async () => {
+  await session?.close();
+  await host?.close();
+  if (tmp) rmSync(tmp, { recursive: true, force: true });
+});
+
+describe('Dossier in the browser host', () => {
+  it('creates a vault, imports, searches, builds a case, exports, verifies, locks and unlocks', async () => {
+    const page = session.page;
+
+    // First run: create the vault and acknowledge the recovery key.
+    await page.getByLabel('Passphrase', { exact: true }).waitFor();
+    await screenshot(page, '01-create-vault');
+    await page.getByLabel('Passphrase', { exact: true }).fill(PASS);
+    await page.getByLabel('Type it again').fill(PASS);
+    await page.getByRole('button', { name: 'Create my vault' }).click();
+    await page.locator('.recovery-key').waitFor();
+    expect((await page.locator('.recovery-key span').allTextContents()).join('').length).toBeGreaterThan(16);
+    await screenshot(page, '02-recovery-key');
+    const cont = page.getByRole('button', { name: 'Continue' });
+    expect(await cont.isDisabled()).toBe(true);
+    await page.getByLabel('I saved my recovery key somewhere safe').check();
+    await cont.click();
+    await page.getByText('No records yet').waitFor();
+    await screenshot(page, '03-empty-library');
+
+    // Import: a hospital CD folder, a PDF and a portal zip, in one synthetic drop.
+    const cd = path.join(tmp, 'cd');
+    writeCdFolder(cd, makeStudySet({ studies: 1, series: 2, instances: 2 }));
+    const pathology = await makePdf({ title: 'Pathology report', pages: [['PATHOLOGY REPORT', 'Patient: Doe, Jane', 'Diagnosis: adenocarcinoma of the right upper lobe']] });
+    const labs = await makePdf({ title: 'Blood count', pages: [['LABORATORY RESULTS', 'Haemoglobin 13.2 g/dL']] });
+    const zip = buildRawZip([{ name: 'portal/blood-count.pdf', data: labs, deflate: true }]);
+    const drop: DropFile[] = [
+      ...listFiles(cd).map((rel) => ({ path: `CD/${rel}`, base64: readFileSync(path.join(cd, rel)).toString('base64') })),
+      { path: 'pathology.pdf', base64: Buffer.from(pathology).toString('base64'), type: 'application/pdf' },
+      { path: 'portal-download.zip', base64: Buffer.from(zip).toString('base64'), type: 'application/zip' },
+    ];
+    await dropFiles(page, drop);
+    await page.getByRole('heading', { name: 'Finished adding records' }).waitFor({ timeout: 30_000 });
+    await screenshot(page, '04-import-summary');
+    expect(await page.locator('.summary-line').textContent()).toMatch(/added/);
+    expect(await page.locator('.import-panel').textContent()).not.toMatch(/could not be imported/);
+    await page.getByRole('button', { name: 'Close' }).click();
+    await page.locator('.record-card').nth(2).waitFor();
+    await screenshot(page, '05-library');
+
+    // Full-text search finds the pathology PDF by a word from its text.
+    await page.getByLabel('Search your records').fill('adenocarcinoma');
+    await page.getByText(/1 record found/).waitFor();
+    await screenshot(page, '06-search');
+    await page.locator('.record-card').first().click();
+    await page.locator('#detail-title').waitFor();
+    await screenshot(page, '07-record-detail');
+    await page.getByRole('button', { name: /Back to records/ }).click();
+    await page.getByLabel('Search your records').fill('');
+
+    // Case with questions and every record selected.
+    await page.getByRole('button', { name: 'Cases', exact: true }).click();
+    await page.getByLabel('New case').fill('Second opinion — lung');
+    await page.getByRole('button', { name: 'Create case' }).click();
+    await page.getByLabel('Your main question for the doctor').fill('Is surgery the best option?');
+    await page.getByLabel('Doctor', { exact: true }).fill('Dr Meyer');
+    await page.getByRole('button', { name: 'Save details' }).click();
+    await page.getByText('Case details saved.').waitFor();
+    for (const q of ['What stage is this?', 'Are there alternatives to surgery?']) {
+      await page.getByLabel('New question').fill(q);
+      await page.getByRole('button', { name: 'Add', exact: true }).click();
+    }
+    await page.getByLabel('Question 2', { exact: true }).waitFor();
+    await page.getByRole('button', { name: 'Move question 2 up' }).click();
+    expect(await page.getByLabel('Question 1', { exact: true }).inputValue()).toBe('Are there alternatives to surgery?');
+    const boxes = page.locator('.pick-row input[type=checkbox]');
+    await boxes.first().waitFor();
+    for (let i = 0; i < (await boxes.count()); i++) await boxes.nth(i).check();
+    await page.getByText(/records selected/).waitFor();
+    await screenshot(page, '08-case-builder');
+
+    // Export to an AES zip, then the automatic verification.
+    await page.getByRole('button', { name: 'Export bundle…' }).click();
+    await page.getByLabel('Zip file', { exact: false }).check();
+    await page.getByLabel('Password for the zip (optional)').fill('handover-pw');
+    await screenshot(page, '09-export-choose');
+    await page.getByRole('button', { name: 'Next: check contents' }).click();
+    await page.getByLabel('Save the zip file as').waitFor();
+    const mismatch = page.getByLabel(/I checked: these records all belong/);
+    if (await mismatch.count()) await mismatch.check();
+    mkdirSync(path.join(tmp, 'out'));
+    const zipPath = path.join(tmp, 'out', 'second-opinion.zip');
+    await page.getByLabel('Save the zip file as').fill(zipPath);
+    await screenshot(page, '10-export-preview');
+    await page.getByRole('button', { name: 'Write the bundle' }).click();
+    await page.getByRole('heading', { name: 'Bundle ready' }).or(page.getByRole('alert')).waitFor({ timeout: 60_000 });
+    if (await page.getByRole('alert').count()) throw new Error(`export failed: ${await page.getByRole('alert').textContent()}`);
+    await page.getByText(/Safe to remove/).waitFor();
+    await screenshot(page, '11-export-done');
+    expect(existsSync(zipPath)).toBe(true);
+    await page.getByRole('button', { name: 'Done' }).click();
+    await page.getByRole('heading', { name: 'Share history' }).waitFor();
+    await page.locator('.series tbody tr').first().waitFor();
+    expect(await page.locator('.series tbody tr').count()).toBe(1);
+    expect(await page.locator('.series tbody tr').textContent()).toMatch(/Password zip/);
+
+    await page.getByRole('button', { name: 'Settings' }).click();
+    await page.getByRole('heading', { name: 'Change passphrase' }).waitFor();
+    await screenshot(page, '12-settings');
+
+    // Lock; a wrong passphrase is refused with a clear message; the right one opens the vault.
+    await page.getByRole('button', { name: 'Lock Dossier' }).click();
+    await page.getByLabel('Passphrase', { exact: true }).fill('not the passphrase');
+    await page.getByRole('button', { name: 'Unlock', exact: true }).click();
+    await page.getByRole('alert').waitFor();
+    expect(await page.getByRole('alert').textContent()).toMatch(/not right/);
+    await screenshot(page, '13-unlock-wrong');
+    await page.getByLabel('Passphrase', { exact: true }).fill(PASS);
+    await page.getByRole('button', { name: 'Unlock', exact: true }).click();
+    await page.getByRole('button', { name: 'Lock Dossier' }).waitFor();
+    await page.locator('.record-card').nth(2).waitFor();
+
+    // Nothing but loopback, ever.
+    expect(session.requests.length).toBeGreaterThan(0);
+    expect(session.requests.filter((u) => !isLoopbackUrl(u))).toEqual([]);
+  }, 120_000);
+});

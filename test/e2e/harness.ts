@@ -1,0 +1,93 @@
+// Shared end-to-end plumbing: Debian's Chromium through playwright-core, a fresh profile, and a
+// record of every network request the page makes (to prove nothing leaves the machine).
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+export const CHROMIUM = '/usr/bin/chromium';
+export const SCREENSHOTS = path.resolve('test-results');
+
+export function isLoopbackUrl(url: string): boolean {
+  if (url.startsWith('data:') || url.startsWith('blob:') || url.startsWith('about:')) return true;
+  try {
+    const host = new URL(url).hostname;
+    return host === 'localhost' || host === '[::1]' || /^127(\.\d{1,3}){3}$/.test(host);
+  } catch {
+    return false;
+  }
+}
+
+export interface Session {
+  context: BrowserContext;
+  page: Page;
+  /** Every URL the browser tried to fetch (requests, route catch-all, CDP, WebSockets). */
+  requests: string[];
+  close(): Promise<void>;
+}
+
+export async function openChromium(url: string): Promise<Session> {
+  const profile = mkdtempSync(path.join(os.tmpdir(), 'dossier-e2e-profile-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    viewport: { width: 1280, height: 860 },
+    acceptDownloads: false,
+  });
+  const requests: string[] = [];
+  await context.route('**/*', async (route) => {
+    const u = route.request().url();
+    requests.push(u);
+    if (isLoopbackUrl(u)) await route.continue();
+    else await route.abort('blockedbyclient');
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  page.on('request', (r) => requests.push(r.url()));
+  page.on('websocket', (ws) => requests.push(ws.url()));
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  cdp.on('Network.requestWillBeSent', (e: { request: { url: string } }) => requests.push(e.request.url));
+  cdp.on('Network.webSocketCreated', (e: { url: string }) => requests.push(e.url));
+  page.on('pageerror', (err) => console.error('[page error]', err.message));
+  await page.goto(url);
+  return {
+    context,
+    page,
+    requests,
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: false });
+}
+
+export interface DropFile {
+  /** Path inside the dropped folder ("CD/DICOMDIR") or a plain file name. */
+  path: string;
+  base64: string;
+  type?: string;
+}
+
+/** Dispatches a real-looking drop of files built in the page from the given bytes. */
+export async function dropFiles(page: Page, files: DropFile[]): Promise<void> {
+  await page.evaluate((list) => {
+    const dt = new DataTransfer();
+    for (const f of list) {
+      const bytes = Uint8Array.from(atob(f.base64), (c) => c.charCodeAt(0));
+      const file = new File([bytes], f.path.split('/').pop() ?? f.path, { type: f.type ?? '' });
+      // What a folder drop reports: the path inside the dropped folder.
+      if (f.path.includes('/')) Object.defineProperty(file, 'webkitRelativePath', { value: f.path });
+      dt.items.add(file);
+    }
+    const target = document.querySelector('main') ?? document.body;
+    target.dispatchEvent(new DragEvent('dragenter', { bubbles: true, cancelable: true, dataTransfer: dt }));
+    target.dispatchEvent(new DragEvent('dragover', { bubbles: true, cancelable: true, dataTransfer: dt }));
+    target.dispatchEvent(new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: dt }));
+  }, files);
+}
