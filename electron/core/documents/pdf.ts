@@ -6,6 +6,7 @@ import { guessDocumentDate } from './dates.js';
 import { compactDateToIso } from './compact-date.js';
 import { extractPdf, type PdfContent } from './pdf-extract.js';
 import { fileStem, firstMeaningfulLine, meaningfulMetadataTitle } from './titles.js';
+import { identityFromText } from './identity-text.js';
 
 export const PASSWORD_NOTE = 'Password-protected PDF: text could not be extracted';
 
@@ -57,6 +58,7 @@ function describe(name: string, c: PdfContent): Analysis {
     dateGuessed: true,
     text: c.text,
     pageCount: c.pageCount,
+    ...withIdentity(c.text),
     metadata,
   };
 }
@@ -71,4 +73,9 @@ function checkEnvelope(bytes: Uint8Array): void {
   if (!tail.includes('%%EOF')) {
     throw new SkipFile('damaged PDF: the file is truncated (no end-of-file marker); copy it again from its source');
   }
+}
+
+function withIdentity(text: string): { identity?: ReturnType<typeof identityFromText> } {
+  const identity = identityFromText(text);
+  return identity ? { identity } : {};
 }

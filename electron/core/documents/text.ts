@@ -4,6 +4,7 @@ import { type Analysis, type Analyzer } from '../import/analysis.js';
 import { guessRecordType } from './classify.js';
 import { guessDocumentDate } from './dates.js';
 import { decodeText } from './text-decode.js';
+import { identityFromText } from './identity-text.js';
 import { fileStem, firstMeaningfulLine } from './titles.js';
 
 /** Text beyond this is not kept for search (the file itself is stored whole). */
@@ -30,5 +31,7 @@ export const analyzeText: Analyzer = async ({ name, bytes }) => {
   };
   const date = guessDocumentDate(text);
   if (date) analysis.date = date;
+  const identity = identityFromText(text);
+  if (identity) analysis.identity = { ...identity, source: 'user' };
   return analysis;
 };
