@@ -53,7 +53,7 @@ export interface Identity {
   /** ISO date YYYY-MM-DD. */
   birthDate?: string;
   sex?: string;
-  source: 'dicom' | 'fhir' | 'cda' | 'pdf' | 'xdm' | 'user';
+  source: 'dicom' | 'fhir' | 'cda' | 'pdf' | 'text' | 'xdm' | 'user';
 }
 
 export interface SeriesSummary {

@@ -32,6 +32,6 @@ export const analyzeText: Analyzer = async ({ name, bytes }) => {
   const date = guessDocumentDate(text);
   if (date) analysis.date = date;
   const identity = identityFromText(text);
-  if (identity) analysis.identity = { ...identity, source: 'user' };
+  if (identity) analysis.identity = { ...identity, source: 'text' };
   return analysis;
 };
