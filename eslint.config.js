@@ -8,7 +8,7 @@ import { builtinModules } from 'node:module';
 const nodeBuiltins = [...new Set(builtinModules.map((m) => m.replace(/^node:/, '')))];
 
 export default [
-  { ignores: ['node_modules/**', 'dist/**', 'release/**', 'test-results/**', 'coverage/**'] },
+  { ignores: ['node_modules/**', '.electron-native/**', 'dist/**', 'release/**', 'test-results/**', 'coverage/**'] },
   {
     files: ['**/*.ts', '**/*.tsx'],
     languageOptions: { parser: tseslint.parser, parserOptions: { ecmaVersion: 'latest', sourceType: 'module', ecmaFeatures: { jsx: true } } },

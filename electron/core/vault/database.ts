@@ -17,7 +17,9 @@ export function keyDatabase(db: Db, key: Buffer): void {
 export function openDatabase(file: string, key: Buffer, options: { create: boolean }): Db {
   let db: Db;
   try {
-    db = new Database(file, { fileMustExist: !options.create });
+    // In `npm start` (Electron, unpackaged) the addon rebuilt for Electron's ABI is passed in.
+    const nativeBinding = process.env.DOSSIER_SQLITE_BINDING;
+    db = new Database(file, { fileMustExist: !options.create, ...(nativeBinding ? { nativeBinding } : {}) });
   } catch (err) {
     throw new DossierError('damaged', `The vault database ${file} cannot be opened: ${(err as Error).message}.`);
   }
