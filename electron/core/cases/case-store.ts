@@ -147,17 +147,8 @@ export function setCaseQuestions(db: Db, id: string, questions: string[]): CaseD
   return getCase(db, id);
 }
 
-export interface NewShare {
-  caseId: string | null;
-  providerName: string;
-  destinationKind: ExportDestinationKind;
-  destination: string;
-  encrypted: boolean;
-  fileCount: number;
-  bytes: number;
-  manifestSha256: string;
-  recordIds: string[];
-}
+/** What an export reports; the store adds the id and the time. */
+export type NewShare = Omit<ShareRecord, 'id' | 'exportedAt'> & { recordIds: string[] };
 
 export function recordShare(db: Db, share: NewShare): ShareRecord {
   const id = newId();
