@@ -9,5 +9,7 @@ export default defineConfig({
     hookTimeout: 120_000,
     // Crypto-heavy and process-spawning tests: keep parallelism to the machine's 2 cores.
     maxWorkers: 2,
+    // The JSON report lets .ci/run print one plain closing line (passed / failed / skipped).
+    reporters: ['default', ['json', { outputFile: 'test-results/vitest-results.json' }]],
   },
 });
