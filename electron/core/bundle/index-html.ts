@@ -41,14 +41,15 @@ export function buildIndexHtml(input: BundleInput, plan: BundlePlan, facts: Bund
     `<title>${h(c?.title ?? 'Medical records')} — ${h(p.name)}</title>`,
     `<style>${STYLE}</style></head><body>`,
     `<h1>${h(p.name)}</h1>`,
-    `<p class="meta">${p.birthDate ? `Born ${h(p.birthDate)} · ` : ''}${p.sex ? `Sex ${h(p.sex)} · ` : ''}` +
+    // The ID lets the receiving clinic match the records to its own chart.
+    `<p class="meta">${p.birthDate ? `Born ${h(p.birthDate)} · ` : ''}${p.sex ? `Sex ${h(p.sex)} · ` : ''}${p.id ? `Patient ID ${h(p.id)} · ` : ''}` +
       `Prepared ${h(input.createdAt.toISOString().slice(0, 10))} with Dossier ${h(input.appVersion)}</p>`,
   );
   if (c) {
     parts.push(`<h2>${h(c.title)}</h2>`);
     if (forWhom.length > 0) parts.push(`<p class="meta">For: ${h(forWhom.join(', '))}</p>`);
     if (provider?.contact) parts.push(`<p class="meta">Contact: ${h(provider.contact)}</p>`);
-    parts.push(`<p class="question">${h(c.question)}</p>`);
+    parts.push(`<p class="question"><strong>Question:</strong> ${h(c.question)}</p>`);
     if (c.questions.length > 0) {
       parts.push('<h3>The patient\'s questions</h3><ol>');
       for (const q of c.questions) parts.push(`<li>${h(q)}</li>`);

@@ -44,7 +44,7 @@ export async function writeBundle(
   const plan = planBundle(input, options);
   const payloadBytes = sumSources(plan);
   const fileCount = countFiles(plan);
-  await checkFreeSpace(dest.kind === 'zip' ? dirname(dest.path) : dest.path, payloadBytes, fileCount);
+  await checkFreeSpace(dest.kind === 'zip' ? dirname(dest.path) : dest.path, dest.kind === 'folder', payloadBytes, fileCount);
 
   const sink =
     dest.kind === 'zip'
@@ -96,6 +96,9 @@ async function writePayload(
   }
   const extraStudies: ExtraStudy[] = [];
   const pdfStudyUid = uuidOid();
+  // One study holds every wrapped report; its study-level values must agree across its files.
+  const now = input.createdAt.toISOString();
+  const docsStudy = { date: now.slice(0, 10).replace(/-/g, ''), time: now.slice(11, 19).replace(/:/g, ''), id: 'DOCS' };
   for (const planned of plan.documents) {
     const keep = Boolean(planned.encapsulated);
     const copied = await writer.copy(planned.path, planned.document.source, { sha1: true, keepBytes: keep });
@@ -118,10 +121,18 @@ async function writePayload(
         instanceNumber: 1,
         title: d.title,
         ...(d.date ? { date: dicomDate(d.date) } : {}),
+        study: docsStudy,
       });
       await writer.writeBytes(planned.encapsulated.path, dicom, { compress: false });
       if (extraStudies.length === 0) {
-        extraStudies.push({ studyInstanceUID: pdfStudyUid, studyDescription: 'Documents (Encapsulated PDF)', series: [] });
+        extraStudies.push({
+          studyInstanceUID: pdfStudyUid,
+          studyDescription: 'Documents (Encapsulated PDF)',
+          studyDate: docsStudy.date,
+          studyTime: docsStudy.time,
+          studyId: docsStudy.id,
+          series: [],
+        });
       }
       extraStudies[0]!.series.push({
         seriesInstanceUID: seriesUid,
@@ -135,6 +146,12 @@ async function writePayload(
             sopInstanceUID: sopUid,
             transferSyntaxUID: '1.2.840.10008.1.2.1',
             instanceNumber: 1,
+            encapsulatedDocument: {
+              contentDate: d.date ? dicomDate(d.date) : docsStudy.date,
+              contentTime: docsStudy.time,
+              title: d.title.slice(0, 1024),
+              mimeType: 'application/pdf',
+            },
           },
         ],
       });
@@ -258,12 +275,13 @@ function countFiles(plan: BundlePlan): number {
   return n;
 }
 
-async function checkFreeSpace(dir: string, payloadBytes: number, fileCount: number): Promise<void> {
+/** `mayBeNew`: a folder destination may not exist yet (its parent must); a zip's folder must. */
+async function checkFreeSpace(dir: string, mayBeNew: boolean, payloadBytes: number, fileCount: number): Promise<void> {
   let free: number;
   try {
     // A new destination folder does not exist yet: measure the volume it will be created on.
     const info = await statfs(dir).catch((error: NodeJS.ErrnoException) =>
-      error.code === 'ENOENT' ? statfs(dirname(dir)) : Promise.reject(error),
+      error.code !== 'ENOENT' ? Promise.reject(error) : mayBeNew ? statfs(dirname(dir)).catch(missingParent(dirname(dir))) : missingParent(dir)(error),
     );
     free = Number(info.bavail) * Number(info.bsize);
   } catch (error) {
@@ -275,6 +293,14 @@ async function checkFreeSpace(dir: string, payloadBytes: number, fileCount: numb
     const mb = (n: number) => `${Math.ceil(n / 1024 / 1024)} MB`;
     throw new BundleError('disk-full', `${MESSAGES.diskFull} (needs about ${mb(needed)}, ${mb(free)} free)`);
   }
+}
+
+/** A mistyped path is not a pulled stick: say which folder is missing (ENOENT would read "disappeared"). */
+function missingParent(parent: string): (error: NodeJS.ErrnoException) => never {
+  return (error) => {
+    if (error.code !== 'ENOENT') throw error;
+    throw new BundleError('not-found', `the folder ${parent} does not exist: choose an existing folder (e.g. the USB stick)`);
+  };
 }
 
 function text(value: string): Uint8Array {

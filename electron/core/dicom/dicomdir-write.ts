@@ -10,6 +10,8 @@ export interface DicomdirImage {
   sopInstanceUID: string;
   transferSyntaxUID: string;
   instanceNumber?: number;
+  /** Set for an Encapsulated PDF/CDA instance: written as an ENCAP DOC record (PS3.3 F.5.41), not IMAGE. */
+  encapsulatedDocument?: { contentDate: string; contentTime: string; title: string; mimeType: string };
 }
 export interface DicomdirSeries {
   seriesInstanceUID: string;
@@ -70,14 +72,28 @@ function imageNode(image: DicomdirImage, index: number): RecordNode {
   if (image.fileId.length === 0 || image.fileId.length > 8 || !image.fileId.every((c) => FILE_ID_COMPONENT.test(c))) {
     throw new Error(`DICOMDIR: file ID ${image.fileId.join('/')} is not ISO 9660 level 1 (A–Z, 0–9, _, ≤ 8 chars, ≤ 8 levels)`);
   }
+  const references = [
+    el(0x00041500, 'CS', image.fileId),
+    el(0x00041510, 'UI', image.sopClassUID),
+    el(0x00041511, 'UI', image.sopInstanceUID),
+    el(0x00041512, 'UI', image.transferSyntaxUID),
+  ];
+  const doc = image.encapsulatedDocument;
+  if (doc)
+    return {
+      keys: recordKeys('ENCAP DOC', undefined, [
+        ...references,
+        el(0x00080023, 'DA', doc.contentDate),
+        el(0x00080033, 'TM', doc.contentTime),
+        el(0x00200013, 'IS', image.instanceNumber ?? index + 1),
+        el(0x0040a043, 'SQ', []), // ConceptNameCodeSequence (type 2)
+        el(0x00420010, 'ST', doc.title),
+        el(0x00420012, 'LO', doc.mimeType),
+      ]),
+      children: [],
+    };
   return {
-    keys: recordKeys('IMAGE', undefined, [
-      el(0x00041500, 'CS', image.fileId),
-      el(0x00041510, 'UI', image.sopClassUID),
-      el(0x00041511, 'UI', image.sopInstanceUID),
-      el(0x00041512, 'UI', image.transferSyntaxUID),
-      el(0x00200013, 'IS', image.instanceNumber ?? index + 1),
-    ]),
+    keys: recordKeys('IMAGE', undefined, [...references, el(0x00200013, 'IS', image.instanceNumber ?? index + 1)]),
     children: [],
   };
 }

@@ -10,9 +10,11 @@ export interface EncapsulatedPdfContext {
   seriesInstanceUID: string;
   sopInstanceUID: string;
   title: string;
-  /** YYYYMMDD or YYYY-MM-DD. */
+  /** YYYYMMDD or YYYY-MM-DD: the document's own date (ContentDate). */
   date?: string;
   instanceNumber?: number;
+  /** Study-level values shared by every document of the study (the DICOMDIR's STUDY record needs them). */
+  study?: { date: string; time: string; id: string };
 }
 
 const dicomDate = (d: string | undefined): string => (d ?? '').replace(/-/g, '');
@@ -28,18 +30,19 @@ export function wrapPdfAsDicom(pdf: Uint8Array, ctx: EncapsulatedPdfContext): Ui
   const now = new Date();
   const today = now.toISOString().slice(0, 10).replace(/-/g, '');
   const time = now.toISOString().slice(11, 19).replace(/:/g, '');
-  const date = dicomDate(ctx.date) || today;
+  const date = dicomDate(ctx.date) || ctx.study?.date || today;
+  const contentTime = ctx.study?.time ?? time;
   const ds: Dataset = [
     ...(texts.every(isAscii) ? [] : [el(0x00080005, 'CS', 'ISO_IR 192')]),
     el(0x00080012, 'DA', today), // InstanceCreationDate
     el(0x00080013, 'TM', time),
     el(0x00080016, 'UI', ENCAPSULATED_PDF_STORAGE),
     el(0x00080018, 'UI', ctx.sopInstanceUID),
-    el(0x00080020, 'DA', dicomDate(ctx.date)), // StudyDate (type 2)
+    el(0x00080020, 'DA', ctx.study?.date ?? dicomDate(ctx.date)), // StudyDate (type 2)
     el(0x00080023, 'DA', date), // ContentDate
     el(0x0008002a, 'DT', ''), // AcquisitionDateTime (type 2)
-    el(0x00080030, 'TM', ''), // StudyTime (type 2)
-    el(0x00080033, 'TM', time), // ContentTime
+    el(0x00080030, 'TM', ctx.study?.time ?? ''), // StudyTime (type 2)
+    el(0x00080033, 'TM', contentTime), // ContentTime
     el(0x00080050, 'SH', ''), // AccessionNumber (type 2)
     el(0x00080060, 'CS', 'DOC'),
     el(0x00080064, 'CS', 'WSD'), // ConversionType: workstation
@@ -51,7 +54,7 @@ export function wrapPdfAsDicom(pdf: Uint8Array, ctx: EncapsulatedPdfContext): Ui
     el(0x00100040, 'CS', patient.sex ?? ''),
     el(0x0020000d, 'UI', ctx.studyInstanceUID),
     el(0x0020000e, 'UI', ctx.seriesInstanceUID),
-    el(0x00200010, 'SH', ''), // StudyID (type 2)
+    el(0x00200010, 'SH', ctx.study?.id ?? ''), // StudyID (type 2)
     el(0x00200011, 'IS', 1), // SeriesNumber
     el(0x00200013, 'IS', ctx.instanceNumber ?? 1),
     el(0x00280301, 'CS', 'YES'), // BurnedInAnnotation: a report names the patient

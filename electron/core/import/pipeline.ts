@@ -81,7 +81,8 @@ export class Importer {
       if (program) return this.skip(source, `${program}: software, not a medical record`);
       const format = detectFormat(head, source.name);
       if (format === 'zip') return await this.importZip(source);
-      if (entry.onMedia && format !== 'dicom' && format !== 'pdf')
+      // On a CD/USB stick, only DICOM, PDFs and documents an IHE XDM package lists are records.
+      if (entry.onMedia && !entry.xdm && format !== 'dicom' && format !== 'pdf')
         return this.skip(source, 'not a medical record: viewer software or other content of the CD/USB media');
       const analyzer = analyzerFor(format);
       let analysis: Analysis;
