@@ -9,11 +9,12 @@ import { useImport } from './components/useImport.js';
 import { Cases } from './screens/Cases.js';
 import { CreateVault } from './screens/CreateVault.js';
 import { Library } from './screens/Library.js';
+import { People } from './screens/People.js';
 import { RecordDetail } from './screens/RecordDetail.js';
 import { Settings } from './screens/Settings.js';
 import { Unlock } from './screens/Unlock.js';
 
-type Screen = { name: 'library' } | { name: 'record'; id: string } | { name: 'cases' } | { name: 'settings' };
+type Screen = { name: 'library' } | { name: 'record'; id: string } | { name: 'cases' } | { name: 'people' } | { name: 'settings' };
 
 export function App() {
   const bridge = useBridge();
@@ -44,6 +45,9 @@ function OpenVault({ status, onStatus, onLock }: { status: VaultStatus; onStatus
   const [version, setVersion] = useState(0);
   const [identities, setIdentities] = useState<IdentityReport | null>(null);
   const [undo, setUndo] = useState<{ id: string; title: string } | null>(null);
+  // Kept here so "Show records" on the People screen can open the library filtered to one person.
+  const [personFilter, setPersonFilter] = useState('');
+  const addButton = useRef<HTMLButtonElement>(null);
   const bumped = useCallback(() => setVersion((v) => v + 1), []);
   const imports = useImport(bumped);
   const fileInput = useRef<HTMLInputElement>(null);
@@ -78,9 +82,9 @@ function OpenVault({ status, onStatus, onLock }: { status: VaultStatus; onStatus
       <a className="skip" href="#main">Skip to content</a>
       <header className="topbar">
         <span className="brand"><svg viewBox="0 0 24 24" width="22" height="22" aria-hidden="true"><path d="M6 3h9l4 4v14H6zM14 3v5h5M9 14l2 2 4-4" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round" /></svg>Dossier</span>
-        <nav aria-label="Main">{tab('library', 'Records')}{tab('cases', 'Cases')}{tab('settings', 'Settings')}</nav>
+        <nav aria-label="Main">{tab('library', 'Records')}{tab('cases', 'Cases')}{tab('people', 'People')}{tab('settings', 'Settings')}</nav>
         <div className="top-actions">
-          <button type="button" className="primary" onClick={() => void addRecords()} disabled={imports.running}>Add records…</button>
+          <button ref={addButton} type="button" className="primary" onClick={() => void addRecords()} disabled={imports.running}>Add records…</button>
           {bridge.platform === 'browser' && <button type="button" onClick={() => folderInput.current?.click()} disabled={imports.running}>Add a folder…</button>}
           <button type="button" className="lock" onClick={() => void onLock()} aria-label="Lock Dossier">
             <svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true"><path d="M6 11h12v10H6zM8.5 11V7.5a3.5 3.5 0 0 1 7 0V11" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" /></svg>
@@ -91,19 +95,21 @@ function OpenVault({ status, onStatus, onLock }: { status: VaultStatus; onStatus
         <input ref={folderInput} type="file" multiple hidden aria-hidden="true" tabIndex={-1} onChange={(e) => { onPicked(e.target.files); e.target.value = ''; }} />
       </header>
       <main id="main" ref={mainRef} tabIndex={-1} className="content">
-        {screen.name === 'library' && <Library version={version} identities={identities} onOpen={(id) => go({ name: 'record', id })} onAdd={() => void addRecords()} />}
+        {screen.name === 'library' && <Library version={version} identities={identities} personId={personFilter} onPersonId={setPersonFilter} onOpen={(id) => go({ name: 'record', id })} onAdd={() => void addRecords()} />}
         {screen.name === 'record' && (
           <RecordDetail
             id={screen.id}
             identityWarning={recordsWithIdentityWarning(identities).has(screen.id)}
             onBack={() => go({ name: 'library' })}
             onDeleted={(id, title) => { setUndo({ id, title }); bumped(); go({ name: 'library' }); }}
+            onChanged={bumped}
           />
         )}
         {screen.name === 'cases' && <Cases version={version} />}
+        {screen.name === 'people' && <People version={version} onShowRecords={(id) => { setPersonFilter(id); go({ name: 'library' }); }} />}
         {screen.name === 'settings' && <Settings status={status} onStatus={onStatus} />}
       </main>
-      <ImportStatus state={imports} />
+      <ImportStatus state={imports} onClose={() => { imports.dismiss(); (addButton.current ?? mainRef.current)?.focus(); }} />
       {undo && (
         <div className="toast" role="status">
           “{undo.title}” moved to the trash.

@@ -30,3 +30,8 @@ export function formatPersonName(name: string): string {
   const given = rest.filter(Boolean).join(' ');
   return given ? `${family}, ${given}` : family;
 }
+
+/** The core writes identities in DICOM form inside its messages ("Doe^Jane"): show "Doe, Jane". */
+export function readableIdentityText(text: string): string {
+  return text.replace(/[\p{L}'.-]+(?:\^[\p{L}'. -]*)+/gu, (pn) => formatPersonName(pn.replace(/\^+$/, '')));
+}

@@ -1,7 +1,8 @@
 // Shared end-to-end plumbing: Debian's Chromium through playwright-core, a fresh profile, and a
 // record of every network request the page makes (to prove nothing leaves the machine).
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -90,4 +91,41 @@ export async function dropFiles(page: Page, files: DropFile[]): Promise<void> {
     target.dispatchEvent(new DragEvent('dragover', { bubbles: true, cancelable: true, dataTransfer: dt }));
     target.dispatchEvent(new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: dt }));
   }, files);
+}
+
+/** First run through the UI: choose the passphrase, acknowledge the recovery key, reach the library. */
+export async function createVaultThroughUi(page: Page, passphrase: string): Promise<void> {
+  await page.getByLabel('Passphrase', { exact: true }).fill(passphrase);
+  await page.getByLabel('Type it again').fill(passphrase);
+  await page.getByRole('button', { name: 'Create my vault' }).click();
+  await page.getByLabel('I saved my recovery key somewhere safe').check();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByRole('button', { name: 'Lock Dossier' }).waitFor();
+}
+
+/** Builds the renderer once if the e2e run finds no build (normally build.mjs ran first). */
+export function ensureRendererBuilt(root: string): string {
+  const dist = path.join(root, 'dist', 'renderer');
+  if (!existsSync(path.join(dist, 'index.html'))) {
+    const res = spawnSync(process.execPath, [path.join(root, 'build/scripts/build.mjs'), 'renderer'], { cwd: root, stdio: 'inherit' });
+    if (res.status !== 0) throw new Error('renderer build failed');
+  }
+  return dist;
+}
+
+/** Inputs, selects, textareas and buttons on screen that have no accessible name. */
+export function unnamedControls(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const out: string[] = [];
+    for (const el of Array.from(document.querySelectorAll<HTMLElement>('input, select, textarea, button'))) {
+      if (el.closest('[aria-hidden="true"]') || el.hidden || (el as HTMLInputElement).type === 'hidden') continue;
+      if (el.getClientRects().length === 0) continue; // not rendered
+      const labelled = (el.getAttribute('aria-labelledby') ?? '').split(/\s+/).filter(Boolean).map((id) => document.getElementById(id)?.textContent ?? '').join('');
+      const labels = 'labels' in el ? Array.from((el as HTMLInputElement).labels ?? []).map((l) => l.textContent ?? '').join('') : '';
+      const own = el.tagName === 'BUTTON' ? el.textContent ?? '' : '';
+      const name = [el.getAttribute('aria-label') ?? '', labelled, labels, own, el.getAttribute('title') ?? ''].join('').trim();
+      if (!name) out.push(el.outerHTML.slice(0, 120));
+    }
+    return out;
+  });
 }

@@ -2,7 +2,7 @@
 // tests and for developing the UI. Plausible data, no persistence, no crypto.
 import type { ApiEvent, VaultStatus, RecordQuery } from '../../shared/api.js';
 import type { CaseDetail } from '../../shared/cases.js';
-import type { ImportSummary, RecordDetail, RecordType } from '../../shared/domain.js';
+import type { ImportSummary, Person, RecordDetail, RecordType } from '../../shared/domain.js';
 import type { ApiErrorShape } from '../../shared/errors.js';
 import type { HostedService } from '../../electron/host/hosted-service.js';
 
@@ -21,6 +21,7 @@ export function createFakeService(options: { records?: number } = {}): FakeServi
   let autoLockMinutes = 10;
   const records = new Map<string, RecordDetail & { deleted?: boolean }>();
   const cases = new Map<string, CaseDetail>();
+  const people = new Map<string, Person>();
   const listeners = new Set<(event: ApiEvent, payload: unknown) => void>();
   const calls: { method: string; params: unknown }[] = [];
   let seq = 0;
@@ -64,14 +65,21 @@ export function createFakeService(options: { records?: number } = {}): FakeServi
       return status();
     },
     'settings.setAutoLock': (p) => ((autoLockMinutes = Number(p.minutes)), status()),
-    'people.list': () => [],
+    'people.list': () => [...people.values()],
+    'people.create': (p) => {
+      const person: Person = { id: `p${++seq}`, name: String(p.name), birthDate: (p.birthDate as string | null | undefined) ?? null, relation: String(p.relation ?? '') };
+      people.set(person.id, person);
+      return person;
+    },
+    'people.update': (p) => Object.assign(people.get(String(p.id)) ?? fail('not-found', 'That person no longer exists.'), p),
     'records.list': (p) => {
       requireUnlocked();
       const q = p as RecordQuery;
       return [...records.values()]
         .filter((r) => !r.deleted || q.includeDeleted)
         .filter((r) => !q.search || `${r.title} ${r.textPreview}`.toLowerCase().includes(q.search.toLowerCase()))
-        .filter((r) => !q.type || r.type === q.type);
+        .filter((r) => !q.type || r.type === q.type)
+        .filter((r) => !q.personId || r.personId === q.personId);
     },
     'records.get': (p) => (requireUnlocked(), getRecord(String(p.id))),
     'records.update': (p) => Object.assign(getRecord(String(p.id)), p.patch),
@@ -81,6 +89,7 @@ export function createFakeService(options: { records?: number } = {}): FakeServi
     'records.thumbnail': () => ({ dataUrl: null }),
     'cases.list': () => [...cases.values()],
     'cases.get': (p) => getCase(String(p.id)),
+    'cases.update': (p) => Object.assign(getCase(String(p.id)), p.patch),
     'cases.create': (p) => {
       const id = `c${++seq}`;
       const now = new Date().toISOString();

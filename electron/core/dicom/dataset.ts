@@ -110,11 +110,16 @@ export function tagLabel(tag: string): string {
   return `(${tag.slice(1, 5).toUpperCase()},${tag.slice(5, 9).toUpperCase()})`;
 }
 
-function lastElement(e: unknown): string | undefined {
+/** The last element parsed before a failure, and whether its value runs past the end of the file. */
+function lastElement(e: unknown): { tag: string; cut: boolean } | undefined {
   if (!e || typeof e !== 'object' || !('dataSet' in e)) return undefined;
   const ds = (e as { dataSet?: DataSet }).dataSet;
   const tags = ds ? Object.keys(ds.elements).sort() : [];
-  return tags[tags.length - 1];
+  const tag = tags[tags.length - 1];
+  if (!ds || !tag) return undefined;
+  const el = ds.elements[tag];
+  const cut = !!el && el.length !== 0xffffffff && el.dataOffset + el.length > ds.byteArray.length;
+  return { tag, cut };
 }
 
 function toSkip(e: unknown): SkipFile {
@@ -124,7 +129,7 @@ function toSkip(e: unknown): SkipFile {
   if (/cannot be greater than or equal/.test(message)) {
     return new SkipFile('truncated DICOM file (nothing after the file meta information)');
   }
-  const where = last ? `ends after element ${tagLabel(last)}` : 'ends before its first complete element';
+  const where = last ? `ends ${last.cut ? 'inside' : 'after'} element ${tagLabel(last.tag)}` : 'ends before its first complete element';
   if (/past end|overread|overrun|eof|not found/i.test(message)) {
     return new SkipFile(`truncated DICOM file (${where})`);
   }

@@ -30,7 +30,7 @@ export async function exportBundle(vault: Vault, options: ExportOptions): Promis
   if (selection.conflicts.length && !options.allowIdentityMismatch)
     throw new DossierError(
       'identity-mismatch',
-      `These records may belong to different people — check before sending:\n  ${selection.conflicts.join('\n  ')}\n(To export anyway: --allow-identity-mismatch, or confirm in the app.)`,
+      `These records may belong to different people — check before sending:\n  ${selection.conflicts.join('\n  ')}`,
     );
   if (options.zipPassword !== undefined && options.destination.kind !== 'zip')
     throw new DossierError('invalid-params', 'A password can only protect a zip file; a USB folder is never encrypted (hand it over in person).');

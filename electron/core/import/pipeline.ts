@@ -7,7 +7,7 @@ import type { Vault } from '../vault/vault.js';
 import { DossierError } from '../vault/errors.js';
 import { insertDocument, insertInstance, recordWithBlob, recordWithSopInstance } from '../records/record-writer.js';
 import { SkipFile, type Analysis } from './analysis.js';
-import { ANALYZE_LIMIT, analyzerFor, detectFormat, genericAnalysis, programKind } from './content-type.js';
+import { ANALYZE_LIMIT, analyzerFor, detectFormat, genericAnalysis, misnamedReason, programKind } from './content-type.js';
 import { planTree, type PlannedEntry } from './plan.js';
 import { bytesSource, type ImportSource } from './source.js';
 import { walkPath, type Skip, type Tree } from './walk.js';
@@ -81,6 +81,8 @@ export class Importer {
       if (program) return this.skip(source, `${program}: software, not a medical record`);
       const format = detectFormat(head, source.name);
       if (format === 'zip') return await this.importZip(source);
+      const misnamed = source.size > 0 ? misnamedReason(source.name, format) : null;
+      if (misnamed) return this.skip(source, misnamed);
       // On a CD/USB stick, only DICOM, PDFs and documents an IHE XDM package lists are records.
       if (entry.onMedia && !entry.xdm && format !== 'dicom' && format !== 'pdf')
         return this.skip(source, 'not a medical record: viewer software or other content of the CD/USB media');

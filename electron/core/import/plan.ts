@@ -2,7 +2,8 @@
 // - a folder holding a DICOMDIR is removable media (hospital CD / USB stick): the DICOMDIR is
 //   read, files it lists but that are missing are reported, and the viewer software, autorun
 //   files and other non-medical content on the media are skipped and counted;
-// - an IHE XDM package (IHE_XDM/SUBSETnn/METADATA.XML) gives its documents their metadata.
+// - an IHE XDM package (IHE_XDM/SUBSETnn/METADATA.XML) gives its documents their metadata; the
+//   INDEX.HTM and README.TXT the XDM profile puts beside IHE_XDM/ describe the package, not the patient.
 import { readDicomdir } from '../dicom/dicomdir-read.js';
 import { parseXdmMetadata, type XdmDocumentMeta } from '../documents/xdm.js';
 import type { Skip, Tree, TreeEntry } from './walk.js';
@@ -18,6 +19,8 @@ export interface Plan {
   entries: PlannedEntry[];
   skipped: Skip[];
 }
+
+const XDM_FURNITURE = new Set(['INDEX.HTM', 'README.TXT']);
 
 function dirOf(rel: string): string {
   const i = rel.lastIndexOf('/');
@@ -38,6 +41,7 @@ export async function planTree(tree: Tree): Promise<Plan> {
   const mediaRoots: string[] = [];
   const xdmByPath = new Map<string, XdmDocumentMeta>();
   const consumed = new Set<TreeEntry>();
+  const xdmRoots = new Set<string>();
 
   for (const entry of tree.entries) {
     const name = baseOf(entry.relPath).toUpperCase();
@@ -63,6 +67,7 @@ export async function planTree(tree: Tree): Promise<Plan> {
     } else if (name === 'METADATA.XML' && /(^|\/)IHE_XDM\/[^/]+$/i.test(dirOf(entry.relPath))) {
       consumed.add(entry);
       const subset = dirOf(entry.relPath);
+      xdmRoots.add(dirOf(dirOf(subset)).toLowerCase());
       try {
         const docs = parseXdmMetadata(new TextDecoder().decode(await entry.source.readAll()));
         for (const doc of docs) xdmByPath.set(`${subset}/${doc.uri}`.toLowerCase(), doc);
@@ -76,6 +81,10 @@ export async function planTree(tree: Tree): Promise<Plan> {
   const entries: PlannedEntry[] = [];
   for (const entry of tree.entries) {
     if (consumed.has(entry)) continue;
+    if (xdmRoots.has(dirOf(entry.relPath).toLowerCase()) && XDM_FURNITURE.has(baseOf(entry.relPath).toUpperCase())) {
+      skipped.push({ path: entry.source.displayPath, reason: 'index or readme of an IHE XDM package (describes the package, not a medical record)' });
+      continue;
+    }
     const onMedia = mediaRoots.some((root) => within(entry.relPath, root));
     const xdm = xdmByPath.get(entry.relPath.toLowerCase());
     entries.push({ ...entry, onMedia, ...(xdm ? { xdm } : {}) });

@@ -2,6 +2,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { plural } from '../format.js';
 import { collectDrop } from './dropped-files.js';
+import { summaryView } from './import-outcomes.js';
 import type { ImportState } from './useImport.js';
 
 /** Shows "Drop to add to your records" while files are dragged over the window. */
@@ -52,7 +53,8 @@ export function DropZone({ onFiles, enabled, walkFolders }: { onFiles: (files: F
   );
 }
 
-export function ImportStatus({ state }: { state: ImportState }) {
+/** `onClose` dismisses the panel and must put the keyboard focus somewhere sensible. */
+export function ImportStatus({ state, onClose }: { state: ImportState; onClose: () => void }) {
   const { running, progress, summary, error } = state;
   const closeRef = useRef<HTMLButtonElement>(null);
   useEffect(() => {
@@ -60,6 +62,7 @@ export function ImportStatus({ state }: { state: ImportState }) {
   }, [summary, error]);
   if (!running && !summary && !error) return null;
   const total = progress?.filesTotal ?? null;
+  const view = summary ? summaryView(summary) : null;
   const pct = total ? Math.min(100, Math.round((100 * (progress?.filesDone ?? 0)) / total)) : undefined;
   return (
     <section className="import-panel" aria-labelledby="import-title">
@@ -74,26 +77,31 @@ export function ImportStatus({ state }: { state: ImportState }) {
         </div>
       )}
       {error && <p className="error" role="alert">{error}</p>}
-      {summary && (
+      {view && (
         <div role="status">
           <p className="summary-line">
-            <strong>{plural(summary.imported, 'file')} added</strong>
-            {summary.duplicates > 0 && <> · {plural(summary.duplicates, 'duplicate')} already in your records</>}
-            {summary.skipped > 0 && <> · {plural(summary.skipped, 'file')} skipped</>}
+            <strong>{plural(view.imported, 'file')} added</strong>
+            {view.duplicates > 0 && <> · {plural(view.duplicates, 'duplicate')} already in your records</>}
+            {view.indexFiles.length > 0 && <> · {plural(view.indexFiles.length, 'index file')} read</>}
+            {view.skipped.length > 0 && <> · {plural(view.skipped.length, 'file')} skipped</>}
           </p>
-          {summary.skipped > 0 && (
-            <details open={summary.skipped <= 5}>
-              <summary>Why some files were skipped</summary>
+          {view.indexFiles.length > 0 && (
+            <p className="hint">Read (index files): {view.indexFiles.map((o) => o.path.split('/').pop()).join(', ')} — tables of contents that came with your files, used to find and name your records.</p>
+          )}
+          {view.skipped.length > 0 && (
+            <details open={view.skipped.length <= 5}>
+              <summary>Why some files were not added</summary>
               <ul className="outcomes">
-                {summary.outcomes.filter((o) => o.status === 'skipped').slice(0, 200).map((o, i) => (
+                {view.skipped.slice(0, 200).map((o, i) => (
                   <li key={i}><span className="path">{o.path}</span> — {o.reason ?? 'not a kind of file Dossier can keep'}</li>
                 ))}
               </ul>
+              {view.skipped.length > 200 && <p className="hint">…and {plural(view.skipped.length - 200, 'more file')}.</p>}
             </details>
           )}
         </div>
       )}
-      {!running && <button ref={closeRef} type="button" onClick={state.dismiss}>Close</button>}
+      {!running && <button ref={closeRef} type="button" onClick={onClose}>Close</button>}
     </section>
   );
 }

@@ -5,7 +5,21 @@ import { useBridge } from '../bridge-context.js';
 import { formatBytes, formatDate } from '../format.js';
 import { TypeIcon } from './TypeIcon.js';
 
+// Thumbnails are asked for only by mounted cards, i.e. the rows the virtualized list shows, and
+// only once a row has stayed on screen briefly: flinging through 10,000 records asks for none.
+const THUMB_DELAY_MS = 200;
+const CACHE_MAX = 300;
 const thumbCache = new Map<string, string | null>();
+
+function remember(id: string, url: string | null): void {
+  if (thumbCache.size >= CACHE_MAX) thumbCache.delete(thumbCache.keys().next().value as string);
+  thumbCache.set(id, url);
+}
+
+/** Only imaging studies and photos can have one (the core renders no PDF pages). */
+export function mayHaveThumbnail(record: RecordSummary): boolean {
+  return record.kind === 'imaging' || record.format === 'jpeg' || record.format === 'png';
+}
 
 function useThumbnail(id: string, wanted: boolean): string | null {
   const bridge = useBridge();
@@ -13,22 +27,25 @@ function useThumbnail(id: string, wanted: boolean): string | null {
   useEffect(() => {
     if (!wanted || thumbCache.has(id)) return;
     let live = true;
-    bridge.call('records.thumbnail', { id }).then(
-      (r) => {
-        thumbCache.set(id, r.dataUrl);
-        if (live) setUrl(r.dataUrl);
-      },
-      () => thumbCache.set(id, null),
-    );
+    const timer = setTimeout(() => {
+      bridge.call('records.thumbnail', { id }).then(
+        (r) => {
+          remember(id, r.dataUrl);
+          if (live) setUrl(r.dataUrl);
+        },
+        () => remember(id, null),
+      );
+    }, THUMB_DELAY_MS);
     return () => {
       live = false;
+      clearTimeout(timer);
     };
   }, [bridge, id, wanted]);
   return url;
 }
 
-export function RecordCard({ record, identityWarning, onOpen }: { record: RecordSummary; identityWarning: boolean; onOpen: () => void }) {
-  const thumb = useThumbnail(record.id, record.kind !== 'note');
+export function RecordCard({ record, personName, identityWarning, onOpen }: { record: RecordSummary; personName: string | null; identityWarning: boolean; onOpen: () => void }) {
+  const thumb = useThumbnail(record.id, mayHaveThumbnail(record));
   const detail = record.kind === 'imaging'
     ? [record.modalities?.join(', '), record.seriesCount !== undefined ? `${record.seriesCount} series` : null].filter(Boolean).join(' · ')
     : record.pageCount ? `${record.pageCount} page${record.pageCount === 1 ? '' : 's'}` : RECORD_TYPE_LABELS[record.type];
@@ -38,7 +55,7 @@ export function RecordCard({ record, identityWarning, onOpen }: { record: Record
       <span className="card-main">
         <span className="card-title">{record.title}</span>
         <span className="card-meta">
-          {RECORD_TYPE_LABELS[record.type]}{record.institution ? ` · ${record.institution}` : ''}{detail && detail !== RECORD_TYPE_LABELS[record.type] ? ` · ${detail}` : ''}
+          {personName ? `${personName} · ` : ''}{RECORD_TYPE_LABELS[record.type]}{record.institution ? ` · ${record.institution}` : ''}{detail && detail !== RECORD_TYPE_LABELS[record.type] ? ` · ${detail}` : ''}
         </span>
         {identityWarning && <span className="badge warn">Different patient details — please check</span>}
       </span>

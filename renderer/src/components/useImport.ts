@@ -1,5 +1,5 @@
 // Runs imports (dropped files, picked paths) and tracks progress and the final summary.
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ImportProgress, ImportSummary } from '../../../shared/domain.js';
 import { errorMessage, useBridge } from '../bridge-context.js';
 
@@ -13,6 +13,8 @@ export interface ImportState {
   dismiss(): void;
 }
 
+const REFRESH_EVERY_MS = 2000;
+
 export function useImport(onImported: () => void): ImportState {
   const bridge = useBridge();
   const [running, setRunning] = useState(false);
@@ -20,7 +22,21 @@ export function useImport(onImported: () => void): ImportState {
   const [summary, setSummary] = useState<ImportSummary | null>(null);
   const [error, setError] = useState<string | null>(null);
 
-  useEffect(() => bridge.on('import.progress', setProgress), [bridge]);
+  // Records become visible while a long import runs: refresh the list as files arrive, but at
+  // most every couple of seconds so a 10,000-file CD does not reload the library constantly.
+  const lastRefresh = useRef(0);
+  useEffect(
+    () =>
+      bridge.on('import.progress', (p) => {
+        setProgress(p);
+        const now = Date.now();
+        if (p.filesDone > 0 && now - lastRefresh.current > REFRESH_EVERY_MS) {
+          lastRefresh.current = now;
+          onImported();
+        }
+      }),
+    [bridge, onImported],
+  );
 
   const run = useCallback(
     async (job: () => Promise<ImportSummary>) => {
@@ -28,6 +44,7 @@ export function useImport(onImported: () => void): ImportState {
       setSummary(null);
       setError(null);
       setProgress(null);
+      lastRefresh.current = Date.now();
       try {
         setSummary(await job());
       } catch (err) {

@@ -2,7 +2,9 @@
 import { useEffect, useState } from 'react';
 import type { CaseDetail } from '../../../shared/cases.js';
 import { errorMessage, useBridge } from '../bridge-context.js';
-import { formatBytes, formatDate, plural } from '../format.js';
+import { formatBytes, formatDate, plural, readableIdentityText } from '../format.js';
+import { PersonSelect } from '../components/PersonSelect.js';
+import { usePeople } from '../components/usePeople.js';
 import { ExportWizard } from './ExportWizard.js';
 import { QuestionList } from './QuestionList.js';
 import { RecordPicker } from './RecordPicker.js';
@@ -13,12 +15,13 @@ export function CaseEditor({ id, version, onBack }: { id: string; version: numbe
   const [error, setError] = useState<string | null>(null);
   const [exporting, setExporting] = useState(false);
   const [saved, setSaved] = useState('');
-  const [draft, setDraft] = useState({ title: '', question: '', name: '', institution: '', contact: '' });
+  const [draft, setDraft] = useState({ title: '', question: '', name: '', institution: '', contact: '', personId: '' });
+  const { people, added } = usePeople(version);
 
   useEffect(() => {
     bridge.call('cases.get', { id }).then((d) => {
       setCase(d);
-      setDraft({ title: d.title, question: d.question, name: d.provider.name, institution: d.provider.institution, contact: d.provider.contact });
+      setDraft({ title: d.title, question: d.question, name: d.provider.name, institution: d.provider.institution, contact: d.provider.contact, personId: d.personId ?? '' });
     }, (e: unknown) => setError(errorMessage(e)));
   }, [bridge, id, version]);
 
@@ -32,7 +35,7 @@ export function CaseEditor({ id, version, onBack }: { id: string; version: numbe
     }
   }
   const saveDetails = () =>
-    apply(bridge.call('cases.update', { id, patch: { title: draft.title.trim() || 'Untitled case', question: draft.question, provider: { name: draft.name, institution: draft.institution, contact: draft.contact } } }), 'Case details saved.');
+    apply(bridge.call('cases.update', { id, patch: { title: draft.title.trim() || 'Untitled case', question: draft.question, personId: draft.personId || null, provider: { name: draft.name, institution: draft.institution, contact: draft.contact } } }), 'Case details saved.');
 
   if (!c) return <div>{error ? <p className="error" role="alert">{error}</p> : <p>Loading…</p>}</div>;
   if (exporting) return <ExportWizard caseDetail={c} onClose={() => { setExporting(false); void bridge.call('cases.get', { id }).then(setCase); }} />;
@@ -47,7 +50,7 @@ export function CaseEditor({ id, version, onBack }: { id: string; version: numbe
       </div>
       <p className="card-meta">{plural(c.recordIds.length, 'record')} selected · {formatBytes(c.totalBytes)} in total</p>
       {c.identityConflicts.length > 0 && (
-        <div className="banner warn" role="note"><strong>Patient details differ between the selected records:</strong> {c.identityConflicts.join('; ')}</div>
+        <div className="banner warn" role="note"><strong>Patient details differ between the selected records:</strong> {readableIdentityText(c.identityConflicts.join('; '))}</div>
       )}
       {error && <p className="error" role="alert">{error}</p>}
       <p role="status" className="hint">{saved}</p>
@@ -56,9 +59,10 @@ export function CaseEditor({ id, version, onBack }: { id: string; version: numbe
           <h2 id="case-details">The request</h2>
           <label htmlFor="c-title">Case name</label>
           <input id="c-title" {...field('title')} />
+          <PersonSelect id="c-person" label="The patient" people={people} value={draft.personId} onChange={(personId) => setDraft((d) => ({ ...d, personId }))} onPeopleChanged={added} />
           <label htmlFor="c-question">Your main question for the doctor</label>
           <textarea id="c-question" rows={3} {...field('question')} placeholder="e.g. Is surgery the right treatment, or are there other options?" />
-          <h3>Who it is for</h3>
+          <h3>Who you are asking</h3>
           <label htmlFor="c-pname">Doctor</label>
           <input id="c-pname" {...field('name')} />
           <label htmlFor="c-pinst">Hospital or clinic</label>

@@ -1,8 +1,9 @@
 // Export a case: choose stick/folder or zip, preview, write with progress, then the verify result.
 import { useEffect, useRef, useState } from 'react';
 import type { BundlePreview, CaseDetail, ExportDestinationKind, ExportProgress, ExportResult } from '../../../shared/cases.js';
-import { errorMessage, useBridge } from '../bridge-context.js';
-import { formatBytes, plural } from '../format.js';
+import { errorCode, errorMessage, useBridge } from '../bridge-context.js';
+import { Dialog } from '../components/Dialog.js';
+import { formatBytes, plural, readableIdentityText } from '../format.js';
 
 type Step = 'choose' | 'preview' | 'running' | 'done';
 
@@ -13,7 +14,8 @@ export function ExportWizard({ caseDetail, onClose }: { caseDetail: CaseDetail; 
   const [password, setPassword] = useState('');
   const [destination, setDestination] = useState('');
   const [preview, setPreview] = useState<BundlePreview | null>(null);
-  const [allowMismatch, setAllowMismatch] = useState(false);
+  /** Set when the core refused the export for an identity mismatch: the user is asked. */
+  const [mismatch, setMismatch] = useState<string[] | null>(null);
   const [progress, setProgress] = useState<ExportProgress | null>(null);
   const [result, setResult] = useState<ExportResult | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -35,21 +37,23 @@ export function ExportWizard({ caseDetail, onClose }: { caseDetail: CaseDetail; 
     const chosen = await bridge.pickExportDestination(kind);
     if (chosen) setDestination(chosen);
   }
-  async function run() {
+  async function run(allowIdentityMismatch: boolean) {
     setError(null);
+    setMismatch(null);
     setStep('running');
     try {
       const res = await bridge.call('export.run', {
         caseId: caseDetail.id,
         destination: { kind, path: destination.trim() },
         ...(kind === 'zip' && password && { zipPassword: password }),
-        ...(allowMismatch && { allowIdentityMismatch: true }),
+        ...(allowIdentityMismatch && { allowIdentityMismatch: true }),
       });
       setResult(res);
       setStep('done');
     } catch (err) {
-      setError(errorMessage(err));
       setStep('preview');
+      if (errorCode(err) === 'identity-mismatch') setMismatch(conflictsOf(err, preview));
+      else setError(errorMessage(err));
     }
   }
 
@@ -92,15 +96,20 @@ export function ExportWizard({ caseDetail, onClose }: { caseDetail: CaseDetail; 
 
       {step === 'preview' && preview && (
         <div className="panel">
-          <p>{plural(preview.studyCount, 'imaging study', 'imaging studies')}, {plural(preview.documentCount, 'document')} — {formatBytes(preview.totalBytes)} in {plural(preview.entries.length, 'file')}.</p>
-          <details>
+          <dl className="facts">
+            <dt>For</dt><dd>{[caseDetail.provider.name, caseDetail.provider.institution].filter(Boolean).join(', ') || 'No doctor named yet'}</dd>
+            <dt>Contents</dt><dd>{plural(preview.studyCount, 'imaging study', 'imaging studies')}, {plural(preview.documentCount, 'document')}{caseDetail.questions.length > 0 ? `, your ${plural(caseDetail.questions.length, 'question')}` : ''}, and a page to open it in any browser</dd>
+            <dt>Size</dt><dd>{formatBytes(preview.totalBytes)} in {plural(preview.entries.length, 'file')}</dd>
+            <dt>Protection</dt><dd>{kind === 'zip' ? (password ? 'Zip file locked with your password' : 'Zip file without a password') : 'Plain folder, not encrypted'}</dd>
+          </dl>
+          <details open={preview.entries.length <= 25}>
             <summary>Show every file in the bundle</summary>
-            <ul className="entries">{preview.entries.slice(0, 500).map((e) => <li key={e.path}><span className="path">{e.path}</span> <span className="hint-inline">{formatBytes(e.bytes)}</span></li>)}</ul>
+            <ul className="entries">{preview.entries.slice(0, 500).map((e) => <li key={e.path}><span className="path">{e.path}</span> {e.bytes > 0 && <span className="hint-inline">{formatBytes(e.bytes)}</span>}</li>)}</ul>
           </details>
           {preview.identityConflicts.length > 0 && (
             <div className="banner warn" role="note">
-              <p><strong>Patient details differ:</strong> {preview.identityConflicts.join('; ')}</p>
-              <label className="check"><input type="checkbox" checked={allowMismatch} onChange={(e) => setAllowMismatch(e.target.checked)} /> I checked: these records all belong to the same person</label>
+              <p><strong>These records may belong to different people.</strong> Please check before you send them:</p>
+              <ul>{preview.identityConflicts.map((c, i) => <li key={i}>{readableIdentityText(c)}</li>)}</ul>
             </div>
           )}
           <label htmlFor="dest">{kind === 'zip' ? 'Save the zip file as' : 'USB stick or folder'}</label>
@@ -109,10 +118,22 @@ export function ExportWizard({ caseDetail, onClose }: { caseDetail: CaseDetail; 
             {bridge.platform === 'electron' && <button type="button" onClick={() => void pick()}>Choose…</button>}
           </div>
           <div className="row">
-            <button className="primary" type="button" disabled={!destination.trim() || (preview.identityConflicts.length > 0 && !allowMismatch)} onClick={() => void run()}>Write the bundle</button>
+            <button className="primary" type="button" disabled={!destination.trim()} onClick={() => void run(false)}>Write the bundle</button>
             <button type="button" onClick={() => setStep('choose')}>Back</button>
           </div>
         </div>
+      )}
+
+      {mismatch && (
+        <Dialog title="These records may belong to different people" role="alertdialog" onClose={() => setMismatch(null)}>
+          <p>The patient details are not the same on all the records in this case:</p>
+          <ul className="conflicts">{mismatch.map((c, i) => <li key={i}>{readableIdentityText(c)}</li>)}</ul>
+          <p>Sending someone else's records to a doctor could lead to a wrong opinion, and shares their private data. If you are sure they are all the same person (for example a maiden name, or a typo at the hospital), you can export anyway.</p>
+          <div className="row">
+            <button type="button" className="primary" data-autofocus onClick={() => setMismatch(null)}>Go back and check</button>
+            <button type="button" onClick={() => void run(true)}>Export anyway</button>
+          </div>
+        </Dialog>
       )}
 
       {step === 'running' && (
@@ -143,4 +164,11 @@ export function ExportWizard({ caseDetail, onClose }: { caseDetail: CaseDetail; 
       )}
     </section>
   );
+}
+
+/** The conflicts to show: from the preview, else the indented lines of the core's message. */
+function conflictsOf(err: unknown, preview: BundlePreview | null): string[] {
+  if (preview && preview.identityConflicts.length > 0) return preview.identityConflicts;
+  const lines = errorMessage(err).split('\n').filter((l) => /^\s+\S/.test(l)).map((l) => l.trim());
+  return lines.length > 0 ? lines : ['The patient names, birth dates or IDs differ between the selected records.'];
 }

@@ -1,13 +1,13 @@
 // All records in a virtualized list with search, filters and sort.
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import type { RecordQuery } from '../../../shared/api.js';
-import { RECORD_TYPES, RECORD_TYPE_LABELS, type IdentityReport, type Person, type RecordType } from '../../../shared/domain.js';
-import { useBridge } from '../bridge-context.js';
+import { RECORD_TYPES, RECORD_TYPE_LABELS, type IdentityReport, type RecordType } from '../../../shared/domain.js';
 import { RecordCard } from '../components/RecordCard.js';
 import { recordsWithIdentityWarning } from '../components/identity.js';
+import { usePeople } from '../components/usePeople.js';
 import { useRecords } from '../components/useRecords.js';
-import { plural } from '../format.js';
+import { plural, readableIdentityText } from '../format.js';
 
 type Sort = NonNullable<RecordQuery['sort']>;
 const SORTS: { value: Sort; label: string }[] = [
@@ -18,17 +18,23 @@ const SORTS: { value: Sort; label: string }[] = [
   { value: 'relevance', label: 'Best match' },
 ];
 
-export function Library({ version, identities, onOpen, onAdd }: { version: number; identities: IdentityReport | null; onOpen: (id: string) => void; onAdd: () => void }) {
-  const bridge = useBridge();
+export function Library({ version, identities, personId, onPersonId, onOpen, onAdd }: {
+  version: number;
+  identities: IdentityReport | null;
+  /** The person filter lives in the App so the People screen can set it. */
+  personId: string;
+  onPersonId: (id: string) => void;
+  onOpen: (id: string) => void;
+  onAdd: () => void;
+}) {
   const [search, setSearch] = useState('');
   const [type, setType] = useState<RecordType | ''>('');
-  const [personId, setPersonId] = useState('');
   const [dateFrom, setDateFrom] = useState('');
   const [dateTo, setDateTo] = useState('');
   const [tag, setTag] = useState('');
   const [sort, setSort] = useState<Sort>('date-desc');
-  const [people, setPeople] = useState<Person[]>([]);
-  useEffect(() => void bridge.call('people.list', {}).then(setPeople, () => setPeople([])), [bridge, version]);
+  const { people } = usePeople(version);
+  const names = new Map(people.map((p) => [p.id, p.name]));
 
   const query: RecordQuery = {
     sort: search && sort === 'date-desc' ? 'relevance' : sort,
@@ -64,7 +70,7 @@ export function Library({ version, identities, onOpen, onAdd }: { version: numbe
         {people.length > 0 && (
           <label>
             <span className="small-label">Person</span>
-            <select value={personId} onChange={(e) => setPersonId(e.target.value)}>
+            <select value={personId} onChange={(e) => onPersonId(e.target.value)}>
               <option value="">Everyone</option>
               {people.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
             </select>
@@ -91,7 +97,7 @@ export function Library({ version, identities, onOpen, onAdd }: { version: numbe
       </div>
       {identities && identities.conflicts.length > 0 && (
         <div className="banner warn" role="note">
-          <strong>Some records carry different patient details.</strong> Please check them before sharing: {identities.conflicts.slice(0, 3).join('; ')}
+          <strong>Some records carry different patient details.</strong> Please check them before sharing: {readableIdentityText(identities.conflicts.slice(0, 3).join('; '))}
         </div>
       )}
       {error && <p className="error" role="alert">{error}</p>}
@@ -114,7 +120,7 @@ export function Library({ version, identities, onOpen, onAdd }: { version: numbe
             if (!r) return null;
             return (
               <div key={r.id} role="listitem" className="record-row" style={{ transform: `translateY(${item.start}px)`, height: item.size }}>
-                <RecordCard record={r} identityWarning={warned.has(r.id)} onOpen={() => onOpen(r.id)} />
+                <RecordCard record={r} personName={r.personId ? names.get(r.personId) ?? null : null} identityWarning={warned.has(r.id)} onOpen={() => onOpen(r.id)} />
               </div>
             );
           })}

@@ -2,36 +2,53 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { RECORD_TYPES, RECORD_TYPE_LABELS, type RecordDetail as Detail, type RecordType } from '../../../shared/domain.js';
 import { errorMessage, useBridge } from '../bridge-context.js';
+import { Dialog } from '../components/Dialog.js';
+import { PersonSelect } from '../components/PersonSelect.js';
 import { TypeIcon } from '../components/TypeIcon.js';
+import { usePeople } from '../components/usePeople.js';
 import { formatBytes, formatDate, formatPersonName } from '../format.js';
 
-export function RecordDetail({ id, identityWarning, onBack, onDeleted }: { id: string; identityWarning: boolean; onBack: () => void; onDeleted: (id: string, title: string) => void }) {
+export function RecordDetail({ id, identityWarning, onBack, onDeleted, onChanged }: {
+  id: string;
+  identityWarning: boolean;
+  onBack: () => void;
+  onDeleted: (id: string, title: string) => void;
+  /** After a save: the library and the identity check must see the change. */
+  onChanged: () => void;
+}) {
   const bridge = useBridge();
   const [record, setRecord] = useState<Detail | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
   const [confirming, setConfirming] = useState(false);
-  const [form, setForm] = useState({ title: '', type: 'other' as RecordType, date: '', tags: '', notes: '' });
+  const [form, setForm] = useState({ title: '', type: 'other' as RecordType, date: '', tags: '', notes: '', personId: '' });
+  const { people, added } = usePeople();
   const heading = useRef<HTMLHeadingElement>(null);
 
   useEffect(() => {
     bridge.call('records.get', { id }).then(
       (r) => {
         setRecord(r);
-        setForm({ title: r.title, type: r.type, date: r.date ?? '', tags: r.tags.join(', '), notes: r.notes });
-        heading.current?.focus();
+        setForm({ title: r.title, type: r.type, date: r.date ?? '', tags: r.tags.join(', '), notes: r.notes, personId: r.personId ?? '' });
       },
       (err: unknown) => setError(errorMessage(err)),
     );
   }, [bridge, id]);
+
+  // Focus the title once it is on screen, so a screen reader announces which record opened.
+  const loadedId = record?.id;
+  useEffect(() => {
+    if (loadedId) heading.current?.focus();
+  }, [loadedId]);
 
   async function save(e: FormEvent) {
     e.preventDefault();
     setError(null);
     try {
       const tags = form.tags.split(',').map((t) => t.trim()).filter(Boolean);
-      setRecord(await bridge.call('records.update', { id, patch: { title: form.title.trim() || 'Untitled', type: form.type, date: form.date || null, tags, notes: form.notes } }));
+      setRecord(await bridge.call('records.update', { id, patch: { title: form.title.trim() || 'Untitled', type: form.type, date: form.date || null, tags, notes: form.notes, personId: form.personId || null } }));
       setSaved(true);
+      onChanged();
     } catch (err) {
       setError(errorMessage(err));
     }
@@ -59,7 +76,7 @@ export function RecordDetail({ id, identityWarning, onBack, onDeleted }: { id: s
         <TypeIcon type={record.type} size={40} />
         <div>
           <h1 id="detail-title" tabIndex={-1} ref={heading}>{record.title}</h1>
-          <p className="card-meta">{RECORD_TYPE_LABELS[record.type]} · {formatDate(record.date)} · {record.institution ?? 'Institution unknown'} · {formatBytes(record.sizeBytes)}</p>
+          <p className="card-meta">{[RECORD_TYPE_LABELS[record.type], `${formatDate(record.date)}${record.date && record.dateGuessed ? ' (guessed)' : ''}`, record.institution, formatBytes(record.sizeBytes)].filter(Boolean).join(' · ')}</p>
         </div>
       </header>
       {identityWarning && (
@@ -76,6 +93,7 @@ export function RecordDetail({ id, identityWarning, onBack, onDeleted }: { id: s
           </select>
           <label htmlFor="f-date">Date {record.dateGuessed && <span className="guessed">guessed — please check</span>}</label>
           <input id="f-date" type="date" value={form.date} onChange={set('date')} />
+          <PersonSelect id="f-person" label="Whose record is this?" people={people} value={form.personId} onChange={(personId) => { setSaved(false); setForm((f) => ({ ...f, personId })); }} onPeopleChanged={added} />
           <label htmlFor="f-tags">Tags <span className="hint-inline">(separate with commas)</span></label>
           <input id="f-tags" value={form.tags} onChange={set('tags')} />
           <label htmlFor="f-notes">Notes</label>
@@ -115,16 +133,15 @@ export function RecordDetail({ id, identityWarning, onBack, onDeleted }: { id: s
             </>
           )}
           <div className="danger-zone">
-            {!confirming ? (
-              <button type="button" className="danger" onClick={() => setConfirming(true)}>Delete record…</button>
-            ) : (
-              <div role="alertdialog" aria-labelledby="del-q" className="confirm">
-                <p id="del-q">Move “{record.title}” to the trash? You can undo this straight away.</p>
+            <button type="button" className="danger" onClick={() => setConfirming(true)}>Delete record…</button>
+            {confirming && (
+              <Dialog title="Delete this record?" role="alertdialog" onClose={() => setConfirming(false)}>
+                <p>“{record.title}” will be moved to the trash. You can undo this straight away.</p>
                 <div className="row">
-                  <button type="button" className="danger" onClick={() => void remove()} autoFocus>Move to trash</button>
+                  <button type="button" className="danger" onClick={() => void remove()} data-autofocus>Move to trash</button>
                   <button type="button" onClick={() => setConfirming(false)}>Keep it</button>
                 </div>
-              </div>
+              </Dialog>
             )}
           </div>
         </section>

@@ -3,7 +3,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import type { VaultStatus } from '../../../shared/api.js';
 import { errorMessage, useBridge } from '../bridge-context.js';
 import { formatBytes } from '../format.js';
-import { MIN_PASSPHRASE_LENGTH } from './passphrase-strength.js';
+import { MIN_PASSPHRASE_LENGTH, passphraseStrength } from './passphrase-strength.js';
 
 const LOCK_CHOICES = [5, 10, 15, 30, 60, 0];
 
@@ -58,7 +58,11 @@ export function Settings({ status, onStatus }: { status: VaultStatus; onStatus: 
           <label htmlFor="s-cur">Current passphrase</label>
           <input id="s-cur" type="password" autoComplete="current-password" value={current} onChange={(e) => setCurrent(e.target.value)} />
           <label htmlFor="s-new">New passphrase</label>
-          <input id="s-new" type="password" autoComplete="new-password" value={next} onChange={(e) => setNext(e.target.value)} />
+          <input id="s-new" type="password" autoComplete="new-password" value={next} onChange={(e) => setNext(e.target.value)} aria-describedby="s-strength" />
+          <div id="s-strength" className={`strength s${passphraseStrength(next).score}`} aria-live="polite">
+            <span className="strength-bar" aria-hidden="true"><span /></span>
+            {next.length > 0 ? passphraseStrength(next).label : `At least ${MIN_PASSPHRASE_LENGTH} characters.`}
+          </div>
           <label htmlFor="s-conf">Type it again</label>
           <input id="s-conf" type="password" autoComplete="new-password" value={confirm} onChange={(e) => setConfirm(e.target.value)} />
           {passMsg && <p className={passMsg.ok ? 'ok-text' : 'error'} role={passMsg.ok ? 'status' : 'alert'}>{passMsg.text}</p>}

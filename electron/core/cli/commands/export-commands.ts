@@ -35,6 +35,10 @@ export async function exportCommand(options: Options): Promise<number> {
       ...(options['allow-identity-mismatch'] ? { allowIdentityMismatch: true } : {}),
       appVersion: APP_VERSION,
       onProgress: (p) => bar.update(p.filesDone, p.filesTotal, p.bytesDone, `${p.phase}: ${p.currentFile}`),
+    }).catch((err: unknown) => {
+      if (err instanceof DossierError && err.code === 'identity-mismatch')
+        throw new DossierError(err.code, `${err.message}\n(If they are the same person: add --allow-identity-mismatch.)`);
+      throw err;
     });
     bar.clear();
     if (options.json) printJson(result);

@@ -1,0 +1,34 @@
+// The renderer's pure presentation rules (no browser needed).
+import { describe, expect, it } from 'vitest';
+import { summaryView } from '../../renderer/src/components/import-outcomes.js';
+import { readableIdentityText } from '../../renderer/src/format.js';
+
+describe('readableIdentityText', () => {
+  it('shows DICOM person names as "Family, Given" inside a sentence', () => {
+    expect(readableIdentityText('Different names: Doe^Jane, born 1970-01-02 (1 record) and Doe^John, born 1950-03-04 (1 record).'))
+      .toBe('Different names: Doe, Jane, born 1970-01-02 (1 record) and Doe, John, born 1950-03-04 (1 record).');
+    expect(readableIdentityText('two birth dates for SMITH^JANE^^^')).toBe('two birth dates for SMITH, JANE');
+    expect(readableIdentityText('MÜLLER^Zoë Anne is not Jane Doe')).toBe('MÜLLER, Zoë Anne is not Jane Doe');
+    expect(readableIdentityText('no names here')).toBe('no names here');
+  });
+});
+
+describe('summaryView', () => {
+  it('counts DICOMDIR and XDM metadata as index files read, not as skipped', () => {
+    const view = summaryView({
+      imported: 2, duplicates: 1, skipped: 3, recordIds: ['a', 'b'],
+      outcomes: [
+        { path: 'CD/DICOMDIR', status: 'skipped', reason: "DICOMDIR: the disc's index (4 files listed; all files were scanned)" },
+        { path: 'IHE_XDM/SUBSET01/METADATA.XML', status: 'skipped', reason: 'IHE XDM metadata (read for titles)' },
+        { path: 'XDM2/METADATA.XML', status: 'skipped', reason: 'IHE XDM metadata could not be read (bad XML); documents imported without it' },
+        { path: 'CD/viewer.exe', status: 'skipped', reason: 'Windows program or library: software, not a medical record' },
+        { path: 'a.pdf', status: 'imported', recordId: 'a' },
+        { path: 'b.pdf', status: 'duplicate' },
+      ],
+    });
+    expect(view.indexFiles.map((o) => o.path)).toEqual(['CD/DICOMDIR', 'IHE_XDM/SUBSET01/METADATA.XML']);
+    expect(view.skipped.map((o) => o.path)).toEqual(['XDM2/METADATA.XML', 'CD/viewer.exe']);
+    expect(view.imported).toBe(2);
+    expect(view.duplicates).toBe(1);
+  });
+});
