@@ -25,6 +25,8 @@ export function createWindowOptions(preloadPath: string): BrowserWindowConstruct
       navigateOnDragDrop: false,
       spellcheck: false,
       safeDialogs: true,
+      // Middle-click would otherwise try to open links in a new window (Electronegativity AUXCLICK).
+      disableBlinkFeatures: 'Auxclick',
       devTools: !process.env.DOSSIER_BUILD || process.env.DOSSIER_DEVTOOLS === '1',
     },
   };
