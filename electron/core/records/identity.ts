@@ -51,16 +51,25 @@ function sameName(a: NameKey, b: NameKey): boolean {
   return ga === gb || (ga.length === 1 && gb.startsWith(ga)) || (gb.length === 1 && ga.startsWith(gb));
 }
 
+/** A record that does not state an ID (or birth date) does not contradict one that does. */
+function compatible(a: string | undefined, b: string | null): boolean {
+  return !a || !b || a === b;
+}
+
 export function identityReport(carried: CarriedIdentity[], person?: { name: string; birthDate: string | null }): IdentityReport {
   const groups: { identity: Identity; key: NameKey | null; recordIds: string[] }[] = [];
   for (const c of carried) {
     if (!c.name && !c.id && !c.birthDate) continue;
     const key = c.name ? nameKey(c.name) : null;
     const match = groups.find(
-      (g) => (g.identity.birthDate ?? null) === c.birthDate && (g.identity.id ?? null) === c.id && ((key && g.key && sameName(key, g.key)) || (!key && !g.key)),
+      (g) => compatible(g.identity.birthDate, c.birthDate) && compatible(g.identity.id, c.id) && ((key && g.key && sameName(key, g.key)) || (!key && !g.key)),
     );
-    if (match) match.recordIds.push(c.recordId);
-    else
+    if (match) {
+      match.recordIds.push(c.recordId);
+      // What the group learns from this record narrows it: a later record with another ID or birth date is not this one.
+      if (c.id && !match.identity.id) match.identity.id = c.id;
+      if (c.birthDate && !match.identity.birthDate) match.identity.birthDate = c.birthDate;
+    } else
       groups.push({
         key,
         identity: { ...(c.name ? { name: c.name } : {}), ...(c.id ? { id: c.id } : {}), ...(c.birthDate ? { birthDate: c.birthDate } : {}), source: (c.source ?? 'user') as Identity['source'] },
