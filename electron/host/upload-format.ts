@@ -39,11 +39,4 @@ export function parseUpload(body: Uint8Array): UploadedFile[] {
   return out;
 }
 
-/** Builds the same framing (used by tests; the browser builds it as a Blob). */
-export function encodeUploadHeader(files: { name: string; size: number }[]): Uint8Array {
-  const json = new TextEncoder().encode(JSON.stringify({ files }));
-  const out = new Uint8Array(4 + json.length);
-  new DataView(out.buffer).setUint32(0, json.length);
-  out.set(json, 4);
-  return out;
-}
+export { encodeUploadHeader } from '../../shared/upload-header.js';

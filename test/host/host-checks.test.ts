@@ -81,9 +81,9 @@ describe('error shapes from the service', () => {
   });
 });
 
-describe('renderer upload body', () => {
+describe('upload header (shared by the renderer and the host)', () => {
   it('is what the host parses', async () => {
-    const { encodeUploadHeader: fromRenderer } = await import('../../renderer/src/bridge/upload-body.js');
+    const { encodeUploadHeader: fromRenderer } = await import('../../shared/upload-header.js');
     const body = Buffer.concat([fromRenderer([{ name: 'CD/DICOMDIR', size: 3 }, { name: 'é.pdf', size: 2 }]), Buffer.from('abcde')]);
     expect(parseUpload(body).map((f) => [f.name, Buffer.from(f.bytes).toString()])).toEqual([['CD/DICOMDIR', 'abc'], ['é.pdf', 'de']]);
   });

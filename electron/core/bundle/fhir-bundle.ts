@@ -2,23 +2,13 @@
 // one DocumentReference per document (pointing at the file by relative URL, with its SHA-1),
 // one ImagingStudy per study, and the case question + the patient's questions as a Communication
 // (a message from the patient to the provider — what the question list is).
+import { LOINC_BY_TYPE, LOINC_SYSTEM } from './loinc-types.js';
 import { randomUUID } from 'node:crypto';
 import type { BundleFacts } from './facts.js';
 import { isoDate } from './index-html.js';
 import type { BundlePlan } from './plan.js';
 import type { BundleInput } from './types.js';
 
-const LOINC = 'http://loinc.org';
-const TYPE_LOINC: Record<string, [string, string]> = {
-  imaging: ['18748-4', 'Diagnostic imaging study'],
-  'radiology-report': ['18748-4', 'Diagnostic imaging study'],
-  pathology: ['11526-1', 'Pathology study'],
-  lab: ['11502-2', 'Laboratory report'],
-  'treatment-summary': ['18842-5', 'Discharge summary'],
-  letter: ['57133-1', 'Referral note'],
-  'medication-list': ['10160-0', 'History of Medication use Narrative'],
-  other: ['34133-9', 'Summary of episode note'],
-};
 
 type Json = Record<string, unknown>;
 
@@ -31,7 +21,7 @@ export function buildFhirBundle(input: BundleInput, plan: BundlePlan, facts: Bun
   for (const planned of plan.documents) {
     const d = planned.document;
     const hash = facts.documents.get(planned.path);
-    const [code, display] = TYPE_LOINC[d.type] ?? ['34133-9', 'Summary of episode note'];
+    const [code, display] = LOINC_BY_TYPE[d.type];
     const uniqueId = facts.ids.documents.get(planned.path);
     const date = isoDate(d.date);
     entries.push({
@@ -40,7 +30,7 @@ export function buildFhirBundle(input: BundleInput, plan: BundlePlan, facts: Bun
         resourceType: 'DocumentReference',
         ...(uniqueId ? { masterIdentifier: { system: 'urn:ietf:rfc:3986', value: `urn:oid:${uniqueId}` } } : {}),
         status: 'current',
-        type: { coding: [{ system: LOINC, code, display }], text: display },
+        type: { coding: [{ system: LOINC_SYSTEM, code, display }], text: display },
         subject: patientRef,
         date: input.createdAt.toISOString(),
         description: d.title,

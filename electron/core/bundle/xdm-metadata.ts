@@ -1,6 +1,7 @@
 // IHE_XDM/SUBSET01/METADATA.XML: an ebRIM 3.0 SubmitObjectsRequest (IHE ITI TF-3 §4.2) with one
 // SubmissionSet and one DocumentEntry per document, so XDM-aware systems import the documents
 // with their titles, types, dates, hashes and the patient's demographics.
+import { LOINC_BY_TYPE } from './loinc-types.js';
 import type { RecordType } from '../../../shared/domain.js';
 import type { BundleFacts } from './facts.js';
 import type { BundlePlan } from './plan.js';
@@ -24,17 +25,6 @@ const SCHEME = {
 } as const;
 const LOINC = '2.16.840.1.113883.6.1';
 
-/** LOINC document type per record type: used for both classCode and typeCode. */
-const LOINC_BY_TYPE: Record<RecordType, [code: string, name: string]> = {
-  imaging: ['18748-4', 'Diagnostic imaging study'],
-  'radiology-report': ['18748-4', 'Diagnostic imaging study'],
-  pathology: ['11526-1', 'Pathology study'],
-  lab: ['11502-2', 'Laboratory report'],
-  'treatment-summary': ['18842-5', 'Discharge summary'],
-  letter: ['57133-1', 'Referral note'],
-  'medication-list': ['10160-0', 'History of Medication use Narrative'],
-  other: ['34133-9', 'Summary of episode note'],
-};
 
 export function buildXdmMetadata(input: BundleInput, plan: BundlePlan, facts: BundleFacts): string {
   const setId = 'urn:uuid:' + uuidFromOid(facts.ids.submissionSet);

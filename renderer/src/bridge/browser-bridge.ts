@@ -3,7 +3,7 @@
 import type { ApiEvent, DossierBridge } from '../../../shared/api.js';
 import type { ImportSummary } from '../../../shared/domain.js';
 import { isApiErrorShape, type ApiErrorShape } from '../../../shared/errors.js';
-import { encodeUploadHeader } from './upload-body.js';
+import { encodeUploadHeader } from '../../../shared/upload-header.js';
 
 interface Pending {
   resolve: (v: unknown) => void;

@@ -1,6 +1,6 @@
-// The /upload body header, mirrored from electron/host/upload-format.ts (the renderer may not import
-// from electron/): a 4-byte big-endian length, then JSON {files:[{name,size}]}; the bytes follow.
-// test/host/host-checks.test.ts checks that the host parses what this builds.
+// The browser host's /upload body starts with this header: a 4-byte big-endian length, then JSON
+// {files:[{name,size}]}; every file's bytes follow back to back (electron/host/upload-format.ts
+// parses it). Shared so the renderer and the host cannot drift apart.
 export function encodeUploadHeader(files: { name: string; size: number }[]): Uint8Array {
   const json = new TextEncoder().encode(JSON.stringify({ files }));
   const out = new Uint8Array(4 + json.length);
