@@ -56,6 +56,8 @@ export interface ExportRequest {
   zipPassword?: string;
   reportsAsDicom?: boolean;
   allowIdentityMismatch?: boolean;
+  /** Replace a bundle already at the destination (the person's other files there are kept). */
+  replaceExisting?: boolean;
 }
 
 type M<P, R> = { params: P; result: R };

@@ -15,6 +15,7 @@ export const ERROR_CODES = [
   'invalid-params',
   'identity-mismatch',
   'destination-gone',
+  'bundle-exists',
   'cancelled',
   'internal',
 ] as const;

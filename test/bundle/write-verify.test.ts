@@ -214,6 +214,17 @@ describe('a failure mid-write leaves no bundle and says why', () => {
     }
   }
 
+  it('a failed overwrite leaves the old bundle in place, complete and verifying', async () => {
+    const dest = join(root, 'overwrite-fails');
+    await writeBundle(makeBundleInput(), { kind: 'folder', path: dest });
+    const before = await listAll(dest);
+    const input = makeBundleInput();
+    input.documents[1]!.source = memorySource(new Uint8Array(10_000), { failAfterBytes: 4096, error: Object.assign(new Error('x'), { code: 'EIO' }) });
+    await expect(writeBundle(input, { kind: 'folder', path: dest }, { overwrite: true })).rejects.toThrow(/disappeared/);
+    expect(await listAll(dest)).toEqual(before);
+    expect((await verifyBundle(dest)).ok).toBe(true);
+  });
+
   it('refuses up front when the destination has too little space', async () => {
     const input = makeBundleInput();
     input.documents[0]!.source = { size: 2 ** 52, open: () => (async function* () {})() };

@@ -124,6 +124,23 @@ describe('people and identity checks', () => {
     await screenshot(page, 'people-05-export-done');
     expect(readdirSync(out).length).toBeGreaterThan(0);
 
+    // Exporting again to the same stick: the app asks before replacing the bundle already there.
+    const firstManifest = readFileSync(path.join(out, 'MANIFEST.TXT'));
+    await page.getByRole('button', { name: 'Done' }).click();
+    await page.getByRole('button', { name: 'Export bundle…' }).click();
+    await page.getByRole('button', { name: 'Next: check contents' }).click();
+    await page.getByRole('heading', { name: 'Check what goes in' }).waitFor();
+    await page.getByLabel('USB stick or folder').fill(out);
+    await page.getByRole('button', { name: 'Write the bundle' }).click();
+    await page.getByRole('alertdialog', { name: 'These records may belong to different people' }).getByRole('button', { name: 'Export anyway' }).click();
+    const replace = page.getByRole('alertdialog', { name: 'There is already a bundle here' });
+    await replace.waitFor({ timeout: 30_000 });
+    await screenshot(page, 'people-06-replace-ask');
+    expect(readFileSync(path.join(out, 'MANIFEST.TXT')).equals(firstManifest)).toBe(true);
+    await replace.getByRole('button', { name: 'Replace the old bundle' }).click();
+    await page.getByRole('heading', { name: 'Bundle ready' }).waitFor({ timeout: 60_000 });
+    await page.getByText(/Safe to remove/).waitFor();
+
     // Settings: a backup copy of the encrypted vault, and a new passphrase that then unlocks it.
     await page.getByRole('button', { name: 'Done' }).click();
     await page.getByRole('button', { name: 'Settings', exact: true }).click();

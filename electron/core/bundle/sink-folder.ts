@@ -31,7 +31,7 @@ export async function createFolderSink(
   const existing = await existingBundleNames(dest);
   if (existing.length > 0 && !options.overwrite) {
     throw new BundleError(
-      'invalid-params',
+      'bundle-exists',
       `the destination already holds a bundle (${existing.join(', ')}); choose an empty folder or allow overwriting it`,
     );
   }
@@ -85,8 +85,13 @@ export async function createFolderSink(
       await rm(temp, { recursive: true, force: true });
     },
     async abort() {
-      // Names moved into place before a failure are ours: take them back out.
+      // Names moved into place before a failure are ours: take them back out…
       for (const name of moved) await rm(join(dest, name), { recursive: true, force: true }).catch(() => undefined);
+      // …and an old bundle moved aside for overwriting goes back, manifest last (complete again only at the end).
+      const old = join(temp, '.old');
+      const oldNames = await readdir(old).catch(() => [] as string[]);
+      oldNames.sort((a, b) => Number(a === PATHS.manifest) - Number(b === PATHS.manifest));
+      for (const name of oldNames) await rename(join(old, name), join(dest, name)).catch(() => undefined);
       await rm(temp, { recursive: true, force: true }).catch(() => undefined);
     },
   };

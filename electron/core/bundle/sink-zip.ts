@@ -15,7 +15,7 @@ export async function createZipSink(
     () => false,
   );
   if (exists && !options.overwrite) {
-    throw new BundleError('invalid-params', `${out} already exists; choose another name or allow overwriting it`);
+    throw new BundleError('bundle-exists', `${out} already exists; choose another name or allow overwriting it`);
   }
   const temp = `${out}.${randomBytes(6).toString('hex')}.partial`;
   let zip;

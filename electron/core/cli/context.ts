@@ -22,6 +22,7 @@ export interface Options {
   'zip-password-env'?: string;
   'reports-as-dicom'?: boolean;
   'allow-identity-mismatch'?: boolean;
+  overwrite?: boolean;
 }
 
 export function vaultDir(options: Options): string {

@@ -43,6 +43,7 @@ const OPTION_SPEC = {
   'zip-password-env': { type: 'string' },
   'reports-as-dicom': { type: 'boolean' },
   'allow-identity-mismatch': { type: 'boolean' },
+  overwrite: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 

@@ -89,6 +89,7 @@ export const API_SCHEMAS: Schemas = {
       ...selection,
       destination: z.object({ kind: z.enum(['folder', 'zip']), path: pathString }).strict(),
       zipPassword: z.string().min(1).max(1024).optional(),
+      replaceExisting: z.boolean().optional(),
     })
     .strict(),
   'export.verify': z.object({ path: pathString, zipPassword: z.string().min(1).max(1024).optional() }).strict(),

@@ -137,6 +137,7 @@ export function createDossierService(options: ServiceOptions): DossierService {
         ...(req.zipPassword ? { zipPassword: req.zipPassword } : {}),
         ...(req.reportsAsDicom ? { reportsAsDicom: true } : {}),
         ...(req.allowIdentityMismatch ? { allowIdentityMismatch: true } : {}),
+        ...(req.replaceExisting ? { overwrite: true } : {}),
         appVersion: options.appVersion,
         onProgress: (p) => emit('export.progress', p),
       }),

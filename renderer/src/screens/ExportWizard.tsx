@@ -16,6 +16,8 @@ export function ExportWizard({ caseDetail, onClose }: { caseDetail: CaseDetail; 
   const [preview, setPreview] = useState<BundlePreview | null>(null);
   /** Set when the core refused the export for an identity mismatch: the user is asked. */
   const [mismatch, setMismatch] = useState<string[] | null>(null);
+  /** Set when a bundle is already at the destination: the user is asked before replacing it. */
+  const [existing, setExisting] = useState<string | null>(null);
   const [progress, setProgress] = useState<ExportProgress | null>(null);
   const [result, setResult] = useState<ExportResult | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -37,22 +39,28 @@ export function ExportWizard({ caseDetail, onClose }: { caseDetail: CaseDetail; 
     const chosen = await bridge.pickExportDestination(kind);
     if (chosen) setDestination(chosen);
   }
-  async function run(allowIdentityMismatch: boolean) {
+  /** What the person already agreed to for this export (each question is asked once). */
+  const agreed = useRef({ allowIdentityMismatch: false, replaceExisting: false });
+  async function run(agree: Partial<typeof agreed.current> = {}) {
+    agreed.current = { ...agreed.current, ...agree };
     setError(null);
     setMismatch(null);
+    setExisting(null);
     setStep('running');
     try {
       const res = await bridge.call('export.run', {
         caseId: caseDetail.id,
         destination: { kind, path: destination.trim() },
         ...(kind === 'zip' && password && { zipPassword: password }),
-        ...(allowIdentityMismatch && { allowIdentityMismatch: true }),
+        ...(agreed.current.allowIdentityMismatch && { allowIdentityMismatch: true }),
+        ...(agreed.current.replaceExisting && { replaceExisting: true }),
       });
       setResult(res);
       setStep('done');
     } catch (err) {
       setStep('preview');
       if (errorCode(err) === 'identity-mismatch') setMismatch(conflictsOf(err, preview));
+      else if (errorCode(err) === 'bundle-exists') setExisting(destination.trim());
       else setError(errorMessage(err));
     }
   }
@@ -118,7 +126,7 @@ export function ExportWizard({ caseDetail, onClose }: { caseDetail: CaseDetail; 
             {bridge.platform === 'electron' && <button type="button" onClick={() => void pick()}>Choose…</button>}
           </div>
           <div className="row">
-            <button className="primary" type="button" disabled={!destination.trim()} onClick={() => void run(false)}>Write the bundle</button>
+            <button className="primary" type="button" disabled={!destination.trim()} onClick={() => void run()}>Write the bundle</button>
             <button type="button" onClick={() => setStep('choose')}>Back</button>
           </div>
         </div>
@@ -131,7 +139,20 @@ export function ExportWizard({ caseDetail, onClose }: { caseDetail: CaseDetail; 
           <p>Sending someone else's records to a doctor could lead to a wrong opinion, and shares their private data. If you are sure they are all the same person (for example a maiden name, or a typo at the hospital), you can export anyway.</p>
           <div className="row">
             <button type="button" className="primary" data-autofocus onClick={() => setMismatch(null)}>Go back and check</button>
-            <button type="button" onClick={() => void run(true)}>Export anyway</button>
+            <button type="button" onClick={() => void run({ allowIdentityMismatch: true })}>Export anyway</button>
+          </div>
+        </Dialog>
+      )}
+
+      {existing && (
+        <Dialog title="There is already a bundle here" role="alertdialog" onClose={() => setExisting(null)}>
+          <p>
+            <code>{existing}</code> already holds a bundle made with Dossier (perhaps an earlier export for this case).
+          </p>
+          <p>Replacing it writes the new bundle in its place. Your other files there are not touched, and if anything goes wrong the old bundle is put back.</p>
+          <div className="row">
+            <button type="button" className="primary" data-autofocus onClick={() => void run({ replaceExisting: true })}>Replace the old bundle</button>
+            <button type="button" onClick={() => setExisting(null)}>Choose another place</button>
           </div>
         </Dialog>
       )}

@@ -33,6 +33,7 @@ export async function exportCommand(options: Options): Promise<number> {
       ...(password ? { zipPassword: password } : {}),
       ...(options['reports-as-dicom'] ? { reportsAsDicom: true } : {}),
       ...(options['allow-identity-mismatch'] ? { allowIdentityMismatch: true } : {}),
+      ...(options.overwrite ? { overwrite: true } : {}),
       appVersion: APP_VERSION,
       onProgress: (p) => bar.update(p.filesDone, p.filesTotal, p.bytesDone, `${p.phase}: ${p.currentFile}`),
     }).catch((err: unknown) => {

@@ -18,7 +18,7 @@ export const EXTRA_COMMANDS: ExtraCommand[] = [
   },
   {
     name: 'export',
-    usage: 'export (--case ID | --records ID,ID | --all) --out PATH [--zip] [--zip-password-env VAR] [--reports-as-dicom] [--allow-identity-mismatch]',
+    usage: 'export (--case ID | --records ID,ID | --all) --out PATH [--zip] [--zip-password-env VAR] [--reports-as-dicom] [--allow-identity-mismatch] [--overwrite]',
     run: (o) => exportCommand(o),
   },
   { name: 'verify', usage: 'verify PATH [--zip-password-env VAR]   re-check a written bundle (folder or zip)', run: verifyCommand },
