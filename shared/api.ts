@@ -84,6 +84,8 @@ export interface DossierApi {
   'records.update': M<{ id: string; patch: RecordPatch }, RecordDetail>;
   'records.delete': M<{ id: string }, { ok: true }>;
   'records.restore': M<{ id: string }, { ok: true }>;
+  /** Deletes every record in the trash for good (its files too). Returns how many. */
+  'records.emptyTrash': M<Record<string, never>, { purged: number }>;
   'records.identities': M<Record<string, never>, IdentityReport>;
   /** A small preview image of a record (first page/series), as a data: URL, or null. */
   'records.thumbnail': M<{ id: string }, { dataUrl: string | null }>;

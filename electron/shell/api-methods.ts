@@ -21,6 +21,7 @@ const METHOD_TABLE = {
   'records.update': true,
   'records.delete': true,
   'records.restore': true,
+  'records.emptyTrash': true,
   'records.identities': true,
   'records.thumbnail': true,
   'import.paths': true,

@@ -141,9 +141,21 @@ describe('people and identity checks', () => {
     await page.getByRole('heading', { name: 'Bundle ready' }).waitFor({ timeout: 60_000 });
     await page.getByText(/Safe to remove/).waitFor();
 
-    // Settings: a backup copy of the encrypted vault, and a new passphrase that then unlocks it.
+    // The wrong patient's letter goes to the trash, and Settings empties the trash for good.
     await page.getByRole('button', { name: 'Done' }).click();
+    await page.getByRole('button', { name: 'Records', exact: true }).click();
+    await page.locator('.record-card', { hasText: 'Clinic letter' }).click();
+    await page.getByRole('button', { name: 'Delete record…' }).click();
+    await page.getByRole('alertdialog', { name: 'Delete this record?' }).getByRole('button', { name: 'Move to trash' }).click();
     await page.getByRole('button', { name: 'Settings', exact: true }).click();
+    await page.getByText('1 record in the trash.').waitFor();
+    await page.getByRole('button', { name: 'Empty trash…' }).click();
+    await page.getByRole('button', { name: 'Delete it for good' }).click();
+    await page.getByText('Deleted 1 record for good.').waitFor();
+    await page.getByText('The trash is empty.').waitFor();
+    await screenshot(page, 'people-07-settings-trash');
+
+    // Settings: a backup copy of the encrypted vault, and a new passphrase that then unlocks it.
     const backupDir = path.join(tmp, 'backup');
     mkdirSync(backupDir);
     await page.getByLabel('Backup folder').fill(backupDir);

@@ -194,3 +194,15 @@ export function recordFiles(db: Db, id: string): { id: string; blobId: string; o
     format: string;
   }[]).map((f) => ({ id: f.id, blobId: f.blob_id, originalName: f.original_name, size: f.size, format: f.format as FileFormat }));
 }
+
+/** Deletes the records in the trash for good: rows, search text and (via the sweep) their blobs. */
+export function emptyTrash(db: Db): number {
+  return db.transaction(() => {
+    const rows = db.prepare('SELECT rowid FROM records WHERE deleted_at IS NOT NULL').all() as { rowid: number }[];
+    const dropText = db.prepare('DELETE FROM record_text WHERE rowid = ?');
+    for (const r of rows) dropText.run(r.rowid);
+    // files, instances and case_records go with them (ON DELETE CASCADE).
+    db.prepare('DELETE FROM records WHERE deleted_at IS NOT NULL').run();
+    return rows.length;
+  })();
+}

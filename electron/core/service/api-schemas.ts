@@ -69,6 +69,7 @@ export const API_SCHEMAS: Schemas = {
     .strict(),
   'records.delete': z.object({ id }).strict(),
   'records.restore': z.object({ id }).strict(),
+  'records.emptyTrash': empty,
   'records.identities': empty,
   'records.thumbnail': z.object({ id }).strict(),
 

@@ -10,7 +10,7 @@ import { checkVault } from '../vault/check.js';
 import { backupVault } from '../vault/backup.js';
 import { Importer } from '../import/pipeline.js';
 import { bytesSource } from '../import/source.js';
-import { listRecords, getRecord, updateRecord, deleteRecord, restoreRecord } from '../records/record-store.js';
+import { listRecords, getRecord, updateRecord, deleteRecord, restoreRecord, emptyTrash } from '../records/record-store.js';
 import { carriedIdentities, identityReport } from '../records/identity.js';
 import { listPeople, createPerson, updatePerson } from '../records/people-store.js';
 import { recordThumbnail } from '../records/thumbnail.js';
@@ -114,6 +114,12 @@ export function createDossierService(options: ServiceOptions): DossierService {
     'records.update': ({ id, patch }) => updateRecord(open().db, id, patch),
     'records.delete': ({ id }) => (deleteRecord(open().db, id), { ok: true as const }),
     'records.restore': ({ id }) => (restoreRecord(open().db, id), { ok: true as const }),
+    'records.emptyTrash': () => {
+      const v = open();
+      const purged = emptyTrash(v.db);
+      v.sweep();
+      return { purged };
+    },
     'records.identities': () => identityReport(carriedIdentities(open().db)),
     'records.thumbnail': async ({ id }) => ({ dataUrl: await recordThumbnail(open(), id) }),
 

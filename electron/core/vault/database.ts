@@ -35,6 +35,8 @@ export function openDatabase(file: string, key: Buffer, options: { create: boole
   db.pragma('foreign_keys = ON');
   // Never spill plaintext temp tables or sort runs to disk.
   db.pragma('temp_store = MEMORY');
+  // Deleted records' pages are overwritten, not just unlinked (defence in depth under the encryption).
+  db.pragma('secure_delete = ON');
   migrate(db);
   return db;
 }

@@ -2,7 +2,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import type { VaultStatus } from '../../../shared/api.js';
 import { errorMessage, useBridge } from '../bridge-context.js';
-import { formatBytes } from '../format.js';
+import { formatBytes, plural } from '../format.js';
 import { MIN_PASSPHRASE_LENGTH, passphraseStrength } from './passphrase-strength.js';
 
 const LOCK_CHOICES = [5, 10, 15, 30, 60, 0];
@@ -16,6 +16,27 @@ export function Settings({ status, onStatus }: { status: VaultStatus; onStatus: 
   const [backupTo, setBackupTo] = useState('');
   const [backupMsg, setBackupMsg] = useState<{ ok: boolean; text: string } | null>(null);
   const [lockMsg, setLockMsg] = useState('');
+  const [trashed, setTrashed] = useState<number | null>(null);
+  const [confirmTrash, setConfirmTrash] = useState(false);
+  const [trashMsg, setTrashMsg] = useState('');
+
+  async function countTrash() {
+    const [all, live] = await Promise.all([bridge.call('records.list', { includeDeleted: true }), bridge.call('records.list', {})]);
+    setTrashed(all.length - live.length);
+  }
+  useEffect(() => {
+    void countTrash().catch(() => setTrashed(null));
+  }, []);
+  async function emptyTrash() {
+    setConfirmTrash(false);
+    try {
+      const { purged } = await bridge.call('records.emptyTrash', {});
+      setTrashMsg(`Deleted ${plural(purged, 'record')} for good.`);
+      await countTrash();
+    } catch (err) {
+      setTrashMsg(errorMessage(err));
+    }
+  }
   useEffect(() => setLockMsg(''), [status.autoLockMinutes]);
 
   async function changePass(e: FormEvent) {
@@ -90,6 +111,23 @@ export function Settings({ status, onStatus }: { status: VaultStatus; onStatus: 
           {backupMsg && <p className={backupMsg.ok ? 'ok-text' : 'error'} role={backupMsg.ok ? 'status' : 'alert'}>{backupMsg.text}</p>}
           <button type="submit" disabled={!backupTo.trim()}>Back up now</button>
         </form>
+        <section className="panel" aria-labelledby="trash-title">
+          <h2 id="trash-title">Trash</h2>
+          <p className="hint">
+            Deleted records wait in the trash (hidden, never exported) so a mistake can be undone.
+            Emptying it removes them and their files from this computer for good.
+          </p>
+          <p>{trashed === null ? '' : trashed === 0 ? 'The trash is empty.' : `${plural(trashed, 'record')} in the trash.`}</p>
+          {confirmTrash ? (
+            <div className="row" role="group" aria-label="Confirm emptying the trash">
+              <button type="button" className="danger" onClick={() => void emptyTrash()}>Delete {trashed === 1 ? 'it' : 'them'} for good</button>
+              <button type="button" onClick={() => setConfirmTrash(false)}>Cancel</button>
+            </div>
+          ) : (
+            <button type="button" disabled={!trashed} onClick={() => setConfirmTrash(true)}>Empty trash…</button>
+          )}
+          <p className="hint" role="status">{trashMsg}</p>
+        </section>
       </div>
     </div>
   );

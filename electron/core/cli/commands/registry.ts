@@ -2,6 +2,7 @@
 import type { Options } from '../context.js';
 import { identities, caseCommand } from './case-commands.js';
 import { exportCommand, verifyCommand } from './export-commands.js';
+import { deleteCommand, restoreCommand, emptyTrashCommand } from './trash-commands.js';
 
 export interface ExtraCommand {
   name: string;
@@ -10,6 +11,9 @@ export interface ExtraCommand {
 }
 
 export const EXTRA_COMMANDS: ExtraCommand[] = [
+  { name: 'delete', usage: 'delete ID...                 move records to the trash', run: deleteCommand },
+  { name: 'restore', usage: 'restore ID...                take records back out of the trash', run: restoreCommand },
+  { name: 'empty-trash', usage: 'empty-trash                  delete the records in the trash for good', run: (o) => emptyTrashCommand(o) },
   { name: 'identities', usage: 'identities [--json]          patient identities the records carry, and conflicts', run: (o) => identities(o) },
   {
     name: 'case',
