@@ -17,6 +17,7 @@ const nodeEntries = [
   ['electron/main.ts', 'electron/main.cjs', 'cjs'],
   ['electron/preload.ts', 'electron/preload.cjs', 'cjs'],
   ['electron/core/service/service-worker.ts', 'electron/service-worker.cjs', 'cjs'],
+  ['electron/core/documents/pdf-worker-entry.ts', 'workers/pdf-worker.js', 'esm'],
 ];
 
 async function buildNode() {
@@ -34,6 +35,8 @@ async function buildNode() {
       packages: entry.endsWith('preload.ts') ? undefined : 'external',
       external: ['electron'],
       logLevel: 'warning',
+      // pdf-isolated.ts reads import.meta.url only where __dirname is missing (ES module builds).
+      logOverride: { 'empty-import-meta': 'silent' },
       define: { 'process.env.DOSSIER_BUILD': '"1"' },
     });
   }

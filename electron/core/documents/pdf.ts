@@ -4,7 +4,8 @@ import { SkipFile, type Analysis, type Analyzer, type AnalyzerInput } from '../i
 import { guessRecordType } from './classify.js';
 import { guessDocumentDate } from './dates.js';
 import { compactDateToIso } from './compact-date.js';
-import { extractPdf, type PdfContent } from './pdf-extract.js';
+import { type PdfContent } from './pdf-extract.js';
+import { extractPdfIsolated } from './pdf-isolated.js';
 import { fileStem, firstMeaningfulLine, meaningfulMetadataTitle } from './titles.js';
 import { identityFromText } from './identity-text.js';
 
@@ -12,7 +13,7 @@ export const PASSWORD_NOTE = 'Password-protected PDF: text could not be extracte
 
 export const analyzePdf: Analyzer = async (input: AnalyzerInput): Promise<Analysis> => {
   checkEnvelope(input.bytes);
-  const content = await extractPdf(input.bytes);
+  const content = await extractPdfIsolated(input.bytes);
   if (content.kind === 'password') {
     return {
       format: 'pdf',
