@@ -107,7 +107,7 @@ function OpenVault({ status, onStatus, onLock }: { status: VaultStatus; onStatus
         )}
         {screen.name === 'cases' && <Cases version={version} />}
         {screen.name === 'people' && <People version={version} onShowRecords={(id) => { setPersonFilter(id); go({ name: 'library' }); }} />}
-        {screen.name === 'settings' && <Settings status={status} onStatus={onStatus} />}
+        {screen.name === 'settings' && <Settings status={status} onStatus={onStatus} onTrashEmptied={() => setUndo(null)} />}
       </main>
       <ImportStatus state={imports} onClose={() => { imports.dismiss(); (addButton.current ?? mainRef.current)?.focus(); }} />
       {undo && (

@@ -153,6 +153,7 @@ describe('people and identity checks', () => {
     await page.getByRole('button', { name: 'Delete it for good' }).click();
     await page.getByText('Deleted 1 record for good.').waitFor();
     await page.getByText('The trash is empty.').waitFor();
+    expect(await page.getByRole('button', { name: 'Undo' }).count()).toBe(0); // nothing left to undo
     await screenshot(page, 'people-07-settings-trash');
 
     // Settings: a backup copy of the encrypted vault, and a new passphrase that then unlocks it.

@@ -7,7 +7,7 @@ import { MIN_PASSPHRASE_LENGTH, passphraseStrength } from './passphrase-strength
 
 const LOCK_CHOICES = [5, 10, 15, 30, 60, 0];
 
-export function Settings({ status, onStatus }: { status: VaultStatus; onStatus: (s: VaultStatus) => void }) {
+export function Settings({ status, onStatus, onTrashEmptied }: { status: VaultStatus; onStatus: (s: VaultStatus) => void; onTrashEmptied?: () => void }) {
   const bridge = useBridge();
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
@@ -32,6 +32,7 @@ export function Settings({ status, onStatus }: { status: VaultStatus; onStatus: 
     try {
       const { purged } = await bridge.call('records.emptyTrash', {});
       setTrashMsg(`Deleted ${plural(purged, 'record')} for good.`);
+      onTrashEmptied?.(); // an "Undo" offer for a purged record would fail: withdraw it
       await countTrash();
     } catch (err) {
       setTrashMsg(errorMessage(err));
