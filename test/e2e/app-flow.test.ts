@@ -2,44 +2,26 @@
 // create a vault, drop a hospital CD folder + PDF + zip, search, build a case, export a zip,
 // verify, lock/unlock — and prove no request ever left the loopback interface.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { spawnSync } from 'node:child_process';
-import os from 'node:os';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { startBrowserHost, type BrowserHost } from '../../electron/host/browser-host.js';
+import type { BrowserHost } from '../../electron/host/browser-host.js';
 import { makeStudySet, writeCdFolder } from '../fixtures/dicom/cd-folder.js';
 import { makePdf } from '../fixtures/documents/pdf.js';
 import { buildRawZip } from '../fixtures/bundle/raw-zip.js';
-import { dropFiles, isLoopbackUrl, openChromium, screenshot, type DropFile, type Session } from './harness.js';
+import { dropFiles, isLoopbackUrl, listFiles, screenshot, startHostedApp, type DropFile, type HostedApp, type Session } from './harness.js';
 
 const PASS = 'blue harbour quiet morning';
-const root = path.resolve(__dirname, '../..');
-const dist = path.join(root, 'dist', 'renderer');
+let app: HostedApp;
 let tmp: string;
 let host: BrowserHost;
 let session: Session;
 
-function listFiles(dir: string, prefix = ''): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const full = path.join(dir, name);
-    return statSync(full).isDirectory() ? listFiles(full, `${prefix}${name}/`) : [`${prefix}${name}`];
-  });
-}
-
 beforeAll(async () => {
-  if (!existsSync(path.join(dist, 'index.html'))) {
-    const res = spawnSync(process.execPath, [path.join(root, 'build/scripts/build.mjs'), 'renderer'], { cwd: root, stdio: 'inherit' });
-    if (res.status !== 0) throw new Error('renderer build failed');
-  }
-  tmp = mkdtempSync(path.join(os.tmpdir(), 'dossier-e2e-'));
-  host = await startBrowserHost({ vaultDir: path.join(tmp, 'vault'), distDir: dist, appVersion: '0.0.0-e2e', kdfCost: { N: 16384, r: 8, p: 1 } });
-  session = await openChromium(host.url);
+  app = await startHostedApp('dossier-e2e-');
+  ({ tmp, host, session } = app);
 });
-
 afterAll(async () => {
-  await session?.close();
-  await host?.close();
-  if (tmp) rmSync(tmp, { recursive: true, force: true });
+  await app?.close();
 });
 
 describe('Dossier in the browser host', () => {

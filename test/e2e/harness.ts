@@ -1,10 +1,11 @@
 // Shared end-to-end plumbing: Debian's Chromium through playwright-core, a fresh profile, and a
 // record of every network request the page makes (to prove nothing leaves the machine).
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
+import { startBrowserHost, type BrowserHost } from '../../electron/host/browser-host.js';
 
 export const CHROMIUM = '/usr/bin/chromium';
 export const SCREENSHOTS = path.resolve('test-results');
@@ -128,4 +129,37 @@ export function unnamedControls(page: Page): Promise<string[]> {
     }
     return out;
   });
+}
+
+/** Every file under `dir`, as '/'-separated paths relative to it. */
+export function listFiles(dir: string, prefix = ''): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const full = path.join(dir, name);
+    return statSync(full).isDirectory() ? listFiles(full, `${prefix}${name}/`) : [`${prefix}${name}`];
+  });
+}
+
+export interface HostedApp {
+  tmp: string;
+  host: BrowserHost;
+  session: Session;
+  close(): Promise<void>;
+}
+
+/** The real service behind the browser host on a fresh temp vault, and Chromium on its page. */
+export async function startHostedApp(tmpPrefix: string): Promise<HostedApp> {
+  const dist = ensureRendererBuilt(path.resolve(__dirname, '../..'));
+  const tmp = mkdtempSync(path.join(os.tmpdir(), tmpPrefix));
+  const host = await startBrowserHost({ vaultDir: path.join(tmp, 'vault'), distDir: dist, appVersion: '0.0.0-e2e', kdfCost: { N: 16384, r: 8, p: 1 } });
+  const session = await openChromium(host.url);
+  return {
+    tmp,
+    host,
+    session,
+    async close() {
+      await session.close();
+      await host.close();
+      rmSync(tmp, { recursive: true, force: true });
+    },
+  };
 }

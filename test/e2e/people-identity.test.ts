@@ -3,35 +3,24 @@
 // filter the library by person, assign the case; the export is refused for the identity mismatch,
 // the app shows the conflicts and "Export anyway" writes and verifies the bundle.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import os from 'node:os';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { startBrowserHost, type BrowserHost } from '../../electron/host/browser-host.js';
+import type { BrowserHost } from '../../electron/host/browser-host.js';
 import { makeStudySet, writeCdFolder } from '../fixtures/dicom/cd-folder.js';
 import { makePdf } from '../fixtures/documents/pdf.js';
-import { createVaultThroughUi, dropFiles, ensureRendererBuilt, isLoopbackUrl, openChromium, screenshot, type Session } from './harness.js';
+import { createVaultThroughUi, dropFiles, isLoopbackUrl, listFiles, screenshot, startHostedApp, type HostedApp, type Session } from './harness.js';
 
+let app: HostedApp;
 let tmp: string;
 let host: BrowserHost;
 let session: Session;
 
-function listFiles(dir: string, prefix = ''): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const full = path.join(dir, name);
-    return statSync(full).isDirectory() ? listFiles(full, `${prefix}${name}/`) : [`${prefix}${name}`];
-  });
-}
-
 beforeAll(async () => {
-  const dist = ensureRendererBuilt(path.resolve(__dirname, '../..'));
-  tmp = mkdtempSync(path.join(os.tmpdir(), 'dossier-people-'));
-  host = await startBrowserHost({ vaultDir: path.join(tmp, 'vault'), distDir: dist, appVersion: '0.0.0-e2e', kdfCost: { N: 16384, r: 8, p: 1 } });
-  session = await openChromium(host.url);
+  app = await startHostedApp('dossier-people-');
+  ({ tmp, host, session } = app);
 });
 afterAll(async () => {
-  await session?.close();
-  await host?.close();
-  if (tmp) rmSync(tmp, { recursive: true, force: true });
+  await app?.close();
 });
 
 describe('people and identity checks', () => {

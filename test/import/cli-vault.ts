@@ -1,6 +1,7 @@
 // The import acceptance tests drive the built CLI against a vault created in-process with a cheap
 // KDF (the CLI's own `init` uses the real, slow one), so each of the many CLI runs stays fast.
 import path from 'node:path';
+import type { RecordSummary } from '../../shared/domain.js';
 import { Vault } from '../../electron/core/vault/vault.js';
 import { CLI_PASSPHRASE, dossier, json, type CliResult } from '../helpers/cli.js';
 import { FAST_KDF, tempDir } from '../helpers/temp-vault.js';
@@ -12,31 +13,8 @@ export interface Outcome {
   reason?: string;
 }
 
-/** `dossier list --json`, as documented in docs/cli.md. */
-export interface Listed {
-  id: string;
-  kind: 'imaging' | 'document' | 'note';
-  type: string;
-  title: string;
-  date: string | null;
-  patientName: string | null;
-  patientId: string | null;
-  patientBirthDate: string | null;
-  sourceFileCount: number;
-  sizeBytes: number;
-  format: string;
-  institution: string | null;
-  tags: string[];
-  studyInstanceUID?: string;
-  modalities?: string[];
-  seriesCount?: number;
-  instanceCount?: number;
-  studyDescription?: string;
-  pageCount?: number;
-  textChars?: number;
-  typeGuessed?: boolean;
-  dateGuessed?: boolean;
-}
+/** `dossier list --json`, as documented in docs/cli.md: a RecordSummary without the app-only fields. */
+export type Listed = Omit<RecordSummary, 'personId' | 'importedAt'>;
 
 export interface Shown extends Listed {
   notes: string;
