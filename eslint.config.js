@@ -7,6 +7,35 @@ import { builtinModules } from 'node:module';
 
 const nodeBuiltins = [...new Set(builtinModules.map((m) => m.replace(/^node:/, '')))];
 
+/**
+ * Layers inside electron/core, lowest first. A module may import its own layer and the layers
+ * below it, never one above (docs/architecture.md shows the same order).
+ */
+export const CORE_LAYERS = [
+  ['base'],
+  ['crypto'],
+  ['vault'],
+  ['dicom', 'documents', 'archive'],
+  ['records'],
+  ['import', 'bundle'],
+  ['export', 'cases', 'health'],
+  ['service'],
+  ['cli'],
+];
+
+const CORE_PATHS = [{ name: 'electron', message: 'electron/core is plain Node: it must never import electron.' }];
+const CORE_PATTERNS = [
+  { regex: '^electron/', message: 'electron/core is plain Node: it must never import electron.' },
+  { regex: '(^|/)renderer(/|$)', message: 'electron/core must not import the UI.' },
+  { regex: '^\\.\\./(\\.\\./)*(shell|host|main|preload)(/|\\.|$)', message: 'electron/core must not import the Electron shell or the browser host.' },
+];
+
+function upwardPatterns(level) {
+  const higher = CORE_LAYERS.slice(level + 1).flat();
+  if (!higher.length) return [];
+  return [{ regex: `^(\\.\\./)+(${higher.join('|')})(/|$)`, message: `Core layering: ${CORE_LAYERS[level].join('/')} must not import a higher layer (${higher.join(', ')}).` }];
+}
+
 export default [
   { ignores: ['node_modules/**', '.electron-native/**', 'dist/**', 'release/**', 'test-results/**', 'coverage/**'] },
   {
@@ -15,22 +44,11 @@ export default [
     plugins: { '@typescript-eslint': tseslint.plugin },
     rules: {},
   },
-  {
-    files: ['electron/core/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [{ name: 'electron', message: 'electron/core is plain Node: it must never import electron.' }],
-          patterns: [
-            { regex: '^electron/', message: 'electron/core is plain Node: it must never import electron.' },
-            { regex: '(^|/)renderer(/|$)', message: 'electron/core must not import the UI.' },
-            { regex: '^\\.\\./(\\.\\./)*(shell|host|main|preload)(/|\\.|$)', message: 'electron/core must not import the Electron shell or the browser host.' },
-          ],
-        },
-      ],
-    },
-  },
+  // One config per core layer: the process rules above plus "never import a higher layer".
+  ...CORE_LAYERS.map((folders, level) => ({
+    files: folders.map((f) => `electron/core/${f}/**/*.ts`),
+    rules: { 'no-restricted-imports': ['error', { paths: CORE_PATHS, patterns: [...CORE_PATTERNS, ...upwardPatterns(level)] }] },
+  })),
   {
     files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],
     rules: {

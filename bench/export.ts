@@ -11,7 +11,7 @@ import { exportBundle } from '../electron/core/export/export-bundle.js';
 import { verifyBundle } from '../electron/core/bundle/verify.js';
 import { instance } from './ct-instance.js';
 import { newUid } from '../electron/core/dicom/writer.js';
-import { APP_VERSION } from '../electron/core/app-version.js';
+import { APP_VERSION } from '../electron/core/base/app-version.js';
 
 const small = process.argv.includes('--small');
 const INSTANCES = small ? 200 : 2000;

@@ -11,6 +11,7 @@ import { browserHostCsp } from '../shell/csp.js';
 import { errorShapeOf } from './error-shape.js';
 import { isAllowedHost, newToken, refuseReason } from './host-checks.js';
 import type { HostedService } from './hosted-service.js';
+import { APP_VERSION } from '../core/base/app-version.js';
 import { serveStatic } from './static-files.js';
 import { MAX_UPLOAD_BYTES, UploadFormatError, parseUpload } from './upload-format.js';
 import { relayConnection } from './ws-relay.js';
@@ -36,7 +37,7 @@ export interface BrowserHost {
 
 async function realService(options: BrowserHostOptions): Promise<HostedService> {
   const { createDossierService } = await import('../core/service/service.js');
-  return createDossierService({ vaultDir: options.vaultDir, appVersion: options.appVersion ?? '0.0.0', kdfCost: options.kdfCost });
+  return createDossierService({ vaultDir: options.vaultDir, appVersion: options.appVersion ?? APP_VERSION, kdfCost: options.kdfCost });
 }
 
 function readBody(req: IncomingMessage, limit: number): Promise<Uint8Array> {
@@ -147,7 +148,7 @@ async function main(): Promise<void> {
     vaultDir: argValue(args, '--vault') ?? process.env.DOSSIER_VAULT ?? defaultVaultDir(),
     distDir: path.join(here, '..', 'renderer'),
     port: portArg ? Number(portArg) : undefined,
-    appVersion: process.env.npm_package_version,
+    appVersion: APP_VERSION,
   });
   console.log(`Dossier is running on this computer only.\nOpen ${host.url}\nPress Ctrl+C to stop.`);
   const stop = (): void => void host.close().then(() => process.exit(0));

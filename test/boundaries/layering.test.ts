@@ -2,6 +2,8 @@
 // fires on a violation and stays quiet on allowed code.
 import { describe, it, expect } from 'vitest';
 import { ESLint } from 'eslint';
+import { readdirSync } from 'node:fs';
+import { CORE_LAYERS } from '../../eslint.config.js';
 
 const eslint = new ESLint({ cwd: process.cwd() });
 
@@ -34,5 +36,25 @@ describe('layering rules', () => {
     expect(await errors('shared/x.ts', `import { z } from 'zod';\n`)).toHaveLength(1);
     expect(await errors('shared/x.ts', `import { Vault } from '../electron/core/vault/vault.js';\n`)).toHaveLength(1);
     expect(await errors('shared/x.ts', `import type { RecordType } from './domain.js';\n`)).toEqual([]);
+  });
+
+  it('inside electron/core, a lower layer may not import a higher one', async () => {
+    expect(await errors('electron/core/vault/x.ts', `import { Importer } from '../import/pipeline.js';\n`)).toEqual([expect.stringContaining('Core layering')]);
+    expect(await errors('electron/core/dicom/pixels/x.ts', `import { listRecords } from '../../records/record-store.js';\n`)).toEqual([expect.stringContaining('Core layering')]);
+    expect(await errors('electron/core/records/x.ts', `import type { Analysis } from '../import/analysis.js';\n`)).toEqual([expect.stringContaining('Core layering')]);
+    expect(await errors('electron/core/base/x.ts', `import { Vault } from '../vault/vault.js';\n`)).toEqual([expect.stringContaining('Core layering')]);
+    expect(await errors('electron/core/service/x.ts', `import { run } from '../cli/main.js';\n`)).toEqual([expect.stringContaining('Core layering')]);
+  });
+
+  it('inside electron/core, a layer may import itself and the layers below', async () => {
+    expect(await errors('electron/core/import/x.ts', `import { SkipFile } from '../base/analysis.js';\nimport { parseDicomInstance } from '../dicom/parse.js';\nimport { zipTree } from './zip-tree.js';\nimport { x } from '../bundle/plan.js';\n`)).toEqual([]);
+    expect(await errors('electron/core/cli/commands/x.ts', `import { print } from '../context.js';\nimport { y } from '../../service/service.js';\n`)).toEqual([]);
+  });
+
+  it('every folder of electron/core belongs to a declared layer', () => {
+    const declared = new Set(CORE_LAYERS.flat());
+    const folders = readdirSync('electron/core', { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+    expect(folders.filter((f) => !declared.has(f))).toEqual([]);
+    expect(readdirSync('electron/core', { withFileTypes: true }).filter((d) => d.isFile()).map((d) => d.name)).toEqual([]);
   });
 });

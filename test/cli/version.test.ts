@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { APP_VERSION } from '../../electron/core/app-version.js';
+import { APP_VERSION } from '../../electron/core/base/app-version.js';
 
 describe('app version', () => {
   it('written into bundles matches package.json', () => {

@@ -7,7 +7,7 @@ import { buildDicomdir } from '../../electron/core/dicom/dicomdir-write.js';
 import { readDicomdir } from '../../electron/core/dicom/dicomdir-read.js';
 import { parseDicomInstance } from '../../electron/core/dicom/parse.js';
 import { dicomParser } from '../../electron/core/dicom/dicom-parser-lib.js';
-import { SkipFile } from '../../electron/core/import/analysis.js';
+import { SkipFile } from '../../electron/core/base/analysis.js';
 import { dicomdirInputFor, makeStudySet, writeCdFolder } from '../fixtures/dicom/cd-folder.js';
 import { makeDicomInstance } from '../fixtures/dicom/instance.js';
 import { HAS_DCMTK, dcmdump, runDcmtk } from './dcmtk.js';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { analyzeDicom, looksLikeDicom } from '../../electron/core/dicom/analyzer.js';
 import { parseDicomInstance } from '../../electron/core/dicom/parse.js';
 import { TS, el, newUid, writePart10 } from '../../electron/core/dicom/writer.js';
-import { SkipFile } from '../../electron/core/import/analysis.js';
+import { SkipFile } from '../../electron/core/base/analysis.js';
 import { makeDicomInstance, type FixtureSyntax } from '../fixtures/dicom/instance.js';
 import { makeStudySet, dicomdirInputFor } from '../fixtures/dicom/cd-folder.js';
 import { buildDicomdir } from '../../electron/core/dicom/dicomdir-write.js';

@@ -4,7 +4,7 @@ import { parseDicomInstance } from '../../electron/core/dicom/parse.js';
 import { readDicomdir } from '../../electron/core/dicom/dicomdir-read.js';
 import { renderPreview } from '../../electron/core/dicom/preview.js';
 import { TS, writePart10 } from '../../electron/core/dicom/writer.js';
-import { SkipFile } from '../../electron/core/import/analysis.js';
+import { SkipFile } from '../../electron/core/base/analysis.js';
 import { makeDicomInstance, type FixtureSyntax } from '../fixtures/dicom/instance.js';
 
 const REASON = /^(not a DICOM file|truncated DICOM file \(.+\)|damaged DICOM file \(.+\)|DICOM file has no [A-Za-z ]+|DICOMDIR \(media directory\), not an image|(damaged |not a )DICOMDIR \(.+\))$/;

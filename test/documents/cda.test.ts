@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeCda, looksLikeCda } from '../../electron/core/documents/cda.js';
-import { SkipFile } from '../../electron/core/import/analysis.js';
+import { SkipFile } from '../../electron/core/base/analysis.js';
 import { makeBillionLaughsXml, makeCda } from '../fixtures/documents/cda.js';
 
 const enc = (s: string): Uint8Array => new TextEncoder().encode(s);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeFhir, looksLikeFhir } from '../../electron/core/documents/fhir.js';
-import { SkipFile } from '../../electron/core/import/analysis.js';
+import { SkipFile } from '../../electron/core/base/analysis.js';
 import { makeFhirBundle, makeMedicationBundle } from '../fixtures/documents/fhir.js';
 import { makePdf } from '../fixtures/documents/pdf.js';
 

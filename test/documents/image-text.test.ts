@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeImage } from '../../electron/core/documents/image.js';
 import { analyzeText } from '../../electron/core/documents/text.js';
-import { SkipFile } from '../../electron/core/import/analysis.js';
+import { SkipFile } from '../../electron/core/base/analysis.js';
 import { makeFtyp, makeJpeg, makePng } from '../fixtures/documents/images.js';
 import { SAMPLE_TEXTS } from '../fixtures/documents/sample-texts.js';
 

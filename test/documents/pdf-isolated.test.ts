@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import path from 'node:path';
 import { PdfWorkerClient, findPdfWorker } from '../../electron/core/documents/pdf-isolated.js';
-import { SkipFile } from '../../electron/core/import/analysis.js';
+import { SkipFile } from '../../electron/core/base/analysis.js';
 import { makePdf } from '../fixtures/documents/pdf.js';
 
 describe('PDF extraction in a worker thread', () => {

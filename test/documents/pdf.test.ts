@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SkipFile } from '../../electron/core/import/analysis.js';
+import { SkipFile } from '../../electron/core/base/analysis.js';
 import { analyzePdf, PASSWORD_NOTE } from '../../electron/core/documents/pdf.js';
 import { makeEncryptedPdf, makeGarbagePdf, makePdf, truncatePdf } from '../fixtures/documents/pdf.js';
 

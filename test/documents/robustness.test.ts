@@ -7,7 +7,7 @@ import { analyzePdf } from '../../electron/core/documents/pdf.js';
 import { sniffFormat } from '../../electron/core/documents/sniff.js';
 import { analyzeText } from '../../electron/core/documents/text.js';
 import { parseXdmMetadata } from '../../electron/core/documents/xdm.js';
-import { SkipFile, type Analyzer } from '../../electron/core/import/analysis.js';
+import { SkipFile, type Analyzer } from '../../electron/core/base/analysis.js';
 import { makeCda } from '../fixtures/documents/cda.js';
 import { makeFhirBundle } from '../fixtures/documents/fhir.js';
 import { makeJpeg, makePng } from '../fixtures/documents/images.js';

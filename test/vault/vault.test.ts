@@ -4,7 +4,7 @@ import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { Vault } from '../../electron/core/vault/vault.js';
-import { DossierError } from '../../electron/core/vault/errors.js';
+import { DossierError } from '../../electron/core/base/errors.js';
 import { deriveSubkey } from '../../electron/core/crypto/keys.js';
 import { parseRecoveryKey } from '../../electron/core/crypto/recovery-key.js';
 import { keyDatabase } from '../../electron/core/vault/database.js';

@@ -3,7 +3,7 @@
 import { RECORD_TYPE_LABELS } from '../../../shared/domain.js';
 import type { BundleFacts } from './facts.js';
 import type { BundlePlan, PlannedStudy } from './plan.js';
-import { escapeHtml as h } from './text-safety.js';
+import { escapeHtml as h } from '../base/text-safety.js';
 import type { BundleInput } from './types.js';
 
 // 'self' does not match file: pages in every browser, so file: is allowed explicitly for previews.

@@ -2,7 +2,7 @@
 // stick or zip (IHE PDI/XDM expect a README with the originator and how to view the content).
 // ASCII with CRLF so it reads right in Notepad on any Windows.
 import { PATHS, XDM_SUBSET, type BundlePlan } from './plan.js';
-import { toAscii } from './text-safety.js';
+import { toAscii } from '../base/text-safety.js';
 import type { BundleInput } from './types.js';
 
 export function buildReadme(input: BundleInput, plan: BundlePlan): string {

@@ -5,7 +5,7 @@ import { LOINC_BY_TYPE } from './loinc-types.js';
 import type { RecordType } from '../../../shared/domain.js';
 import type { BundleFacts } from './facts.js';
 import type { BundlePlan } from './plan.js';
-import { escapeHtml as x } from './text-safety.js';
+import { escapeHtml as x } from '../base/text-safety.js';
 import type { BundleInput } from './types.js';
 
 // Fixed ITI TF-3 identifiers (classification schemes, object types, external identifier schemes).

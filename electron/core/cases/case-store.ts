@@ -3,8 +3,8 @@
 import type { CaseDetail, CaseSummary, Provider, ShareRecord, ExportDestinationKind } from '../../../shared/cases.js';
 import type { CaseInput } from '../../../shared/api.js';
 import type { Db } from '../vault/database.js';
-import { DossierError } from '../vault/errors.js';
-import { newId } from '../records/ids.js';
+import { DossierError } from '../base/errors.js';
+import { newId } from '../base/ids.js';
 import { carriedIdentities, identityReport } from '../records/identity.js';
 
 interface CaseRow {

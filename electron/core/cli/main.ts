@@ -1,6 +1,6 @@
 // `dossier`: the core driven from a terminal. User errors print one clear line (no stack trace).
 import { parseArgs } from 'node:util';
-import { DossierError } from '../vault/errors.js';
+import { DossierError } from '../base/errors.js';
 import type { Options } from './context.js';
 import { init, passwd, recover, check } from './commands/vault-commands.js';
 import { importCommand, list, show, cat } from './commands/record-commands.js';

@@ -1,5 +1,5 @@
 // Terminal I/O for the CLI: hidden passphrase prompts and a progress bar that only draws on a TTY.
-import { DossierError } from '../vault/errors.js';
+import { DossierError } from '../base/errors.js';
 
 export async function promptHidden(question: string): Promise<string> {
   const stdin = process.stdin;

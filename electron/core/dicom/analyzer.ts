@@ -1,5 +1,5 @@
 // The import pipeline's analyzer for DICOM instances, and the content sniff that routes files here.
-import type { Analysis, Analyzer } from '../import/analysis.js';
+import type { Analysis, Analyzer } from '../base/analysis.js';
 import { sniffRawDataset } from './dataset.js';
 import { parseDicomInstance } from './parse.js';
 

@@ -2,7 +2,7 @@
 // Handles what dicom-parser alone does not: files without the 128-byte preamble, raw datasets
 // without a meta header (layout guessed from the first elements), deflate bombs, and truncations
 // that dicom-parser accepts silently (it seeks past the end of a short last element).
-import { SkipFile } from '../import/analysis.js';
+import { SkipFile } from '../base/analysis.js';
 import { inflateRawSync } from 'node:zlib';
 import { dicomParser, type DataSet, type Element } from './dicom-parser-lib.js';
 

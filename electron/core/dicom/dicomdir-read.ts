@@ -1,7 +1,7 @@
 // Reads a DICOMDIR's directory records to find the files a CD/USB stick's index refers to.
 // Records are taken in sequence order: every record is in the sequence exactly once, so the
 // offset links (which damaged writers often get wrong) are not needed just to list the files.
-import { SkipFile } from '../import/analysis.js';
+import { SkipFile } from '../base/analysis.js';
 import { readDicomDataSet } from './dataset.js';
 import { HeaderReader, MEDIA_STORAGE_DIRECTORY_SOP_CLASS } from './parse.js';
 

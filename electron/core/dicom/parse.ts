@@ -1,6 +1,6 @@
 // Reads one DICOM instance's header (never its pixels) into the import pipeline's DicomInstanceInfo.
 import type { Identity } from '../../../shared/domain.js';
-import { SkipFile, type DicomInstanceInfo } from '../import/analysis.js';
+import { SkipFile, type DicomInstanceInfo } from '../base/analysis.js';
 import { decodeDicomString, parseCharacterSets } from './charset.js';
 import { readDicomDataSet } from './dataset.js';
 import type { DataSet } from './dicom-parser-lib.js';

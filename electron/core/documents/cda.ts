@@ -1,7 +1,7 @@
 // HL7 C-CDA analyzer: header fields (title, date, author organisation, patient) and the text of
 // every section. The document's LOINC code says its type when it is one we know.
 import type { Identity, RecordType } from '../../../shared/domain.js';
-import { SkipFile, type Analysis, type Analyzer, type EmbeddedFile } from '../import/analysis.js';
+import { SkipFile, type Analysis, type Analyzer, type EmbeddedFile } from '../base/analysis.js';
 import { guessRecordType } from './classify.js';
 import { compactDateToIso } from './compact-date.js';
 import { extensionForMediaType } from './media-types.js';

@@ -1,7 +1,7 @@
 // FHIR R4 JSON analyzer (a Bundle or a single resource from a patient portal): one record per
 // file, typed from its resources; inline attachments become files of their own.
 import type { Identity, RecordType } from '../../../shared/domain.js';
-import { SkipFile, type Analysis, type Analyzer, type EmbeddedFile } from '../import/analysis.js';
+import { SkipFile, type Analysis, type Analyzer, type EmbeddedFile } from '../base/analysis.js';
 import { CDA_LOINC_TYPES } from './cda.js';
 import { compactDateToIso } from './compact-date.js';
 import { arr, codesOf, concept, firstDate, obj, referenceDisplay, str, type Json } from './fhir-read.js';

@@ -1,6 +1,6 @@
 // Photos and scans of paper (JPEG, PNG, HEIC): stored as documents; the title comes from the
 // file name and, for JPEG, the date from EXIF (when the photo was taken: a guess, shown as such).
-import { SkipFile, type Analysis, type Analyzer } from '../import/analysis.js';
+import { SkipFile, type Analysis, type Analyzer } from '../base/analysis.js';
 import { jpegInfo, pngInfo, type ImageInfo } from './image-info.js';
 import { imageFormat } from './sniff.js';
 import { fileStem } from './titles.js';

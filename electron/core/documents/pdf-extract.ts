@@ -1,6 +1,6 @@
 // Runs pdfjs-dist in Node, offline: the worker's message handler is loaded in-process and
 // handed to pdfjs through globalThis.pdfjsWorker, so no worker script is fetched or spawned.
-import { SkipFile } from '../import/analysis.js';
+import { SkipFile } from '../base/analysis.js';
 
 export interface PdfContent {
   kind: 'content';

@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { SkipFile } from '../import/analysis.js';
+import { SkipFile } from '../base/analysis.js';
 import { extractPdf, PDF_LIMITS, type PdfContent } from './pdf-extract.js';
 
 type PdfResult = PdfContent | { kind: 'password' };

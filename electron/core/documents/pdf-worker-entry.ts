@@ -1,7 +1,7 @@
 // Worker-thread entry for PDF text extraction (built to dist/workers/pdf-worker.js): pdf.js runs
 // here so that a PDF built to stall it can be stopped by terminating the thread.
 import { parentPort } from 'node:worker_threads';
-import { SkipFile } from '../import/analysis.js';
+import { SkipFile } from '../base/analysis.js';
 import { extractPdf } from './pdf-extract.js';
 import type { PdfReply, PdfRequest } from './pdf-isolated.js';
 

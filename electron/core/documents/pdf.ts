@@ -1,6 +1,6 @@
 // PDF analyzer: page count, Info dictionary, and the text of every page (pages joined by "\f"
 // so a caller can find page N), then a guessed type, date and title.
-import { SkipFile, type Analysis, type Analyzer, type AnalyzerInput } from '../import/analysis.js';
+import { SkipFile, type Analysis, type Analyzer, type AnalyzerInput } from '../base/analysis.js';
 import { guessRecordType } from './classify.js';
 import { guessDocumentDate } from './dates.js';
 import { compactDateToIso } from './compact-date.js';

@@ -1,6 +1,6 @@
 // Plain text documents (notes, exported reports): decoded (UTF-8, UTF-16 with BOM, Latin-1),
 // then typed, dated and titled from their content.
-import { type Analysis, type Analyzer } from '../import/analysis.js';
+import { type Analysis, type Analyzer } from '../base/analysis.js';
 import { guessRecordType } from './classify.js';
 import { guessDocumentDate } from './dates.js';
 import { decodeText } from './text-decode.js';

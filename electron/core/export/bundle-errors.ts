@@ -1,5 +1,5 @@
 // The bundle and archive modules throw their own error types; the API speaks DossierError.
-import { DossierError } from '../vault/errors.js';
+import { DossierError } from '../base/errors.js';
 import { BundleError } from '../bundle/errors.js';
 import { ZipReadError } from '../archive/zip-read.js';
 

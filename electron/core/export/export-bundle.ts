@@ -5,7 +5,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ExportDestinationKind, ExportProgress, ExportResult } from '../../../shared/cases.js';
 import type { Vault } from '../vault/vault.js';
-import { DossierError } from '../vault/errors.js';
+import { DossierError } from '../base/errors.js';
 import { writeBundle } from '../bundle/write-bundle.js';
 import { verifyBundle } from '../bundle/verify.js';
 import { PATHS } from '../bundle/plan.js';

@@ -1,6 +1,6 @@
 // What an export contains: the records of a case, a list of ids, or everything; and whose they are.
 import type { Db } from '../vault/database.js';
-import { DossierError } from '../vault/errors.js';
+import { DossierError } from '../base/errors.js';
 import { getCase } from '../cases/case-store.js';
 import { carriedIdentities, identityReport } from '../records/identity.js';
 

@@ -7,7 +7,7 @@ import { analyzeImage } from '../documents/image.js';
 import { analyzeCda } from '../documents/cda.js';
 import { analyzeFhir } from '../documents/fhir.js';
 import { analyzeText } from '../documents/text.js';
-import type { Analysis, Analyzer } from './analysis.js';
+import type { Analysis, Analyzer } from '../base/analysis.js';
 
 export function detectFormat(head: Uint8Array, name: string): FileFormat {
   if (looksLikeDicom(head)) return 'dicom';

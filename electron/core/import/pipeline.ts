@@ -4,9 +4,9 @@
 // killed import therefore loses only files it had not yet reported.
 import type { ImportOutcome, ImportProgress, ImportSummary } from '../../../shared/domain.js';
 import type { Vault } from '../vault/vault.js';
-import { DossierError } from '../vault/errors.js';
-import { insertDocument, insertInstance, recordWithBlob, recordWithSopInstance } from '../records/record-writer.js';
-import { SkipFile, type Analysis } from './analysis.js';
+import { DossierError } from '../base/errors.js';
+import { insertDocument, insertInstance, recordWithBlob, recordWithSopInstance } from './record-writer.js';
+import { SkipFile, type Analysis } from '../base/analysis.js';
 import { ANALYZE_LIMIT, analyzerFor, detectFormat, genericAnalysis, misnamedReason, programKind } from './content-type.js';
 import { planTree, type PlannedEntry } from './plan.js';
 import { bytesSource, type ImportSource } from './source.js';

@@ -1,7 +1,7 @@
 // An import source is one file to consider, wherever it lives: on disk, inside a zip, or embedded
 // in another file (a FHIR attachment). The pipeline only reads through this interface.
 import { createReadStream, promises as fsp } from 'node:fs';
-import { DossierError } from '../vault/errors.js';
+import { DossierError } from '../base/errors.js';
 import { openZip, openZipBytes, type SafeZip } from '../archive/zip-read.js';
 
 export interface ImportSource {

@@ -1,6 +1,6 @@
 // Finds the one stored file a person means: a file id, or a record id of a single-file record.
 import type { Db } from '../vault/database.js';
-import { DossierError } from '../vault/errors.js';
+import { DossierError } from '../base/errors.js';
 
 export interface FileRef {
   id: string;

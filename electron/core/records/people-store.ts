@@ -1,8 +1,8 @@
 // People whose records the vault keeps (a caregiver may keep several: self, mother, child).
 import type { Person } from '../../../shared/domain.js';
 import type { Db } from '../vault/database.js';
-import { DossierError } from '../vault/errors.js';
-import { newId } from './ids.js';
+import { DossierError } from '../base/errors.js';
+import { newId } from '../base/ids.js';
 
 interface PersonRow {
   id: string;

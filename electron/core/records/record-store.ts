@@ -3,7 +3,7 @@
 import type { Db } from '../vault/database.js';
 import type { RecordDetail, RecordSummary, RecordKind, RecordType, FileFormat, SeriesSummary } from '../../../shared/domain.js';
 import type { RecordPatch, RecordQuery } from '../../../shared/api.js';
-import { DossierError } from '../vault/errors.js';
+import { DossierError } from '../base/errors.js';
 import { toFtsQuery } from './search-query.js';
 
 interface RecordRow {

@@ -1,7 +1,7 @@
 // Every failure leaves the core as { code, message }: a message written for the person.
 import { ZodError } from 'zod';
 import type { ApiErrorShape } from '../../../shared/errors.js';
-import { DossierError } from '../vault/errors.js';
+import { DossierError } from '../base/errors.js';
 import { asDossierError } from '../export/bundle-errors.js';
 
 export function toApiError(err: unknown): ApiErrorShape {

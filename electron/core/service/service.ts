@@ -5,7 +5,7 @@ import type { ApiEvent, ApiMethod, ApiParams, ApiResult, DossierEvents, VaultSta
 import type { ImportSummary } from '../../../shared/domain.js';
 import { Vault } from '../vault/vault.js';
 import { vaultExists } from '../vault/vault-file.js';
-import { DossierError } from '../vault/errors.js';
+import { DossierError } from '../base/errors.js';
 import { checkVault } from '../vault/check.js';
 import { backupVault } from '../vault/backup.js';
 import { Importer } from '../import/pipeline.js';

@@ -3,7 +3,7 @@
 import { copyFileSync, promises as fsp } from 'node:fs';
 import path from 'node:path';
 import type { Vault } from './vault.js';
-import { fsError } from './errors.js';
+import { fsError } from '../base/errors.js';
 import { VAULT_FILE } from './vault-file.js';
 import { DB_FILE } from './database.js';
 import { fsyncDirSync } from './durable-fs.js';

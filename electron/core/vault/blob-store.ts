@@ -15,7 +15,7 @@ import {
   sealChunk,
   type BlobHeader,
 } from '../crypto/blob-format.js';
-import { DossierError, fsError } from './errors.js';
+import { DossierError, fsError } from '../base/errors.js';
 import { fsyncDirSync } from './durable-fs.js';
 
 export interface PutResult {

@@ -1,7 +1,7 @@
 // The vault check: SQLite integrity, the full-text index, and every blob authenticated chunk by
 // chunk. Each problem names the record it damages, so the person knows what to re-import.
 import type { Vault } from './vault.js';
-import { DossierError } from './errors.js';
+import { DossierError } from '../base/errors.js';
 
 export interface CheckReport {
   ok: boolean;

@@ -1,7 +1,7 @@
 // The vault database: SQLite encrypted as a whole file with SQLCipher 4 page encryption
 // (better-sqlite3-multiple-ciphers). The key is a raw 256-bit subkey, so SQLite runs no KDF.
 import Database from 'better-sqlite3-multiple-ciphers';
-import { DossierError } from './errors.js';
+import { DossierError } from '../base/errors.js';
 import { SCHEMA_STEPS } from './schema.js';
 
 export type Db = Database.Database;

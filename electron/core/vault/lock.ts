@@ -3,7 +3,7 @@
 import { openSync, writeSync, closeSync, readFileSync, rmSync, fsyncSync } from 'node:fs';
 import { hostname } from 'node:os';
 import path from 'node:path';
-import { DossierError } from './errors.js';
+import { DossierError } from '../base/errors.js';
 
 export const LOCK_FILE = 'vault.lock';
 

@@ -3,7 +3,7 @@
 import { readFileSync, existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { DossierError } from './errors.js';
+import { DossierError } from '../base/errors.js';
 import { writeFileAtomic } from './durable-fs.js';
 import { MIN_SCRYPT_N } from '../crypto/kdf.js';
 

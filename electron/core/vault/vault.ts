@@ -8,7 +8,7 @@ import { newVaultKey, deriveSubkey } from '../crypto/keys.js';
 import { newRecoveryKey, parseRecoveryKey, recoveryKek } from '../crypto/recovery-key.js';
 import { BlobStore } from './blob-store.js';
 import { openDatabase, DB_FILE, type Db } from './database.js';
-import { DossierError, fsError } from './errors.js';
+import { DossierError, fsError } from '../base/errors.js';
 import { VaultLock } from './lock.js';
 import { readVaultFile, writeVaultFile, vaultExists, VAULT_FORMAT, VAULT_FORMAT_VERSION, type VaultFile } from './vault-file.js';
 

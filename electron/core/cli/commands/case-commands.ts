@@ -1,7 +1,7 @@
 // dossier identities | case create|add|questions|list|show
 import { carriedIdentities, identityReport } from '../../records/identity.js';
 import { listCases, getCase, createCase, addCaseRecords, setCaseQuestions } from '../../cases/case-store.js';
-import { DossierError } from '../../vault/errors.js';
+import { DossierError } from '../../base/errors.js';
 import { withVault, print, printJson, type Options } from '../context.js';
 import { formatBytes } from '../terminal.js';
 

@@ -3,10 +3,10 @@ import path from 'node:path';
 import { exportBundle } from '../../export/export-bundle.js';
 import { verifyBundle } from '../../bundle/verify.js';
 import { asDossierError } from '../../export/bundle-errors.js';
-import { DossierError } from '../../vault/errors.js';
+import { DossierError } from '../../base/errors.js';
 import { withVault, print, printJson, type Options } from '../context.js';
 import { ProgressBar, formatBytes } from '../terminal.js';
-import { APP_VERSION } from '../../app-version.js';
+import { APP_VERSION } from '../../base/app-version.js';
 
 function zipPassword(options: Options): string | undefined {
   const name = options['zip-password-env'];

@@ -7,7 +7,7 @@ import { RECORD_TYPES } from '../../../../shared/domain.js';
 import { Importer } from '../../import/pipeline.js';
 import { listRecords, getRecord } from '../../records/record-store.js';
 import { resolveFile } from '../../records/file-lookup.js';
-import { DossierError } from '../../vault/errors.js';
+import { DossierError } from '../../base/errors.js';
 import { withVault, print, printJson, type Options } from '../context.js';
 import { ProgressBar, formatBytes } from '../terminal.js';
 

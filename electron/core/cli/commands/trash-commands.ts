@@ -1,6 +1,6 @@
 // dossier delete | restore | empty-trash: records go to the trash first; emptying it is final.
 import { deleteRecord, restoreRecord, emptyTrash, getRecord } from '../../records/record-store.js';
-import { DossierError } from '../../vault/errors.js';
+import { DossierError } from '../../base/errors.js';
 import { withVault, print, type Options } from '../context.js';
 
 export async function deleteCommand(options: Options, ids: string[]): Promise<number> {

@@ -3,7 +3,7 @@ import { Vault } from '../../vault/vault.js';
 import { checkVault } from '../../vault/check.js';
 import { vaultDir, withVault, print, printJson, type Options } from '../context.js';
 import { newPassphrase, passphraseFromEnvOrPrompt, formatBytes } from '../terminal.js';
-import { DossierError } from '../../vault/errors.js';
+import { DossierError } from '../../base/errors.js';
 
 export async function init(options: Options): Promise<number> {
   const dir = vaultDir(options);

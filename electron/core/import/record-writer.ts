@@ -1,8 +1,8 @@
 // Inserts what the import pipeline found: document records, imaging studies and their instances,
 // and the searchable text. Called inside the pipeline's batch transaction.
 import type { Db } from '../vault/database.js';
-import type { Analysis, DicomInstanceInfo } from '../import/analysis.js';
-import { newId } from './ids.js';
+import type { Analysis, DicomInstanceInfo } from '../base/analysis.js';
+import { newId } from '../base/ids.js';
 
 export interface StoredFile {
   blobId: string;
