@@ -23,6 +23,8 @@ export const CORE_LAYERS = [
   ['cli'],
 ];
 
+const SHARED_ONLY = 'shared/ is the pure contract: it imports nothing outside shared/.';
+
 const CORE_PATHS = [{ name: 'electron', message: 'electron/core is plain Node: it must never import electron.' }];
 const CORE_PATTERNS = [
   { regex: '^electron/', message: 'electron/core is plain Node: it must never import electron.' },
@@ -69,9 +71,17 @@ export default [
     },
   },
   {
-    files: ['shared/**/*.ts'],
+    files: ['shared/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ regex: '^(?!\\./)', message: 'shared/ is the pure contract: it imports nothing outside shared/.' }] }],
+      'no-restricted-imports': ['error', { patterns: [{ regex: '^(?!\\./)', message: SHARED_ONLY }] }],
+      '@typescript-eslint/no-explicit-any': 'error',
+    },
+  },
+  {
+    // One folder down (shared/words/…): its own folder and shared/ itself, nothing further up.
+    files: ['shared/*/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ regex: '^(?!\\.\\.?/)|^\\.\\./\\.\\./', message: SHARED_ONLY }] }],
       '@typescript-eslint/no-explicit-any': 'error',
     },
   },

@@ -3,8 +3,7 @@
 import { app, BrowserWindow } from 'electron';
 import path from 'node:path';
 import { handleAppProtocol, registerAppScheme } from './shell/app-protocol.js';
-import { startIdleLock, type IdleLockState } from './shell/idle-lock.js';
-import { EVENT_CHANNEL } from './shell/ipc-policy.js';
+import { startActivityRelay } from './shell/activity-relay.js';
 import { unlockWithRemembered, wireIpc } from './shell/ipc.js';
 import { createMainWindow } from './shell/main-window.js';
 import { installMenu } from './shell/menu.js';
@@ -29,11 +28,8 @@ if (!app.requestSingleInstanceLock()) {
     vaultDir: path.join(app.getPath('userData'), 'vault'),
     appVersion: app.getVersion(),
   });
-  const idle: IdleLockState = { unlocked: false, autoLockMinutes: 10 };
-  const lock = async (reason: 'user' | 'idle'): Promise<void> => {
-    await service.call('vault.lock', {}).catch(() => undefined);
-    win?.webContents.send(EVENT_CHANNEL, 'vault.locked', { reason });
-  };
+  // The service owns the lock state and announces it; the shell only asks it to lock.
+  const lock = (): void => void service.call('vault.lock', { reason: 'user' }).catch(() => undefined);
 
   app.on('second-instance', () => {
     if (win?.isMinimized()) win.restore();
@@ -43,10 +39,10 @@ if (!app.requestSingleInstanceLock()) {
   app.whenReady().then(async () => {
     hardenSession();
     handleAppProtocol(rendererDir);
-    wireIpc(() => win, service, idle);
-    installMenu(() => void lock('user'));
-    startIdleLock(idle, lock);
-    await unlockWithRemembered(service, idle);
+    wireIpc(() => win, service);
+    installMenu(lock);
+    startActivityRelay(service);
+    await unlockWithRemembered(service);
     win = createMainWindow(path.join(here, 'preload.cjs'));
     win.on('closed', () => (win = null));
   });

@@ -12,6 +12,8 @@ import type {
   RecordType,
 } from './domain.js';
 import type { CaseDetail, CaseSummary, ExportDestinationKind, ExportProgress, ExportResult, ShareRecord, VerifyResult, BundlePreview } from './cases.js';
+import type { CheckReport, RebuildProgress, RebuildReport } from './vault.js';
+import type { ImportOutcome } from './domain.js';
 
 export interface VaultStatus {
   /** Where the vault lives (a folder). */
@@ -21,6 +23,21 @@ export interface VaultStatus {
   autoLockMinutes: number;
 }
 
+/** Why the vault locked: the person, the idle timer, the screen locking, the computer sleeping, quitting. */
+export const LOCK_REASONS = ['user', 'idle', 'screen-locked', 'suspend', 'quit'] as const;
+export type LockReason = (typeof LOCK_REASONS)[number];
+
+/** One stored file's bytes (a range of at most FILE_READ_MAX_BYTES). */
+export interface FileChunk {
+  name: string;
+  size: number;
+  start: number;
+  bytes: Uint8Array;
+}
+
+/** The most bytes one files.read call returns. */
+export const FILE_READ_MAX_BYTES = 4 * 1024 * 1024;
+
 export interface RecordQuery {
   search?: string;
   type?: RecordType;
@@ -29,7 +46,6 @@ export interface RecordQuery {
   dateTo?: string;
   tag?: string;
   sort?: 'date-desc' | 'date-asc' | 'title' | 'imported-desc' | 'relevance';
-  includeDeleted?: boolean;
 }
 
 export interface RecordPatch {
@@ -51,6 +67,8 @@ export interface CaseInput {
 export interface ExportRequest {
   caseId?: string;
   recordIds?: string[];
+  /** Every live record (the CLI's --all). */
+  all?: boolean;
   destination: { kind: ExportDestinationKind; path: string };
   /** Only for kind 'zip': AES-256 encrypts the entries. */
   zipPassword?: string;
@@ -68,10 +86,14 @@ export interface DossierApi {
   'vault.create': M<{ passphrase: string }, { recoveryKey: string }>;
   /** `remember` (Electron only): keep the passphrase sealed with the OS keychain (safeStorage). */
   'vault.unlock': M<{ passphrase: string; remember?: boolean }, VaultStatus>;
-  'vault.lock': M<Record<string, never>, VaultStatus>;
+  'vault.lock': M<{ reason?: LockReason }, VaultStatus>;
   'vault.changePassphrase': M<{ current: string; next: string }, { ok: true }>;
   'vault.recover': M<{ recoveryKey: string; newPassphrase: string }, VaultStatus>;
-  'vault.check': M<Record<string, never>, { ok: boolean; problems: string[] }>;
+  'vault.check': M<Record<string, never>, CheckReport>;
+  /** Recreates the database from the stored files and the newest sound snapshot (the old one is kept aside); leaves the vault unlocked. */
+  'vault.rebuildIndex': M<{ passphrase: string }, { status: VaultStatus; report: RebuildReport }>;
+  /** The person is active (the shell reports input): postpones the idle lock. */
+  'vault.activity': M<Record<string, never>, { ok: true }>;
   'vault.backup': M<{ destination: string }, { path: string; bytes: number }>;
   'settings.setAutoLock': M<{ minutes: number }, VaultStatus>;
 
@@ -82,8 +104,12 @@ export interface DossierApi {
   'records.list': M<RecordQuery, RecordSummary[]>;
   'records.get': M<{ id: string }, RecordDetail>;
   'records.update': M<{ id: string; patch: RecordPatch }, RecordDetail>;
-  'records.delete': M<{ id: string }, { ok: true }>;
-  'records.restore': M<{ id: string }, { ok: true }>;
+  /** Moves records to the trash. */
+  'records.delete': M<{ ids: string[] }, { ok: true }>;
+  /** Takes records back out of the trash. */
+  'records.restore': M<{ ids: string[] | 'all' }, { restored: number }>;
+  /** The records in the trash, most recently deleted first. */
+  'records.trash': M<Record<string, never>, RecordSummary[]>;
   /** Deletes every record in the trash for good (its files too). Returns how many. */
   'records.emptyTrash': M<Record<string, never>, { purged: number }>;
   'records.identities': M<Record<string, never>, IdentityReport>;
@@ -91,6 +117,11 @@ export interface DossierApi {
   'records.thumbnail': M<{ id: string }, { dataUrl: string | null }>;
 
   'import.paths': M<{ paths: string[] }, ImportSummary>;
+  /** Stops the running import after its current batch; what was committed stays. */
+  'import.cancel': M<Record<string, never>, { ok: true }>;
+
+  /** Bytes of one stored file (a file id, or the id of a record with one file). */
+  'files.read': M<{ id: string; start?: number; length?: number }, FileChunk>;
 
   'cases.list': M<Record<string, never>, CaseSummary[]>;
   'cases.get': M<{ id: string }, CaseDetail>;
@@ -113,9 +144,12 @@ export type ApiResult<K extends ApiMethod> = DossierApi[K]['result'];
 /** Every event the UI can receive. */
 export interface DossierEvents {
   'import.progress': ImportProgress;
+  /** Files whose outcome is final (committed), as they become final. */
+  'import.outcomes': ImportOutcome[];
   'export.progress': ExportProgress;
-  /** The vault was locked (idle timeout, or by another window). */
-  'vault.locked': { reason: 'user' | 'idle' };
+  'rebuild.progress': RebuildProgress;
+  /** The vault's state changed (unlocked, locked — with why —, settings). The one source of truth. */
+  'vault.status': VaultStatus & { lockReason?: LockReason };
 }
 export type ApiEvent = keyof DossierEvents;
 

@@ -83,6 +83,8 @@ export interface RecordSummary {
   typeGuessed: boolean;
   dateGuessed: boolean;
   importedAt: string;
+  /** When it was moved to the trash; null for a live record. */
+  deletedAt: string | null;
   /** Imaging only. */
   studyInstanceUID?: string;
   modalities?: string[];
@@ -128,6 +130,8 @@ export interface ImportSummary {
   duplicates: number;
   skipped: number;
   recordIds: string[];
+  /** Set when the import stopped before the end: what was committed is kept and listed. */
+  stopped?: 'cancelled' | 'locked';
 }
 
 export interface ImportProgress {

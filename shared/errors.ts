@@ -7,6 +7,8 @@ export const ERROR_CODES = [
   'vault-in-use',
   'newer-format',
   'damaged',
+  /** The index (dossier.db) is damaged, empty or missing; the stored files are intact: rebuild it. */
+  'database-damaged',
   'disk-full',
   'permission-denied',
   'unreadable',
@@ -21,10 +23,14 @@ export const ERROR_CODES = [
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
+/** Structured facts about an error (JSON-safe) that the UI and CLI may branch on or show. */
+export type ErrorDetails = Record<string, string | number | boolean | null | string[]>;
+
 /** The shape of every error the API returns. `message` is written for the user. */
 export interface ApiErrorShape {
   code: ErrorCode;
   message: string;
+  details?: ErrorDetails;
 }
 
 export function isApiErrorShape(value: unknown): value is ApiErrorShape {

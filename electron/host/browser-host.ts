@@ -24,9 +24,10 @@ export interface BrowserHostOptions {
   appVersion?: string;
   /** Tests only: a cheaper scrypt cost for vaults created through this host. */
   kdfCost?: { N: number; r: number; p: number };
-  /** Tests may pass a stand-in; by default the real core service is started on vaultDir. */
-  service?: HostedService;
 }
+
+/** The largest WebSocket message accepted (an API call's params); larger ones close the connection with 1009. */
+export const MAX_MESSAGE_BYTES = 16 * 1024 * 1024;
 
 export interface BrowserHost {
   url: string;
@@ -37,7 +38,12 @@ export interface BrowserHost {
 
 async function realService(options: BrowserHostOptions): Promise<HostedService> {
   const { createDossierService } = await import('../core/service/service.js');
-  return createDossierService({ vaultDir: options.vaultDir, appVersion: options.appVersion ?? APP_VERSION, kdfCost: options.kdfCost });
+  return createDossierService({ vaultDir: options.vaultDir, appVersion: options.appVersion ?? APP_VERSION, ...(options.kdfCost ? { kdfCost: options.kdfCost } : {}) });
+}
+
+/** A bad frame, a reset connection or a full socket must never take the host (and a running import) down. */
+function logSocketError(where: string): (err: Error) => void {
+  return (err) => console.warn(`[dossier host] ${where}: ${err.message}`);
 }
 
 function readBody(req: IncomingMessage, limit: number): Promise<Uint8Array> {
@@ -68,7 +74,7 @@ function json(res: ServerResponse, status: number, body: unknown): void {
 
 export async function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
   const token = options.token ?? newToken();
-  const service = options.service ?? (await realService(options));
+  const service = await realService(options);
   let port = 0;
 
   async function handleUpload(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -93,7 +99,12 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     else void serveStatic(req, res, options.distDir, browserHostCsp(port));
   });
 
-  const wss = new WebSocketServer({ noServer: true, maxPayload: 16 * 1024 * 1024 });
+  server.on('clientError', (err, socket) => {
+    logSocketError('http client')(err);
+    socket.destroy();
+  });
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
+  wss.on('error', logSocketError('websocket server'));
   server.on('upgrade', (req, socket, head) => {
     const url = new URL(req.url ?? '/', 'http://x');
     const refused =
@@ -104,7 +115,12 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
       return;
     }
-    wss.handleUpgrade(req, socket, head, (ws) => relayConnection(ws, service, token));
+    socket.on('error', logSocketError('upgrade socket'));
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      // ws reports an oversized message (1009) or invalid UTF-8 (1007) here, then closes the connection.
+      ws.on('error', logSocketError('websocket'));
+      relayConnection(ws, service, token);
+    });
   });
 
   await new Promise<void>((resolve, reject) => {

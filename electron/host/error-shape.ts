@@ -1,12 +1,12 @@
-// Turns whatever the service rejected with into the { code, message } the UI expects. The core
-// rejects with ApiError instances (the shape under `.shape`); stand-ins reject with plain shapes.
+// Turns whatever the service rejected with into the { code, message, details } the UI expects. The
+// core rejects with ApiError (the shape under `.shape`); anything else is an internal failure.
 import { isApiErrorShape, type ApiErrorShape } from '../../shared/errors.js';
+import { INTERNAL_MESSAGE } from '../core/service/errors.js';
 
-export const INTERNAL_ERROR: ApiErrorShape = { code: 'internal', message: 'Something went wrong. Your records are safe; please try again.' };
+export const INTERNAL_ERROR: ApiErrorShape = { code: 'internal', message: INTERNAL_MESSAGE };
 
 export function errorShapeOf(err: unknown): ApiErrorShape {
-  if (isApiErrorShape(err)) return { code: err.code, message: err.message };
-  const shape = (err as { shape?: unknown } | null)?.shape;
-  if (isApiErrorShape(shape)) return { code: shape.code, message: shape.message };
-  return INTERNAL_ERROR;
+  const shape = isApiErrorShape(err) ? err : (err as { shape?: unknown } | null)?.shape;
+  if (!isApiErrorShape(shape)) return INTERNAL_ERROR;
+  return { code: shape.code, message: shape.message, ...(shape.details ? { details: shape.details } : {}) };
 }

@@ -2,7 +2,7 @@
 // the service; the reply is { id, ok, value } or { id, ok: false, error }. Events are pushed as
 // { event, payload }.
 import type { WebSocket } from 'ws';
-import { isApiMethod } from '../shell/api-methods.js';
+import { isApiMethod } from '../../shared/api-methods.js';
 import { errorShapeOf } from './error-shape.js';
 import { tokenMatches } from './host-checks.js';
 import type { HostedService } from './hosted-service.js';

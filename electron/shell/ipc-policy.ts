@@ -1,6 +1,6 @@
 // Who may call over IPC, and which names they may call. Pure: the Electron handler passes in what
 // it knows about the sending frame.
-import { isApiMethod } from './api-methods.js';
+import { isApiMethod } from '../../shared/api-methods.js';
 import { isAppUrl } from './request-policy.js';
 import type { ApiMethod } from '../../shared/api.js';
 

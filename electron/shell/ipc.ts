@@ -1,25 +1,22 @@
 // The single IPC entry point: checks who is calling and what, relays to the service, and handles
-// the few calls that belong to the shell (dialogs, remembered passphrase, idle-lock settings).
+// the few calls that belong to the shell (dialogs, remembered passphrase). The service owns the
+// vault's lock state; its events are forwarded as they are.
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
 import type { ApiEvent, VaultStatus } from '../../shared/api.js';
 import type { ExportDestinationKind } from '../../shared/cases.js';
 import { isApiErrorShape, type ApiErrorShape } from '../../shared/errors.js';
+import { INTERNAL_MESSAGE } from '../core/service/errors.js';
 import { pickExportDestination, pickImportSources } from './dialogs.js';
-import type { IdleLockState } from './idle-lock.js';
 import { CALL_CHANNEL, EVENT_CHANNEL, checkIpcCall } from './ipc-policy.js';
 import type { CallReply } from './preload-bridge.js';
 import { forgetPassphrase, recallPassphrase, rememberPassphrase } from './remembered-passphrase.js';
 import type { ServiceHost } from './service-host.js';
 
 function toReplyError(err: unknown): ApiErrorShape {
-  return isApiErrorShape(err) ? err : { code: 'internal', message: 'Something went wrong. Please try again.' };
+  return isApiErrorShape(err) ? err : { code: 'internal', message: INTERNAL_MESSAGE };
 }
 
-function isVaultStatus(v: unknown): v is VaultStatus {
-  return typeof v === 'object' && v !== null && 'autoLockMinutes' in v && 'unlocked' in v;
-}
-
-export function wireIpc(getWindow: () => BrowserWindow | null, service: ServiceHost, idle: IdleLockState): () => void {
+export function wireIpc(getWindow: () => BrowserWindow | null, service: ServiceHost): () => void {
   async function relay(method: string, rawParams: unknown): Promise<unknown> {
     const win = getWindow();
     if (method === 'shell.pickImportSources') return win ? pickImportSources(win) : null;
@@ -36,10 +33,6 @@ export function wireIpc(getWindow: () => BrowserWindow | null, service: ServiceH
       params = rest;
     }
     const value = await service.call(method, params);
-    if (isVaultStatus(value)) {
-      idle.unlocked = value.unlocked;
-      idle.autoLockMinutes = value.autoLockMinutes;
-    }
     if (method === 'vault.unlock' && remember !== undefined) {
       const passphrase = (params as { passphrase: string }).passphrase;
       await (remember ? rememberPassphrase(passphrase) : forgetPassphrase());
@@ -69,7 +62,6 @@ export function wireIpc(getWindow: () => BrowserWindow | null, service: ServiceH
   });
 
   const unsubscribe = service.onEvent((event: ApiEvent, payload: unknown) => {
-    if (event === 'vault.locked') idle.unlocked = false;
     getWindow()?.webContents.send(EVENT_CHANNEL, event, payload);
   });
   return () => {
@@ -79,15 +71,13 @@ export function wireIpc(getWindow: () => BrowserWindow | null, service: ServiceH
 }
 
 /** At start-up, unlock with the remembered passphrase if there is one; forget it if it no longer works. */
-export async function unlockWithRemembered(service: ServiceHost, idle: IdleLockState): Promise<void> {
+export async function unlockWithRemembered(service: ServiceHost): Promise<void> {
   const passphrase = await recallPassphrase();
   if (!passphrase) return;
   try {
     const status = (await service.call('vault.status', {})) as VaultStatus;
     if (!status.exists || status.unlocked) return;
-    const unlocked = (await service.call('vault.unlock', { passphrase })) as VaultStatus;
-    idle.unlocked = unlocked.unlocked;
-    idle.autoLockMinutes = unlocked.autoLockMinutes;
+    await service.call('vault.unlock', { passphrase });
   } catch (err) {
     if (isApiErrorShape(err) && err.code === 'wrong-passphrase') await forgetPassphrase();
   }

@@ -1,6 +1,6 @@
 // Top level: vault state (create / unlock / open), navigation, import, lock, undo toast.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { VaultStatus } from '../../shared/api.js';
+import type { LockReason, VaultStatus } from '../../shared/api.js';
 import type { IdentityReport } from '../../shared/domain.js';
 import { errorMessage, useBridge } from './bridge-context.js';
 import { DropZone, ImportStatus } from './components/ImportPanel.js';
@@ -20,21 +20,25 @@ export function App() {
   const bridge = useBridge();
   const [status, setStatus] = useState<VaultStatus | null>(null);
   const [fatal, setFatal] = useState<string | null>(null);
-  const [lockedReason, setLockedReason] = useState<'user' | 'idle' | null>(null);
+  const [lockedReason, setLockedReason] = useState<LockReason | null>(null);
+  // From "Create my vault" until the recovery key is acknowledged, the first-run screen stays,
+  // although the vault already exists and is unlocked.
+  const [firstRun, setFirstRun] = useState(false);
 
   const refresh = useCallback(() => bridge.call('vault.status', {}).then(setStatus, (e: unknown) => setFatal(errorMessage(e))), [bridge]);
   useEffect(() => void refresh(), [refresh]);
   useEffect(
-    () => bridge.on('vault.locked', ({ reason }) => {
-      setLockedReason(reason);
-      setStatus((s) => (s ? { ...s, unlocked: false } : s));
+    // The service announces every change of the vault's state; this is the one place that listens.
+    () => bridge.on('vault.status', ({ lockReason, ...next }) => {
+      if (!next.unlocked) setLockedReason(lockReason ?? null);
+      setStatus(next);
     }),
     [bridge],
   );
 
   if (fatal) return <main className="centered"><div className="panel narrow"><h1>Dossier could not start</h1><p className="error" role="alert">{fatal}</p><button type="button" onClick={() => { setFatal(null); void refresh(); }}>Try again</button></div></main>;
   if (!status) return <main className="centered"><p aria-live="polite">Opening…</p></main>;
-  if (!status.exists) return <CreateVault onDone={() => void refresh()} />;
+  if (!status.exists || firstRun) return <CreateVault onStarted={() => setFirstRun(true)} onDone={() => { setFirstRun(false); void refresh(); }} />;
   if (!status.unlocked) return <Unlock lockedReason={lockedReason} onUnlocked={(s) => { setLockedReason(null); setStatus(s); }} />;
   return <OpenVault status={status} onStatus={setStatus} onLock={async () => setStatus(await bridge.call('vault.lock', {}))} />;
 }
@@ -113,7 +117,7 @@ function OpenVault({ status, onStatus, onLock }: { status: VaultStatus; onStatus
       {undo && (
         <div className="toast" role="status">
           “{undo.title}” moved to the trash.
-          <button type="button" onClick={() => void bridge.call('records.restore', { id: undo.id }).then(() => { setUndo(null); bumped(); })}>Undo</button>
+          <button type="button" onClick={() => void bridge.call('records.restore', { ids: [undo.id] }).then(() => { setUndo(null); bumped(); })}>Undo</button>
           <button type="button" className="icon" aria-label="Dismiss" onClick={() => setUndo(null)}>✕</button>
         </div>
       )}

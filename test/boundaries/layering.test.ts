@@ -36,6 +36,9 @@ describe('layering rules', () => {
     expect(await errors('shared/x.ts', `import { z } from 'zod';\n`)).toHaveLength(1);
     expect(await errors('shared/x.ts', `import { Vault } from '../electron/core/vault/vault.js';\n`)).toHaveLength(1);
     expect(await errors('shared/x.ts', `import type { RecordType } from './domain.js';\n`)).toEqual([]);
+    expect(await errors('shared/words/x.ts', `import type { RecordType } from '../domain.js';\nimport { y } from './y.js';\n`)).toEqual([]);
+    expect(await errors('shared/words/x.ts', `import { Vault } from '../../electron/core/vault/vault.js';\n`)).toHaveLength(1);
+    expect(await errors('shared/words/x.ts', `import { z } from 'zod';\n`)).toHaveLength(1);
   });
 
   it('inside electron/core, a lower layer may not import a higher one', async () => {

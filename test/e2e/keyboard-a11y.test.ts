@@ -1,4 +1,4 @@
-// Keyboard and screen-reader basics, on the in-memory stand-in service: the first run, "Add
+// Keyboard and screen-reader basics, on the real service: the first run, "Add
 // records…", the import summary and the dialogs work from the keyboard, focus moves into each
 // dialog and comes back, and every control on every screen has an accessible name.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { FileChooser, Page } from 'playwright-core';
 import { startBrowserHost, type BrowserHost } from '../../electron/host/browser-host.js';
-import { createFakeService } from '../host/fake-service.js';
+import { FAST_KDF } from '../helpers/temp-vault.js';
 import { ensureRendererBuilt, isLoopbackUrl, openChromium, screenshot, unnamedControls, type Session } from './harness.js';
 
 let tmp: string;
@@ -17,7 +17,7 @@ let session: Session;
 beforeAll(async () => {
   const dist = ensureRendererBuilt(path.resolve(__dirname, '../..'));
   tmp = mkdtempSync(path.join(os.tmpdir(), 'dossier-keys-'));
-  host = await startBrowserHost({ vaultDir: path.join(tmp, 'vault'), distDir: dist, service: createFakeService({ records: 3 }) });
+  host = await startBrowserHost({ vaultDir: path.join(tmp, 'vault'), distDir: dist, kdfCost: FAST_KDF });
   session = await openChromium(host.url);
 });
 afterAll(async () => {
@@ -73,7 +73,7 @@ describe('keyboard and accessible names', () => {
     await page.keyboard.press('Tab');
     expect((await focused(page)).text).toBe('Continue');
     await page.keyboard.press('Enter');
-    await page.getByText('3 records', { exact: true }).waitFor();
+    await page.getByText('No records yet', { exact: false }).first().waitFor();
     await expectAllNamed(page, 'library');
 
     // Tab to "Add records…", Enter opens the file picker; the summary takes focus, Close returns it.
@@ -81,7 +81,10 @@ describe('keyboard and accessible names', () => {
     await tabTo(page, 'Add records…');
     await page.keyboard.press('Enter');
     const chooser = await chooserOpened;
-    await chooser.setFiles({ name: 'discharge-letter.txt', mimeType: 'text/plain', buffer: Buffer.from('Discharge summary for Jane Doe') });
+    await chooser.setFiles([
+      { name: 'discharge-letter.txt', mimeType: 'text/plain', buffer: Buffer.from('Discharge summary for Jane Doe') },
+      ...[1, 2, 3].map((n) => ({ name: `report-${n}.txt`, mimeType: 'text/plain', buffer: Buffer.from(`Report ${n}\nRADIOLOGY REPORT\nDate of exam: 2024-01-0${n}\nIMPRESSION: Normal.\n`) })),
+    ]);
     await page.getByRole('heading', { name: 'Finished adding records' }).waitFor();
     await expect.poll(async () => (await focused(page)).text).toBe('Close');
     await page.getByText('4 records', { exact: true }).waitFor();

@@ -4,20 +4,19 @@ import { request } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { WebSocket } from 'ws';
-import { startBrowserHost, type BrowserHost } from '../../electron/host/browser-host.js';
+import { MAX_MESSAGE_BYTES, startBrowserHost, type BrowserHost } from '../../electron/host/browser-host.js';
 import { encodeUploadHeader } from '../../electron/host/upload-format.js';
-import { createFakeService, type FakeService } from './fake-service.js';
+import { FAST_KDF } from '../helpers/temp-vault.js';
 
 let host: BrowserHost;
-let service: FakeService;
 let dist: string;
 
 beforeAll(async () => {
   dist = mkdtempSync(path.join(os.tmpdir(), 'dossier-host-'));
   writeFileSync(path.join(dist, 'index.html'), '<!doctype html><title>Dossier</title>');
   writeFileSync(path.join(os.tmpdir(), 'dossier-secret.txt'), 'secret');
-  service = createFakeService();
-  host = await startBrowserHost({ vaultDir: path.join(dist, 'vault'), distDir: dist, service });
+  // The real service on a temp vault: no stand-in behind the host.
+  host = await startBrowserHost({ vaultDir: path.join(dist, 'vault'), distDir: dist, kdfCost: FAST_KDF });
 });
 afterAll(async () => {
   await host.close();
@@ -94,16 +93,36 @@ describe('browser host', () => {
     const ws = await connect(`?token=${host.token}`, goodHeaders());
     expect(await ask(ws, { token: host.token, id: 1, method: 'vault.status', params: {} })).toMatchObject({ id: 1, ok: true, value: { exists: false } });
     expect(await ask(ws, { token: host.token, id: 2, method: 'fs.readFile', params: {} })).toMatchObject({ id: 2, ok: false, error: { code: 'invalid-params' } });
-    expect(await ask(ws, { token: host.token, id: 3, method: 'vault.unlock', params: { passphrase: 'x' } })).toMatchObject({ id: 3, ok: false, error: { code: 'wrong-passphrase' } });
+    expect(await ask(ws, { token: host.token, id: 3, method: 'vault.unlock', params: { passphrase: 'x' } })).toMatchObject({ id: 3, ok: false, error: { code: 'not-a-vault' } });
     expect(await ask(ws, { id: 4, method: 'vault.status', params: {} })).toEqual({ closed: 1008, reason: 'missing or wrong token' });
-    expect(service.calls.map((c) => c.method)).not.toContain('fs.readFile');
+  });
+
+  it('survives bad frames: invalid UTF-8, a binary frame, a message over the limit — and keeps serving', async () => {
+    const closedWith = (ws: WebSocket): Promise<number> => new Promise((resolve) => ws.once('close', (code) => resolve(code)));
+    const invalidUtf8 = await connect(`?token=${host.token}`, goodHeaders());
+    const c1 = closedWith(invalidUtf8);
+    invalidUtf8.send(Buffer.from([0xc3, 0x28, 0xa0]), { binary: false });
+    expect(await c1).toBe(1007);
+    const binary = await connect(`?token=${host.token}`, goodHeaders());
+    const c2 = closedWith(binary);
+    binary.send(Buffer.from([1, 2, 3]), { binary: true });
+    expect(await c2).toBe(1008);
+    const huge = await connect(`?token=${host.token}`, goodHeaders());
+    const c3 = closedWith(huge);
+    huge.send('x'.repeat(MAX_MESSAGE_BYTES + 1));
+    expect(await c3).toBe(1009);
+    // The host is still there and answers the next valid request.
+    const ws = await connect(`?token=${host.token}`, goodHeaders());
+    expect(await ask(ws, { token: host.token, id: 9, method: 'vault.status', params: {} })).toMatchObject({ id: 9, ok: true });
+    ws.close();
   });
 
   it('pushes service events to connected pages', async () => {
     const ws = await connect(`?token=${host.token}`, goodHeaders());
-    const got = new Promise((resolve) => ws.once('message', (d) => resolve(JSON.parse(String(d)))));
-    service.emit('vault.locked', { reason: 'idle' });
-    expect(await got).toEqual({ event: 'vault.locked', payload: { reason: 'idle' } });
+    const events: unknown[] = [];
+    ws.on('message', (d) => events.push(JSON.parse(String(d))));
+    await ask(ws, { token: host.token, id: 1, method: 'vault.create', params: { passphrase: 'correct horse battery' } });
+    await expect.poll(() => events).toContainEqual({ event: 'vault.status', payload: expect.objectContaining({ unlocked: true, exists: true }) });
     ws.close();
   });
 
@@ -113,7 +132,6 @@ describe('browser host', () => {
       fetch(`http://127.0.0.1:${host.port}/upload`, { method: 'POST', body, headers });
     expect((await post({ Origin: `http://127.0.0.1:${host.port}` })).status).toBe(403);
     expect((await post({ Origin: 'http://evil.example', 'X-Dossier-Token': host.token })).status).toBe(403);
-    await service.call('vault.create', { passphrase: 'correct horse battery' });
     const ok = await post({ Origin: `http://127.0.0.1:${host.port}`, 'X-Dossier-Token': host.token });
     expect(ok.status).toBe(200);
     expect(await ok.json()).toMatchObject({ imported: 1, outcomes: [{ path: 'scan.pdf', status: 'imported' }] });

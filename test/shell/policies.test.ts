@@ -1,9 +1,8 @@
 import { API_SCHEMAS } from '../../electron/core/service/api-schemas.js';
 import { describe, expect, it } from 'vitest';
-import { API_EVENTS, API_METHODS, isApiMethod } from '../../electron/shell/api-methods.js';
+import { API_EVENTS, API_METHODS, isApiMethod } from '../../shared/api-methods.js';
 import { checkIpcCall } from '../../electron/shell/ipc-policy.js';
 import { isAllowedExternalUrl, isAllowedRequestUrl, isAppUrl } from '../../electron/shell/request-policy.js';
-import { shouldLockForIdle } from '../../electron/shell/idle-policy.js';
 import { APP_CSP, browserHostCsp } from '../../electron/shell/csp.js';
 
 describe('openExternal allowlist', () => {
@@ -56,24 +55,7 @@ describe('IPC policy', () => {
   it('knows every method and event of the contract', () => {
     // The shell's list of callable methods is exactly the set the core validates.
     expect([...API_METHODS].sort()).toEqual(Object.keys(API_SCHEMAS).sort());
-    expect(API_EVENTS).toEqual(['import.progress', 'export.progress', 'vault.locked']);
+    expect(API_EVENTS).toEqual(['import.progress', 'import.outcomes', 'export.progress', 'rebuild.progress', 'vault.status']);
     expect(isApiMethod('hasOwnProperty')).toBe(false);
-  });
-});
-
-describe('idle lock policy', () => {
-  it('locks after the configured minutes, never when 0 or already locked', () => {
-    expect(shouldLockForIdle(599, 10, true)).toBe(false);
-    expect(shouldLockForIdle(600, 10, true)).toBe(true);
-    expect(shouldLockForIdle(10_000, 0, true)).toBe(false);
-    expect(shouldLockForIdle(10_000, 10, false)).toBe(false);
-  });
-});
-
-describe('CSP', () => {
-  it('is strict for the app and only adds the own WebSocket for the host', () => {
-    expect(APP_CSP).toBe("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'none'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'");
-    expect(browserHostCsp(4321)).toContain("connect-src 'self' ws://127.0.0.1:4321 ws://localhost:4321;");
-    expect(browserHostCsp(4321)).toContain("script-src 'self';");
   });
 });

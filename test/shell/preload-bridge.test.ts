@@ -44,11 +44,11 @@ describe('preload bridge', () => {
   it('delivers only the subscribed event and unsubscribes', () => {
     const ipc = fakeIpc(null);
     const seen: unknown[] = [];
-    const off = createPreloadBridge(ipc, () => '').on('vault.locked', (p) => seen.push(p));
+    const off = createPreloadBridge(ipc, () => '').on('vault.status', (p) => seen.push(p));
     const handler = ipc.handlers.get(EVENT_CHANNEL)!;
     handler({}, 'import.progress', { filesDone: 1 });
-    handler({}, 'vault.locked', { reason: 'idle' });
-    expect(seen).toEqual([{ reason: 'idle' }]);
+    handler({}, 'vault.status', { unlocked: false, lockReason: 'idle' });
+    expect(seen).toEqual([{ unlocked: false, lockReason: 'idle' }]);
     off();
     expect(ipc.handlers.has(EVENT_CHANNEL)).toBe(false);
   });

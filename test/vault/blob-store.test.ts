@@ -101,8 +101,23 @@ describe('blob store', () => {
 
     it('detects truncation at a chunk boundary', async () => {
       const { id, file } = await stored(3 * CHUNK_SIZE + 10);
+      const whole = readFileSync(file);
+      // Cut the file short: the footer and trailer are gone.
       truncateSync(file, HEADER_SIZE + 2 * SEALED_CHUNK);
-      expect(await verifyError(id)).toMatch(/chunk 1 of 2 failed authentication/);
+      expect(await verifyError(id)).toMatch(/damaged/);
+      // Cut the chunks but keep the trailer and footer: the trailer's size and the last-chunk flag both catch it.
+      const tail = whole.subarray(HEADER_SIZE + 3 * SEALED_CHUNK + 26);
+      writeFileSync(file, Buffer.concat([whole.subarray(0, HEADER_SIZE + 2 * SEALED_CHUNK), tail]));
+      expect(await verifyError(id)).toMatch(/damaged/);
+    });
+
+    it('detects a blob stored under another blob\'s name (files swapped on disk)', async () => {
+      const a = await stored(1000);
+      const b = await stored(1000);
+      const bytesA = readFileSync(a.file);
+      writeFileSync(a.file, readFileSync(b.file));
+      writeFileSync(b.file, bytesA);
+      expect(await verifyError(a.id)).toMatch(/holds the content of/);
     });
 
     it('detects truncation inside a chunk', async () => {

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { readFileSync, writeFileSync, existsSync, mkdirSync } from 'node:fs';
+import { readFileSync, writeFileSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import Database from 'better-sqlite3-multiple-ciphers';
@@ -24,7 +24,7 @@ describe('vault', () => {
   it('creates vault.json with KDF parameters and wrapped keys, and no health data', async () => {
     const { dir, cleanup } = await makeVault();
     const file = JSON.parse(readFileSync(path.join(dir, 'vault.json'), 'utf8'));
-    expect(file).toMatchObject({ format: 'dossier-vault', version: 1, kdf: { name: 'scrypt', N: FAST_KDF.N }, database: { cipher: 'sqlcipher', legacy: 4 } });
+    expect(file).toMatchObject({ format: 'dossier-vault', version: 2, kdf: { name: 'scrypt', N: FAST_KDF.N }, database: { cipher: 'sqlcipher', legacy: 4 } });
     expect(Object.keys(file.wrappedKeys).sort()).toEqual(['passphrase', 'recovery']);
     cleanup();
   });
@@ -104,13 +104,19 @@ describe('vault', () => {
     vault.close();
     expect(await codeOf(Vault.create(dir, TEST_PASSPHRASE))).toBe('vault-exists');
     const file = path.join(dir, 'vault.json');
+    const second = path.join(dir, 'vault.backup.json');
     const good = readFileSync(file, 'utf8');
-    writeFileSync(file, good.replace('"version": 1', '"version": 99'));
+    writeFileSync(file, good.replace('"version": 2', '"version": 99'));
     await expect(Vault.open(dir, TEST_PASSPHRASE)).rejects.toThrow(/newer version of Dossier/);
+    // With its second copy gone too, a damaged vault.json is "damaged", never "wrong passphrase".
+    rmSync(second);
     writeFileSync(file, good.slice(0, 50));
     expect(await codeOf(Vault.open(dir, TEST_PASSPHRASE))).toBe('damaged');
     // A vault.json weakened to a trivial KDF cost is refused, not used.
     writeFileSync(file, good.replace(/"N": \d+/, '"N": 2'));
+    expect(await codeOf(Vault.open(dir, TEST_PASSPHRASE))).toBe('damaged');
+    // A changed key field no longer matches its checksum: damaged, not a wrong passphrase.
+    writeFileSync(file, good.replace(/"nonce": "[^"]+"/, '"nonce": "AAAAAAAAAAAAAAAA"'));
     expect(await codeOf(Vault.open(dir, TEST_PASSPHRASE))).toBe('damaged');
     writeFileSync(file, good);
     (await Vault.open(dir, TEST_PASSPHRASE)).close();
@@ -149,13 +155,15 @@ describe('vault', () => {
     cleanup();
   });
 
-  it('sweeps temp files and unreferenced blobs on open', async () => {
+  it('sweeps temp files on open, and keeps (and counts) blobs no row references', async () => {
     const { dir, vault, cleanup } = await makeVault();
     const { blobId } = await vault.blobs.putBytes(Buffer.from('orphan from a killed import'));
     writeFileSync(path.join(dir, 'blobs', 'tmp', 'half-written.tmp'), 'x');
     vault.close();
     const v = await Vault.open(dir, TEST_PASSPHRASE);
-    expect(v.blobs.has(blobId)).toBe(false);
+    // No row lists it: that is no evidence it may go (the index may have lost it). Kept and counted.
+    expect(v.blobs.has(blobId)).toBe(true);
+    expect(v.unlistedBlobs()).toEqual([blobId]);
     expect(existsSync(path.join(dir, 'blobs', 'tmp', 'half-written.tmp'))).toBe(false);
     v.close();
     mkdirSync(path.join(dir, 'x'), { recursive: true });

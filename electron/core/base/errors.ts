@@ -1,13 +1,31 @@
-// Typed, user-readable errors. The CLI prints `message` (no stack); the API sends { code, message }.
-import type { ErrorCode } from '../../../shared/errors.js';
+// The one error model of the core: a code (shared/errors.ts), a message written for the person,
+// and structured details that callers branch on (never on the words). The CLI prints `message`;
+// the API sends { code, message, details }.
+import type { ErrorCode, ErrorDetails } from '../../../shared/errors.js';
 
 export class DossierError extends Error {
   readonly code: ErrorCode;
-  constructor(code: ErrorCode, message: string, options?: { cause?: unknown }) {
+  readonly details: ErrorDetails | undefined;
+  constructor(code: ErrorCode, message: string, options?: { cause?: unknown; details?: ErrorDetails }) {
     super(message, options);
     this.name = 'DossierError';
     this.code = code;
+    this.details = options?.details;
   }
+}
+
+/** What a damaged database says through better-sqlite3 (SQLITE_CORRUPT, SQLITE_NOTADB and their extended codes). */
+export function isDatabaseCorruption(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && /^SQLITE_(CORRUPT|NOTADB)/.test(code);
+}
+
+export function databaseDamaged(problem: 'empty' | 'missing' | 'corrupt', cause?: unknown): DossierError {
+  const what = { empty: 'it is empty', missing: 'it is missing', corrupt: 'it is corrupt' }[problem];
+  return new DossierError('database-damaged', `The vault's database is damaged (${what}). Your stored files are not affected.`, {
+    cause,
+    details: { problem },
+  });
 }
 
 /** Maps an operating-system error on `what` (a path or description) to a clear DossierError. */

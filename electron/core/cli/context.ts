@@ -1,59 +1,50 @@
-// What every command needs: parsed options, the vault folder, and a way to open the vault.
+// What every command gets: its parsed options, output helpers, and the service — the same API and
+// validation the app uses — with the vault folder resolved and the passphrase asked for once.
 import path from 'node:path';
-import { Vault } from '../vault/vault.js';
+import type { ApiEvent, ApiMethod, ApiParams, ApiResult, DossierEvents } from '../../../shared/api.js';
+import { createDossierService, type DossierService } from '../service/service.js';
 import { defaultVaultDir } from '../vault/default-location.js';
 import { passphraseFromEnvOrPrompt } from './terminal.js';
 
-export interface Options {
-  vault?: string;
-  json?: boolean;
-  out?: string;
-  search?: string;
-  type?: string;
-  'recovery-key'?: string;
-  title?: string;
-  question?: string;
-  provider?: string;
-  add?: string[];
-  case?: string;
-  records?: string;
-  all?: boolean;
-  zip?: boolean;
-  'zip-password-env'?: string;
-  'reports-as-dicom'?: boolean;
-  'allow-identity-mismatch'?: boolean;
-  overwrite?: boolean;
+export type OptionValues = Record<string, string | boolean | string[] | undefined>;
+
+export interface CliContext {
+  options: OptionValues;
+  vaultDir: string;
+  call<K extends ApiMethod>(method: K, params: ApiParams<K>): Promise<ApiResult<K>>;
+  /** Unlocks the vault (passphrase from $DOSSIER_PASSPHRASE or a hidden prompt). */
+  unlock(): Promise<void>;
+  on<E extends ApiEvent>(event: E, listener: (payload: DossierEvents[E]) => void): void;
+  print(line?: string): void;
+  printJson(value: unknown): void;
+  close(): Promise<void>;
 }
 
-export function vaultDir(options: Options): string {
-  return path.resolve(options.vault ?? process.env.DOSSIER_VAULT ?? defaultVaultDir());
+export function createContext(options: OptionValues, log: (detail: string) => void): CliContext {
+  const vaultDir = path.resolve(str(options.vault) ?? process.env.DOSSIER_VAULT ?? defaultVaultDir());
+  let service: DossierService | null = null;
+  const svc = () => (service ??= createDossierService({ vaultDir, log }));
+  return {
+    options,
+    vaultDir,
+    call: (method, params) => svc().call(method, params) as Promise<ApiResult<typeof method>>,
+    async unlock() {
+      const passphrase = await passphraseFromEnvOrPrompt('DOSSIER_PASSPHRASE', `Passphrase for ${vaultDir}: `);
+      await svc().call('vault.unlock', { passphrase });
+    },
+    on(event, listener) {
+      svc().onEvent((e, payload) => {
+        if (e === event) listener(payload as DossierEvents[typeof event]);
+      });
+    },
+    print: (line = '') => void process.stdout.write(line + '\n'),
+    printJson: (value) => void process.stdout.write(JSON.stringify(value, null, 2) + '\n'),
+    close: async () => {
+      await service?.close();
+    },
+  };
 }
 
-export async function openVault(options: Options): Promise<Vault> {
-  const dir = vaultDir(options);
-  const passphrase = await passphraseFromEnvOrPrompt('DOSSIER_PASSPHRASE', `Passphrase for ${dir}: `);
-  return Vault.open(dir, passphrase);
-}
-
-export async function withVault<T>(options: Options, run: (vault: Vault) => Promise<T>): Promise<T> {
-  const vault = await openVault(options);
-  const close = () => vault.close();
-  // Ctrl-C during an import: close cleanly so the lock is released and committed work stays.
-  process.once('SIGINT', () => {
-    close();
-    process.exit(130);
-  });
-  try {
-    return await run(vault);
-  } finally {
-    close();
-  }
-}
-
-export function print(line = ''): void {
-  process.stdout.write(line + '\n');
-}
-
-export function printJson(value: unknown): void {
-  process.stdout.write(JSON.stringify(value, null, 2) + '\n');
+export function str(v: OptionValues[string]): string | undefined {
+  return typeof v === 'string' ? v : undefined;
 }

@@ -1,88 +1,86 @@
-// `dossier`: the core driven from a terminal. User errors print one clear line (no stack trace).
+// `dossier`: the core driven from a terminal, through the same service API as the app. User errors
+// print one clear line (no stack trace); see docs/cli.md for exit codes.
 import { parseArgs } from 'node:util';
-import { DossierError } from '../base/errors.js';
-import type { Options } from './context.js';
-import { init, passwd, recover, check } from './commands/vault-commands.js';
-import { importCommand, list, show, cat } from './commands/record-commands.js';
-import { EXTRA_COMMANDS } from './commands/registry.js';
-import { asDossierError } from '../export/bundle-errors.js';
+import type { ErrorCode } from '../../../shared/errors.js';
+import { ApiError, toApiError } from '../service/errors.js';
+import { createContext, type CliContext, type OptionValues } from './context.js';
+import { COMMANDS } from './commands/index.js';
+import type { Command, OptionSpec } from './commands/command.js';
+import { UsageError } from './usage-error.js';
+
+const COMMON_OPTIONS: Record<string, OptionSpec> = { vault: { type: 'string' }, help: { type: 'boolean', short: 'h' } };
 
 const USAGE = `Usage: dossier COMMAND [--vault DIR] [options]
 
-Vault
-  init                         create an encrypted vault (prints the recovery key once)
-  passwd                       change the passphrase (DOSSIER_NEW_PASSPHRASE or prompt)
-  recover --recovery-key KEY   set a new passphrase using the recovery key
-  check                        verify every stored file and the database
-
-Records
-  import PATH... [--json]      add files, folders, zips, CD folders
-  list [--search Q] [--type T] [--json]
-  show ID [--json]
-  cat ID [--out FILE]          original bytes of a file (or of a single-file record)
-${EXTRA_COMMANDS.map((c) => `  ${c.usage}`).join('\n')}
+${COMMANDS.map((c) => `  ${c.usage}`).join('\n')}
 
 The vault folder is --vault DIR, else $DOSSIER_VAULT, else the desktop app's vault.
 The passphrase is read from $DOSSIER_PASSPHRASE when set, otherwise asked for.`;
 
-const OPTION_SPEC = {
-  vault: { type: 'string' },
-  json: { type: 'boolean' },
-  out: { type: 'string' },
-  search: { type: 'string' },
-  type: { type: 'string' },
-  'recovery-key': { type: 'string' },
-  title: { type: 'string' },
-  question: { type: 'string' },
-  provider: { type: 'string' },
-  add: { type: 'string', multiple: true },
-  case: { type: 'string' },
-  records: { type: 'string' },
-  all: { type: 'boolean' },
-  zip: { type: 'boolean' },
-  'zip-password-env': { type: 'string' },
-  'reports-as-dicom': { type: 'boolean' },
-  'allow-identity-mismatch': { type: 'boolean' },
-  overwrite: { type: 'boolean' },
-  help: { type: 'boolean', short: 'h' },
-} as const;
+/** What to do next, by error code: the CLI's own words for the next step. */
+const HINTS: Partial<Record<ErrorCode, string>> = {
+  'database-damaged': 'Run `dossier rebuild-index` to rebuild it from them.',
+  'identity-mismatch': '(If they are the same person: add --allow-identity-mismatch.)',
+  'bundle-exists': '(Add --overwrite to replace it.)',
+};
+
+const EXIT = { ok: 0, error: 1, usage: 2, interrupted: 130, internal: 70 } as const;
+
+function findCommand(argv: string[]): Command | undefined {
+  const name = argv.find((a) => !a.startsWith('-'));
+  return COMMANDS.find((c) => c.name === name);
+}
+
+function parse(argv: string[], command: Command | undefined): { options: OptionValues; args: string[] } {
+  const { values, positionals } = parseArgs({ args: argv, options: { ...COMMON_OPTIONS, ...command?.options }, allowPositionals: true, strict: true });
+  return { options: values as OptionValues, args: positionals.slice(1) };
+}
 
 async function run(argv: string[]): Promise<number> {
+  const command = findCommand(argv);
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, options: OPTION_SPEC, allowPositionals: true, strict: true });
+    parsed = parse(argv, command);
   } catch (err) {
     process.stderr.write(`dossier: ${(err as Error).message}\n\n${USAGE}\n`);
-    return 2;
+    return EXIT.usage;
   }
-  const [command, ...rest] = parsed.positionals;
-  const options = parsed.values as Options & { help?: boolean };
-  if (!command || options.help || command === 'help') {
+  if (!command || parsed.options.help) {
+    const asked = parsed.options.help || argv[0] === 'help';
+    if (!asked && argv.length) process.stderr.write(`dossier: unknown command "${argv.find((a) => !a.startsWith('-'))}"\n\n`);
     process.stdout.write(USAGE + '\n');
-    return command || options.help ? 0 : 2;
+    return asked ? EXIT.ok : EXIT.usage;
   }
-  switch (command) {
-    case 'init':
-      return init(options);
-    case 'passwd':
-      return passwd(options);
-    case 'recover':
-      return recover(options);
-    case 'check':
-      return check(options);
-    case 'import':
-      return importCommand(options, rest);
-    case 'list':
-      return list(options);
-    case 'show':
-      return show(options, rest[0]);
-    case 'cat':
-      return cat(options, rest[0]);
+  const ctx = createContext(parsed.options, (detail) => process.env.DOSSIER_DEBUG && process.stderr.write(`${detail}\n`));
+  stopOnInterrupt(ctx);
+  try {
+    return await command.run(ctx, parsed.args);
+  } finally {
+    await ctx.close();
   }
-  const extra = EXTRA_COMMANDS.find((c) => c.name === command);
-  if (extra) return extra.run(options, rest);
-  process.stderr.write(`dossier: unknown command "${command}"\n\n${USAGE}\n`);
-  return 2;
+}
+
+/** Ctrl-C: an import stops after its current batch (what it printed is kept); a second one quits now. */
+function stopOnInterrupt(ctx: CliContext): void {
+  let asked = false;
+  process.on('SIGINT', () => {
+    if (asked) process.exit(EXIT.interrupted);
+    asked = true;
+    void ctx.call('import.cancel', {}).catch(() => undefined);
+  });
+}
+
+function report(thrown: unknown): number {
+  if (thrown instanceof UsageError) {
+    process.stderr.write(`dossier: ${thrown.message}\n`);
+    return EXIT.usage;
+  }
+  const shape = thrown instanceof ApiError ? thrown.shape : toApiError(thrown, (detail) => process.env.DOSSIER_DEBUG && process.stderr.write(`${detail}\n`));
+  const hint = HINTS[shape.code];
+  process.stderr.write(`dossier: ${shape.message}${hint ? ` ${hint}` : ''}\n`);
+  if (shape.code !== 'internal') return EXIT.error;
+  if (!process.env.DOSSIER_DEBUG) process.stderr.write('(set DOSSIER_DEBUG=1 for details)\n');
+  return EXIT.internal;
 }
 
 process.stdout.on('error', (err: NodeJS.ErrnoException) => {
@@ -94,15 +92,6 @@ run(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (thrown: unknown) => {
-    const err = asDossierError(thrown);
-    if (err instanceof DossierError) {
-      process.stderr.write(`dossier: ${err.message}\n`);
-      process.exitCode = 1;
-    } else {
-      process.stderr.write(`dossier: unexpected error: ${(err as Error)?.message ?? String(err)}\n`);
-      if (process.env.DOSSIER_DEBUG) process.stderr.write(`${(err as Error)?.stack ?? ''}\n`);
-      else process.stderr.write('(set DOSSIER_DEBUG=1 for details)\n');
-      process.exitCode = 70;
-    }
+    process.exitCode = report(thrown);
   },
 );

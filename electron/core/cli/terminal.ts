@@ -1,5 +1,6 @@
 // Terminal I/O for the CLI: hidden passphrase prompts and a progress bar that only draws on a TTY.
 import { DossierError } from '../base/errors.js';
+import { formatBytes } from '../../../shared/format.js';
 
 export async function promptHidden(question: string): Promise<string> {
   const stdin = process.stdin;
@@ -50,15 +51,6 @@ export async function newPassphrase(envName: string): Promise<string> {
   const second = await promptHidden('Repeat the new passphrase: ');
   if (first !== second) throw new DossierError('invalid-params', 'The two passphrases differ. Nothing was changed.');
   return first;
-}
-
-export function formatBytes(n: number): string {
-  if (n < 1024) return `${n} B`;
-  const units = ['KB', 'MB', 'GB', 'TB'];
-  let v = n / 1024;
-  let i = 0;
-  while (v >= 1024 && i < units.length - 1) (v /= 1024), i++;
-  return `${v.toFixed(v < 10 ? 1 : 0)} ${units[i]}`;
 }
 
 /** A one-line progress bar on stderr, redrawn at most ten times a second; silent when not a TTY. */

@@ -5,7 +5,9 @@
 import type { ImportOutcome, ImportProgress, ImportSummary } from '../../../shared/domain.js';
 import type { Vault } from '../vault/vault.js';
 import { DossierError } from '../base/errors.js';
-import { insertDocument, insertInstance, recordWithBlob, recordWithSopInstance } from './record-writer.js';
+import { insertDocument, insertInstance, recordWithBlob, recordWithSopInstance, studyRecordId } from './record-writer.js';
+import { recordFacts } from './record-facts.js';
+import { newId } from '../base/ids.js';
 import { SkipFile, type Analysis } from '../base/analysis.js';
 import { ANALYZE_LIMIT, analyzerFor, detectFormat, genericAnalysis, misnamedReason, programKind } from './content-type.js';
 import { planTree, type PlannedEntry } from './plan.js';
@@ -41,22 +43,23 @@ export class Importer {
   ) {}
 
   async importPaths(paths: string[]): Promise<ImportSummary> {
-    try {
+    return this.run(async () => {
       for (const p of paths) await this.importTree(await walkPath(p));
-      this.commit();
-    } catch (err) {
-      this.finishAfterError();
-      throw err;
-    }
-    return summarize(this.outcomes);
+    });
   }
 
   async importSources(sources: ImportSource[]): Promise<ImportSummary> {
+    return this.run(() => this.importTree({ entries: sources.map((s) => ({ relPath: s.name, source: s })), skipped: [] }));
+  }
+
+  /** Runs the work, commits the last batch; a stop (cancel, lock) keeps what was committed and says so. */
+  private async run(work: () => Promise<void>): Promise<ImportSummary> {
     try {
-      await this.importTree({ entries: sources.map((s) => ({ relPath: s.name, source: s })), skipped: [] });
+      await work();
       this.commit();
     } catch (err) {
       this.finishAfterError();
+      if (err instanceof ImportStopped) return summarize(this.outcomes, err.reason);
       throw err;
     }
     return summarize(this.outcomes);
@@ -67,7 +70,7 @@ export class Importer {
     this.filesTotal += plan.entries.length + plan.skipped.length;
     for (const s of plan.skipped) this.settle({ path: s.path, status: 'skipped', reason: s.reason });
     for (const entry of plan.entries) {
-      if (this.options.signal?.aborted) throw new DossierError('cancelled', 'Import cancelled. Files reported as imported are kept.');
+      if (this.options.signal?.aborted) throw new ImportStopped(this.options.signal.reason === 'locked' ? 'locked' : 'cancelled');
       await this.importEntry(entry, 0);
     }
   }
@@ -103,6 +106,7 @@ export class Importer {
           await this.importEntry({ relPath: e.name, source: bytesSource(`${source.displayPath} › ${e.name}`, e.name, e.bytes), onMedia: false }, embedDepth + 1);
       }
     } catch (err) {
+      if (err instanceof ImportStopped) throw err;
       if (err instanceof SkipFile) return this.skip(source, err.message);
       if (err instanceof DossierError && (err.code === 'disk-full' || err.code === 'cancelled' || err.code === 'damaged')) throw err;
       if (err instanceof DossierError) return this.skip(source, err.message);
@@ -126,14 +130,23 @@ export class Importer {
     }
   }
 
-  /** Writes the blob (durable), then the rows inside the current batch. */
+  /** Writes the blob (durable, carrying its record's facts), then the rows inside the current batch. */
   private async store(source: ImportSource, analysis: Analysis, bytes: Uint8Array | null): Promise<void> {
     const db = this.vault.db;
     if (analysis.dicom) {
       const existing = recordWithSopInstance(db, analysis.dicom.sopInstanceUID);
       if (existing) return this.settle({ path: source.displayPath, status: 'duplicate', recordId: existing, reason: 'this image (same SOP Instance UID) is already in the vault' }, source.size);
     }
-    const put = await this.vault.blobs.put(bytes ? oneChunk(bytes) : source.stream());
+    const ids = {
+      recordId: (analysis.dicom && studyRecordId(db, analysis.dicom.studyInstanceUID)) || newId(),
+      fileId: newId(),
+      importedAt: new Date().toISOString(),
+    };
+    const put = await this.vault.blobs.put(bytes ? oneChunk(bytes) : source.stream(), {
+      facts: () => recordFacts(ids, source, analysis) as unknown as Record<string, unknown>,
+      // An identical blob no live record uses (an interrupted import, the trash) takes this record's facts.
+      keepExisting: (blobId) => recordWithBlob(db, blobId) !== null,
+    });
     if (put.size !== source.size && !bytes)
       throw new DossierError('unreadable', `file changed while it was being read (${source.size} → ${put.size} bytes)`);
     if (!analysis.dicom && put.existed) {
@@ -141,11 +154,11 @@ export class Importer {
       if (existing) return this.settle({ path: source.displayPath, status: 'duplicate', recordId: existing, reason: 'same content as a file already in the vault' }, source.size);
     }
     this.begin();
-    const file = { blobId: put.blobId, size: put.size, originalName: source.name, originalPath: source.displayPath };
+    const file = { id: ids.fileId, blobId: put.blobId, size: put.size, originalName: source.name, originalPath: source.displayPath, importedAt: ids.importedAt };
     db.exec('SAVEPOINT file');
     let recordId: string;
     try {
-      recordId = analysis.dicom ? insertInstance(db, analysis, analysis.dicom, file) : insertDocument(db, analysis, file);
+      recordId = analysis.dicom ? insertInstance(db, ids.recordId, analysis, analysis.dicom, file) : insertDocument(db, ids.recordId, analysis, file);
       db.exec('RELEASE file');
     } catch (err) {
       db.exec('ROLLBACK TO file');
@@ -231,7 +244,14 @@ function applyXdm(analysis: Analysis, xdm: NonNullable<PlannedEntry['xdm']>): vo
   analysis.metadata = { ...analysis.metadata, xdm: true };
 }
 
-export function summarize(outcomes: ImportOutcome[]): ImportSummary {
+/** Thrown between files when the import's signal is aborted (reason 'locked' or anything else: cancelled). */
+class ImportStopped extends Error {
+  constructor(readonly reason: 'cancelled' | 'locked') {
+    super(reason);
+  }
+}
+
+export function summarize(outcomes: ImportOutcome[], stopped?: 'cancelled' | 'locked'): ImportSummary {
   const ids = new Set<string>();
   for (const o of outcomes) if (o.status === 'imported' && o.recordId) ids.add(o.recordId);
   return {
@@ -240,6 +260,7 @@ export function summarize(outcomes: ImportOutcome[]): ImportSummary {
     duplicates: outcomes.filter((o) => o.status === 'duplicate').length,
     skipped: outcomes.filter((o) => o.status === 'skipped').length,
     recordIds: [...ids],
+    ...(stopped ? { stopped } : {}),
   };
 }
 

@@ -1,14 +1,16 @@
-// Inserts what the import pipeline found: document records, imaging studies and their instances,
-// and the searchable text. Called inside the pipeline's batch transaction.
+// Inserts what the import pipeline (or rebuild-index) found: document records, imaging studies and
+// their instances, and the searchable text. Ids and times come from the caller, so a record rebuilt
+// from its blob's facts gets back exactly the ids it had. Called inside a transaction.
 import type { Db } from '../vault/database.js';
 import type { Analysis, DicomInstanceInfo } from '../base/analysis.js';
-import { newId } from '../base/ids.js';
 
 export interface StoredFile {
+  id: string;
   blobId: string;
   size: number;
   originalName: string;
   originalPath: string;
+  importedAt: string;
 }
 
 function now(): string {
@@ -16,12 +18,21 @@ function now(): string {
 }
 
 function insertFile(db: Db, recordId: string, analysis: Analysis, file: StoredFile): string {
-  const id = newId();
   db.prepare(
     `INSERT INTO files (id, record_id, blob_id, original_name, original_path, size, format, imported_at, metadata)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(id, recordId, file.blobId, file.originalName, file.originalPath, file.size, analysis.format, now(), JSON.stringify(analysis.dicom ? analysis.dicom.tags : {}));
-  return id;
+  ).run(file.id, recordId, file.blobId, file.originalName, file.originalPath, file.size, analysis.format, file.importedAt, JSON.stringify(analysis.dicom ? analysis.dicom.tags : {}));
+  return file.id;
+}
+
+/** The record of a study already in the vault (live or in the trash). */
+export function studyRecordId(db: Db, studyUid: string): string | null {
+  const row = db.prepare('SELECT id FROM records WHERE study_uid = ?').get(studyUid) as { id: string } | undefined;
+  return row?.id ?? null;
+}
+
+export function recordExists(db: Db, id: string): boolean {
+  return db.prepare('SELECT 1 FROM records WHERE id = ?').get(id) !== undefined;
 }
 
 /** The record holding a file with this exact content, if any (live records only). */
@@ -37,9 +48,8 @@ export function recordWithSopInstance(db: Db, sopUid: string): string | null {
   return row?.id ?? null;
 }
 
-export function insertDocument(db: Db, analysis: Analysis, file: StoredFile): string {
-  const id = newId();
-  const t = now();
+export function insertDocument(db: Db, id: string, analysis: Analysis, file: StoredFile): string {
+  const t = file.importedAt;
   const identity = analysis.identity;
   db.prepare(
     `INSERT INTO records (id, kind, type, type_guessed, title, date, date_guessed, institution, patient_name, patient_id,
@@ -72,8 +82,8 @@ export function insertDocument(db: Db, analysis: Analysis, file: StoredFile): st
   return id;
 }
 
-/** Adds a DICOM instance to its study's record, creating the record for a new study. */
-export function insertInstance(db: Db, analysis: Analysis, info: DicomInstanceInfo, file: StoredFile): string {
+/** Adds a DICOM instance to its study's record, creating the record (as `newRecordId`) for a new study. */
+export function insertInstance(db: Db, newRecordId: string, analysis: Analysis, info: DicomInstanceInfo, file: StoredFile): string {
   const existing = db.prepare('SELECT id, rowid FROM records WHERE study_uid = ?').get(info.studyInstanceUID) as { id: string; rowid: number } | undefined;
   let recordId: string;
   let rowid: number;
@@ -83,8 +93,8 @@ export function insertInstance(db: Db, analysis: Analysis, info: DicomInstanceIn
     // A study that was deleted and is imported again comes back.
     db.prepare('UPDATE records SET deleted_at = NULL, updated_at = ? WHERE id = ? AND deleted_at IS NOT NULL').run(now(), recordId);
   } else {
-    recordId = newId();
-    const t = now();
+    recordId = newRecordId;
+    const t = file.importedAt;
     const p = info.patient;
     db.prepare(
       `INSERT INTO records (id, kind, type, type_guessed, title, date, date_guessed, institution, patient_name, patient_id,

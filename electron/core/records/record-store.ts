@@ -28,6 +28,7 @@ interface RecordRow {
   notes: string;
   tags: string;
   imported_at: string;
+  deleted_at: string | null;
   file_count: number;
   size_bytes: number;
   series_count: number | null;
@@ -64,6 +65,7 @@ function toSummary(row: RecordRow): RecordSummary {
     typeGuessed: row.type_guessed === 1,
     dateGuessed: row.date_guessed === 1,
     importedAt: row.imported_at,
+    deletedAt: row.deleted_at,
   };
   if (row.kind === 'imaging') {
     summary.studyInstanceUID = row.study_uid ?? '';
@@ -86,7 +88,8 @@ const ORDER: Record<NonNullable<RecordQuery['sort']>, string> = {
   relevance: 'r.date IS NULL, r.date DESC',
 };
 
-export function listRecords(db: Db, query: RecordQuery = {}): RecordSummary[] {
+/** Live records by default; `scope` 'trash' lists only the trashed ones, most recently deleted first. */
+export function listRecords(db: Db, query: RecordQuery = {}, scope: 'live' | 'trash' = 'live'): RecordSummary[] {
   const where: string[] = [];
   const args: unknown[] = [];
   let from = SELECT;
@@ -99,7 +102,8 @@ export function listRecords(db: Db, query: RecordQuery = {}): RecordSummary[] {
     args.push(fts);
     if (!query.sort || query.sort === 'relevance') order = 't.score ASC';
   }
-  if (!query.includeDeleted) where.push('r.deleted_at IS NULL');
+  where.push(scope === 'trash' ? 'r.deleted_at IS NOT NULL' : 'r.deleted_at IS NULL');
+  if (scope === 'trash') order = 'r.deleted_at DESC';
   if (query.type) (where.push('r.type = ?'), args.push(query.type));
   if (query.personId) (where.push('r.person_id = ?'), args.push(query.personId));
   if (query.dateFrom) (where.push('r.date >= ?'), args.push(query.dateFrom));
@@ -170,39 +174,4 @@ export function updateRecord(db: Db, id: string, patch: RecordPatch): RecordDeta
     })();
   }
   return getRecord(db, id);
-}
-
-/** Moves a record to the trash; its files stay in the vault until it is purged. */
-export function deleteRecord(db: Db, id: string): void {
-  row(db, id);
-  db.prepare('UPDATE records SET deleted_at = ?, updated_at = ? WHERE id = ?').run(new Date().toISOString(), new Date().toISOString(), id);
-}
-
-export function restoreRecord(db: Db, id: string): void {
-  row(db, id);
-  db.prepare('UPDATE records SET deleted_at = NULL, updated_at = ? WHERE id = ?').run(new Date().toISOString(), id);
-}
-
-/** Blob ids of a record's files, in path order (for `cat` and export). */
-export function recordFiles(db: Db, id: string): { id: string; blobId: string; originalName: string; size: number; format: FileFormat }[] {
-  row(db, id);
-  return (db.prepare('SELECT id, blob_id, original_name, size, format FROM files WHERE record_id = ? ORDER BY original_path').all(id) as {
-    id: string;
-    blob_id: string;
-    original_name: string;
-    size: number;
-    format: string;
-  }[]).map((f) => ({ id: f.id, blobId: f.blob_id, originalName: f.original_name, size: f.size, format: f.format as FileFormat }));
-}
-
-/** Deletes the records in the trash for good: rows, search text and (via the sweep) their blobs. */
-export function emptyTrash(db: Db): number {
-  return db.transaction(() => {
-    const rows = db.prepare('SELECT rowid FROM records WHERE deleted_at IS NOT NULL').all() as { rowid: number }[];
-    const dropText = db.prepare('DELETE FROM record_text WHERE rowid = ?');
-    for (const r of rows) dropText.run(r.rowid);
-    // files, instances and case_records go with them (ON DELETE CASCADE).
-    db.prepare('DELETE FROM records WHERE deleted_at IS NOT NULL').run();
-    return rows.length;
-  })();
 }

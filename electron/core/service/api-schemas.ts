@@ -1,7 +1,7 @@
 // Validation of every params object that crosses the process boundary. The mapped type makes the
 // compiler check each schema against the contract in shared/api.ts.
 import { z } from 'zod';
-import type { ApiMethod, ApiParams } from '../../../shared/api.js';
+import { FILE_READ_MAX_BYTES, LOCK_REASONS, type ApiMethod, type ApiParams } from '../../../shared/api.js';
 import { RECORD_TYPES } from '../../../shared/domain.js';
 
 const id = z.string().regex(/^[0-9a-f]{12}$/, 'not a valid id');
@@ -17,6 +17,7 @@ const caseInput = z
 const selection = {
   caseId: id.optional(),
   recordIds: z.array(id).max(100_000).optional(),
+  all: z.boolean().optional(),
   reportsAsDicom: z.boolean().optional(),
   allowIdentityMismatch: z.boolean().optional(),
 };
@@ -28,10 +29,12 @@ export const API_SCHEMAS: Schemas = {
   'vault.create': z.object({ passphrase }).strict(),
   // `remember` is handled by the Electron shell (safeStorage); the core ignores it.
   'vault.unlock': z.object({ passphrase, remember: z.boolean().optional() }).strict(),
-  'vault.lock': empty,
+  'vault.lock': z.object({ reason: z.enum(LOCK_REASONS).optional() }).strict(),
   'vault.changePassphrase': z.object({ current: passphrase, next: passphrase }).strict(),
   'vault.recover': z.object({ recoveryKey: text(200), newPassphrase: passphrase }).strict(),
   'vault.check': empty,
+  'vault.rebuildIndex': z.object({ passphrase }).strict(),
+  'vault.activity': empty,
   'vault.backup': z.object({ destination: pathString }).strict(),
   'settings.setAutoLock': z.object({ minutes: z.number().int().min(0).max(1440) }).strict(),
 
@@ -48,7 +51,6 @@ export const API_SCHEMAS: Schemas = {
       dateTo: isoDate.optional(),
       tag: text(100).optional(),
       sort: z.enum(['date-desc', 'date-asc', 'title', 'imported-desc', 'relevance']).optional(),
-      includeDeleted: z.boolean().optional(),
     })
     .strict(),
   'records.get': z.object({ id }).strict(),
@@ -67,13 +69,16 @@ export const API_SCHEMAS: Schemas = {
         .strict(),
     })
     .strict(),
-  'records.delete': z.object({ id }).strict(),
-  'records.restore': z.object({ id }).strict(),
+  'records.delete': z.object({ ids: z.array(id).min(1).max(100_000) }).strict(),
+  'records.restore': z.object({ ids: z.union([z.array(id).min(1).max(100_000), z.literal('all')]) }).strict(),
+  'records.trash': empty,
   'records.emptyTrash': empty,
   'records.identities': empty,
   'records.thumbnail': z.object({ id }).strict(),
 
   'import.paths': z.object({ paths: z.array(pathString).min(1).max(10_000) }).strict(),
+  'import.cancel': empty,
+  'files.read': z.object({ id, start: z.number().int().min(0).optional(), length: z.number().int().min(1).max(FILE_READ_MAX_BYTES).optional() }).strict(),
 
   'cases.list': empty,
   'cases.get': z.object({ id }).strict(),
@@ -96,6 +101,4 @@ export const API_SCHEMAS: Schemas = {
   'export.verify': z.object({ path: pathString, zipPassword: z.string().min(1).max(1024).optional() }).strict(),
 };
 
-export function isApiMethod(name: unknown): name is ApiMethod {
-  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(API_SCHEMAS, name);
-}
+export { isApiMethod } from '../../../shared/api-methods.js';

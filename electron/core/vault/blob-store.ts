@@ -1,19 +1,24 @@
 // Encrypted, content-addressed file storage under <vault>/blobs. A blob's name is the HMAC of its
 // plaintext under a vault key: identical files are stored once, yet names reveal no file hash.
-import { createHmac, randomBytes } from 'node:crypto';
+import { createHmac, randomBytes, type Hmac } from 'node:crypto';
 import { promises as fsp, mkdirSync, readdirSync, rmSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import {
   CHUNK_SIZE,
+  FOOTER_SIZE,
   HEADER_SIZE,
   SEALED_CHUNK,
   blobKey,
   layoutForFileSize,
   newHeader,
   openChunk,
+  openTrailer,
   parseHeader,
   sealChunk,
+  sealTrailer,
+  trailerLength,
   type BlobHeader,
+  type ChunkLayout,
 } from '../crypto/blob-format.js';
 import { DossierError, fsError } from '../base/errors.js';
 import { fsyncDirSync } from './durable-fs.js';
@@ -21,8 +26,37 @@ import { fsyncDirSync } from './durable-fs.js';
 export interface PutResult {
   blobId: string;
   size: number;
-  /** True when an identical blob was already stored (the new copy was discarded). */
+  /** True when an identical blob was already stored and kept (the new copy was discarded). */
   existed: boolean;
+}
+
+/** What a blob says about itself inside its encryption (format 2): its own name and size, and
+ * the facts its record is rebuilt from. */
+export interface BlobTrailer {
+  blobId: string;
+  size: number;
+  facts: Record<string, unknown>;
+}
+
+export interface PutOptions {
+  /** The facts sealed into the blob's trailer (JSON-safe), given the content's name and size. */
+  facts?: (blobId: string, size: number) => Record<string, unknown>;
+  /** An identical blob exists: true keeps it (default); false replaces it with this copy, whose
+   * trailer describes the record being created (the old one was not referenced). */
+  keepExisting?: (blobId: string) => boolean;
+}
+
+/** The kinds of damage a blob can have; `check` and the error model speak in these codes. */
+export type BlobDamage = 'missing' | 'unreadable' | 'corrupt' | 'swapped';
+
+export class BlobDamaged extends DossierError {
+  constructor(
+    readonly blobId: string,
+    readonly damage: BlobDamage,
+    detail: string,
+  ) {
+    super('damaged', `Encrypted file ${blobId.slice(0, 12)}… is ${damage === 'missing' ? 'missing from the vault' : `damaged: ${detail}`}.`, { details: { blobId, damage } });
+  }
 }
 
 const BLOB_ID = /^[0-9a-f]{64}$/;
@@ -52,48 +86,24 @@ export class BlobStore {
   }
 
   /** Streams plaintext in, encrypting chunk by chunk into a temp file; renames when durable. */
-  async put(source: AsyncIterable<Uint8Array>): Promise<PutResult> {
+  async put(source: AsyncIterable<Uint8Array>, options: PutOptions = {}): Promise<PutResult> {
     const header = newHeader();
     const key = blobKey(this.encryptionKey, header);
     const hmac = createHmac('sha256', this.namingKey);
     const tmp = path.join(this.tmpDir, `${randomBytes(12).toString('hex')}.tmp`);
     let handle: fsp.FileHandle | undefined;
-    let size = 0;
     try {
       handle = await fsp.open(tmp, 'wx', 0o600);
       await handle.write(header.raw);
-      let pending: Buffer[] = [];
-      let index = 0;
-      let carry = Buffer.alloc(0);
-      let held: Buffer | null = null; // one full chunk held back until we know if it is the last
-      const flush = async () => {
-        if (pending.length) await handle!.write(Buffer.concat(pending));
-        pending = [];
-      };
-      for await (const piece of source) {
-        size += piece.length;
-        hmac.update(piece);
-        carry = carry.length ? Buffer.concat([carry, piece]) : Buffer.from(piece);
-        while (carry.length >= CHUNK_SIZE) {
-          if (held) pending.push(sealChunk(key, header, index++, false, held));
-          held = carry.subarray(0, CHUNK_SIZE);
-          carry = carry.subarray(CHUNK_SIZE);
-          if (pending.length >= WRITE_BATCH) await flush();
-        }
-      }
-      if (held && carry.length === 0) {
-        pending.push(sealChunk(key, header, index++, true, held));
-      } else {
-        if (held) pending.push(sealChunk(key, header, index++, false, held));
-        pending.push(sealChunk(key, header, index++, true, carry));
-      }
-      await flush();
+      const size = await writeChunks(handle, key, header, source, hmac);
+      const blobId = hmac.digest('hex');
+      const trailer = { blobId, size, facts: options.facts?.(blobId, size) ?? {} };
+      await handle.write(sealTrailer(key, header, Buffer.from(JSON.stringify(trailer), 'utf8')));
       await handle.sync();
       await handle.close();
       handle = undefined;
-      const blobId = hmac.digest('hex');
       const finalPath = this.pathOf(blobId);
-      if (existsSync(finalPath)) {
+      if (existsSync(finalPath) && (options.keepExisting?.(blobId) ?? true)) {
         await fsp.rm(tmp, { force: true });
         return { blobId, size, existed: true };
       }
@@ -108,10 +118,13 @@ export class BlobStore {
     }
   }
 
-  async putBytes(bytes: Uint8Array): Promise<PutResult> {
-    return this.put((async function* () {
-      yield bytes;
-    })());
+  async putBytes(bytes: Uint8Array, options: PutOptions = {}): Promise<PutResult> {
+    return this.put(
+      (async function* () {
+        yield bytes;
+      })(),
+      options,
+    );
   }
 
   async open(blobId: string): Promise<BlobReader> {
@@ -120,42 +133,45 @@ export class BlobStore {
     try {
       handle = await fsp.open(file, 'r');
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'ENOENT')
-        throw new DossierError('damaged', `Encrypted file ${blobId.slice(0, 12)}… is missing from the vault.`);
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw new BlobDamaged(blobId, 'missing', 'missing');
       throw fsError(err, `vault file ${blobId.slice(0, 12)}…`);
     }
     try {
-      const { size } = await handle.stat();
-      const raw = Buffer.alloc(HEADER_SIZE);
-      await handle.read(raw, 0, HEADER_SIZE, 0);
-      const header = parseHeader(raw);
-      const layout = layoutForFileSize(size);
-      return new BlobReader(blobId, handle, header, blobKey(this.encryptionKey, header), layout.chunkCount, layout.plaintextSize);
+      return await openReader(handle, blobId, this.encryptionKey);
     } catch (err) {
       await handle.close();
       if (err instanceof DossierError) throw err;
-      throw new DossierError('damaged', `Encrypted file ${blobId.slice(0, 12)}… is damaged: ${(err as Error).message}.`);
+      throw new BlobDamaged(blobId, 'corrupt', (err as Error).message);
     }
   }
 
-  /** Removes temp files (interrupted writes) and blobs no record references. */
-  sweep(isReferenced: (blobId: string) => boolean): { tempFiles: number; orphans: number } {
+  /**
+   * Removes temp files of interrupted writes (positive evidence: they never became blobs). Blobs
+   * no row references are never deleted here: they are counted, and rebuild-index adopts them.
+   */
+  sweepTemp(): number {
     let tempFiles = 0;
-    let orphans = 0;
     for (const name of readdirSync(this.tmpDir)) {
       rmSync(path.join(this.tmpDir, name), { force: true });
       tempFiles++;
     }
-    for (const sub of readdirSync(this.dir)) {
-      if (sub === 'tmp' || !/^[0-9a-f]{2}$/.test(sub)) continue;
-      for (const name of readdirSync(path.join(this.dir, sub))) {
-        if (BLOB_ID.test(name) && !isReferenced(name)) {
-          rmSync(path.join(this.dir, sub, name), { force: true });
-          orphans++;
-        }
-      }
-    }
-    return { tempFiles, orphans };
+    return tempFiles;
+  }
+
+  /** Deletes one blob for good: only on positive evidence (its record was purged from the trash). */
+  removeSync(blobId: string): void {
+    rmSync(this.pathOf(blobId), { force: true });
+  }
+
+  /** Zeroes the keys when the vault locks: a later call fails instead of using stale key material. */
+  forgetKeys(): void {
+    this.encryptionKey.fill(0);
+    this.namingKey.fill(0);
+  }
+
+  /** A fresh HMAC under the naming key: fed a file's bytes, it gives the name put() gives it. */
+  contentHmac(): Hmac {
+    return createHmac('sha256', this.namingKey);
   }
 
   /** Every stored blob id (for the vault check). */
@@ -169,6 +185,73 @@ export class BlobStore {
   }
 }
 
+/** Reads the header and (format 2) the trailer, and checks the blob is the one its name says. */
+async function openReader(handle: fsp.FileHandle, blobId: string, encryptionKey: Buffer): Promise<BlobReader> {
+  const { size: fileSize } = await handle.stat();
+  const header = parseHeader(await readAt(handle, 0, HEADER_SIZE));
+  const key = blobKey(encryptionKey, header);
+  let chunksEnd = fileSize;
+  let trailer: BlobTrailer | null = null;
+  if (header.version >= 2) {
+    if (fileSize < HEADER_SIZE + FOOTER_SIZE) throw new Error('blob is truncated (no footer)');
+    const sealedLength = trailerLength(await readAt(handle, fileSize - FOOTER_SIZE, FOOTER_SIZE));
+    chunksEnd = fileSize - FOOTER_SIZE - sealedLength;
+    if (chunksEnd < HEADER_SIZE) throw new Error('blob trailer length is invalid');
+    const plain = openTrailer(key, header, await readAt(handle, chunksEnd, sealedLength));
+    if (!plain) throw new Error('its trailer failed authentication');
+    trailer = parseTrailer(plain);
+  }
+  const layout = layoutForFileSize(chunksEnd);
+  if (trailer && trailer.blobId !== blobId) throw new BlobDamaged(blobId, 'swapped', `it holds the content of ${trailer.blobId.slice(0, 12)}… (files swapped or renamed)`);
+  if (trailer && trailer.size !== layout.plaintextSize) throw new Error(`its size (${layout.plaintextSize}) differs from its trailer (${trailer.size})`);
+  return new BlobReader(blobId, handle, header, key, layout, chunksEnd, trailer);
+}
+
+async function readAt(handle: fsp.FileHandle, position: number, length: number): Promise<Buffer> {
+  const buf = Buffer.alloc(length);
+  const { bytesRead } = await handle.read(buf, 0, length, position);
+  if (bytesRead !== length) throw new Error('blob is truncated');
+  return buf;
+}
+
+function parseTrailer(plain: Buffer): BlobTrailer {
+  const t = JSON.parse(plain.toString('utf8')) as Partial<BlobTrailer>;
+  if (typeof t.blobId !== 'string' || typeof t.size !== 'number' || typeof t.facts !== 'object' || t.facts === null) throw new Error('its trailer is malformed');
+  return { blobId: t.blobId, size: t.size, facts: t.facts };
+}
+
+/** Streams plaintext into sealed chunks (one full chunk held back until we know it is not the last). */
+async function writeChunks(handle: fsp.FileHandle, key: Buffer, header: BlobHeader, source: AsyncIterable<Uint8Array>, hmac: Hmac): Promise<number> {
+  let pending: Buffer[] = [];
+  let index = 0;
+  let size = 0;
+  let carry = Buffer.alloc(0);
+  let held: Buffer | null = null;
+  const flush = async () => {
+    if (pending.length) await handle.write(Buffer.concat(pending));
+    pending = [];
+  };
+  for await (const piece of source) {
+    size += piece.length;
+    hmac.update(piece);
+    carry = carry.length ? Buffer.concat([carry, piece]) : Buffer.from(piece);
+    while (carry.length >= CHUNK_SIZE) {
+      if (held) pending.push(sealChunk(key, header, index++, false, held));
+      held = carry.subarray(0, CHUNK_SIZE);
+      carry = carry.subarray(CHUNK_SIZE);
+      if (pending.length >= WRITE_BATCH) await flush();
+    }
+  }
+  if (held && carry.length === 0) {
+    pending.push(sealChunk(key, header, index++, true, held));
+  } else {
+    if (held) pending.push(sealChunk(key, header, index++, false, held));
+    pending.push(sealChunk(key, header, index++, true, carry));
+  }
+  await flush();
+  return size;
+}
+
 /** Random-access, authenticated reads of one blob; memory bounded by the chunk size. */
 export class BlobReader {
   constructor(
@@ -176,18 +259,27 @@ export class BlobReader {
     private readonly handle: fsp.FileHandle,
     private readonly header: BlobHeader,
     private readonly key: Buffer,
-    readonly chunkCount: number,
-    readonly size: number,
-  ) {}
+    layout: ChunkLayout,
+    /** Where the chunks end (the trailer starts there in format 2). */
+    private readonly chunksEnd: number,
+    /** Format 2 blobs: what the blob says about itself; null for format 1. */
+    readonly trailer: BlobTrailer | null,
+  ) {
+    this.chunkCount = layout.chunkCount;
+    this.size = layout.plaintextSize;
+  }
+
+  readonly chunkCount: number;
+  readonly size: number;
 
   private async chunk(index: number): Promise<Buffer> {
     const last = index === this.chunkCount - 1;
     const position = HEADER_SIZE + index * SEALED_CHUNK;
-    const buf = Buffer.alloc(SEALED_CHUNK);
-    const { bytesRead } = await this.handle.read(buf, 0, SEALED_CHUNK, position);
+    const length = Math.min(SEALED_CHUNK, this.chunksEnd - position);
+    const buf = Buffer.alloc(length);
+    const { bytesRead } = await this.handle.read(buf, 0, length, position);
     const plain = openChunk(this.key, this.header, index, last, buf.subarray(0, bytesRead));
-    if (!plain)
-      throw new DossierError('damaged', `Encrypted file ${this.blobId.slice(0, 12)}… is damaged: chunk ${index} of ${this.chunkCount} failed authentication.`);
+    if (!plain) throw new BlobDamaged(this.blobId, 'corrupt', `chunk ${index} of ${this.chunkCount} failed authentication`);
     return plain;
   }
 

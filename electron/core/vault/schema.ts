@@ -102,4 +102,8 @@ export const SCHEMA_STEPS: string[] = [
     record_ids TEXT NOT NULL DEFAULT '[]'
   );
   `,
+  // 2: blobs whose records were purged from the trash, until the files themselves are removed.
+  `
+  CREATE TABLE purged_blobs (blob_id TEXT PRIMARY KEY, purged_at TEXT NOT NULL);
+  `,
 ];

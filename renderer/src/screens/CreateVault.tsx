@@ -1,9 +1,9 @@
 // First run: choose a passphrase, then save the recovery key before going on.
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { errorMessage, useBridge } from '../bridge-context.js';
-import { MIN_PASSPHRASE_LENGTH, passphraseStrength } from './passphrase-strength.js';
+import { MIN_PASSPHRASE_LENGTH, checkPassphrase, passphraseStrength } from '../../../shared/passphrase-policy.js';
 
-export function CreateVault({ onDone }: { onDone: () => void }) {
+export function CreateVault({ onStarted, onDone }: { onStarted: () => void; onDone: () => void }) {
   const bridge = useBridge();
   const [pass, setPass] = useState('');
   const [confirm, setConfirm] = useState('');
@@ -15,10 +15,12 @@ export function CreateVault({ onDone }: { onDone: () => void }) {
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    if (pass.length < MIN_PASSPHRASE_LENGTH) return setError(`Please use at least ${MIN_PASSPHRASE_LENGTH} characters.`);
+    const verdict = checkPassphrase(pass);
+    if (!verdict.ok) return setError(verdict.message);
     if (pass !== confirm) return setError('The two passphrases are different. Please type them again.');
     setBusy(true);
     setError(null);
+    onStarted();
     try {
       setRecoveryKey((await bridge.call('vault.create', { passphrase: pass })).recoveryKey);
     } catch (err) {

@@ -56,7 +56,7 @@ export function RecordDetail({ id, identityWarning, onBack, onDeleted, onChanged
 
   async function remove() {
     try {
-      await bridge.call('records.delete', { id });
+      await bridge.call('records.delete', { ids: [id] });
       onDeleted(id, record?.title ?? 'Record');
     } catch (err) {
       setError(errorMessage(err));

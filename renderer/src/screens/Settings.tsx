@@ -3,7 +3,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import type { VaultStatus } from '../../../shared/api.js';
 import { errorMessage, useBridge } from '../bridge-context.js';
 import { formatBytes, plural } from '../format.js';
-import { MIN_PASSPHRASE_LENGTH, passphraseStrength } from './passphrase-strength.js';
+import { MIN_PASSPHRASE_LENGTH, checkPassphrase, passphraseStrength } from '../../../shared/passphrase-policy.js';
 
 const LOCK_CHOICES = [5, 10, 15, 30, 60, 0];
 
@@ -21,8 +21,7 @@ export function Settings({ status, onStatus, onTrashEmptied }: { status: VaultSt
   const [trashMsg, setTrashMsg] = useState('');
 
   async function countTrash() {
-    const [all, live] = await Promise.all([bridge.call('records.list', { includeDeleted: true }), bridge.call('records.list', {})]);
-    setTrashed(all.length - live.length);
+    setTrashed((await bridge.call('records.trash', {})).length);
   }
   useEffect(() => {
     void countTrash().catch(() => setTrashed(null));
@@ -42,7 +41,8 @@ export function Settings({ status, onStatus, onTrashEmptied }: { status: VaultSt
 
   async function changePass(e: FormEvent) {
     e.preventDefault();
-    if (next.length < MIN_PASSPHRASE_LENGTH) return setPassMsg({ ok: false, text: `Please use at least ${MIN_PASSPHRASE_LENGTH} characters.` });
+    const verdict = checkPassphrase(next);
+    if (!verdict.ok) return setPassMsg({ ok: false, text: verdict.message });
     if (next !== confirm) return setPassMsg({ ok: false, text: 'The two new passphrases are different.' });
     try {
       await bridge.call('vault.changePassphrase', { current, next });

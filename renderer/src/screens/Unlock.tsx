@@ -1,15 +1,23 @@
 // Unlock with the passphrase, or reset it with the recovery key.
 import { useState, type FormEvent } from 'react';
-import type { VaultStatus } from '../../../shared/api.js';
+import type { LockReason, VaultStatus } from '../../../shared/api.js';
 import { errorCode, errorMessage, useBridge } from '../bridge-context.js';
-import { MIN_PASSPHRASE_LENGTH } from './passphrase-strength.js';
+import { checkPassphrase } from '../../../shared/passphrase-policy.js';
+import { RebuildIndex } from './RebuildIndex.js';
 
-export function Unlock({ onUnlocked, lockedReason }: { onUnlocked: (s: VaultStatus) => void; lockedReason: 'user' | 'idle' | null }) {
+const LOCK_NOTICES: Record<Exclude<LockReason, 'user' | 'quit'>, string> = {
+  idle: 'Dossier locked itself because the computer was not used for a while.',
+  'screen-locked': 'Dossier locked itself when the screen was locked.',
+  suspend: 'Dossier locked itself when the computer went to sleep.',
+};
+
+export function Unlock({ onUnlocked, lockedReason }: { onUnlocked: (s: VaultStatus) => void; lockedReason: LockReason | null }) {
   const bridge = useBridge();
   const [mode, setMode] = useState<'unlock' | 'recover'>('unlock');
   const [pass, setPass] = useState('');
   const [remember, setRemember] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [damaged, setDamaged] = useState<{ passphrase: string; problem: string } | null>(null);
   const [busy, setBusy] = useState(false);
 
   async function unlock(e: FormEvent) {
@@ -21,7 +29,8 @@ export function Unlock({ onUnlocked, lockedReason }: { onUnlocked: (s: VaultStat
       const params = bridge.platform === 'electron' ? { passphrase: pass, remember } : { passphrase: pass };
       onUnlocked(await bridge.call('vault.unlock', params));
     } catch (err) {
-      setError(errorCode(err) === 'wrong-passphrase' ? 'That passphrase is not right. Check Caps Lock and try again.' : errorMessage(err));
+      if (errorCode(err) === 'database-damaged') setDamaged({ passphrase: pass, problem: errorMessage(err) });
+      else setError(errorCode(err) === 'wrong-passphrase' ? 'That passphrase is not right. Check Caps Lock and try again.' : errorMessage(err));
       setPass('');
     } finally {
       setBusy(false);
@@ -29,11 +38,12 @@ export function Unlock({ onUnlocked, lockedReason }: { onUnlocked: (s: VaultStat
   }
 
   if (mode === 'recover') return <Recover onBack={() => setMode('unlock')} onUnlocked={onUnlocked} />;
+  if (damaged) return <main className="centered"><div className="panel narrow"><h1>Unlock your records</h1><RebuildIndex passphrase={damaged.passphrase} problem={damaged.problem} onDone={onUnlocked} /></div></main>;
   return (
     <main className="centered">
       <form className="panel narrow" onSubmit={unlock} aria-labelledby="unlock-title">
         <h1 id="unlock-title">Unlock your records</h1>
-        {lockedReason === 'idle' && <p className="notice" role="status">Dossier locked itself because the computer was not used for a while.</p>}
+        {lockedReason && lockedReason !== 'user' && lockedReason !== 'quit' && <p className="notice" role="status">{LOCK_NOTICES[lockedReason]}</p>}
         <label htmlFor="unlock-pass">Passphrase</label>
         <input id="unlock-pass" type="password" autoComplete="current-password" value={pass} onChange={(e) => setPass(e.target.value)} autoFocus aria-invalid={error !== null} aria-describedby={error ? 'unlock-error' : undefined} />
         {bridge.platform === 'electron' && (
@@ -56,23 +66,28 @@ function Recover({ onBack, onUnlocked }: { onBack: () => void; onUnlocked: (s: V
   const [pass, setPass] = useState('');
   const [confirm, setConfirm] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const [damaged, setDamaged] = useState<{ passphrase: string; problem: string } | null>(null);
   const [busy, setBusy] = useState(false);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    if (pass.length < MIN_PASSPHRASE_LENGTH) return setError(`Please use at least ${MIN_PASSPHRASE_LENGTH} characters for the new passphrase.`);
+    const verdict = checkPassphrase(pass);
+    if (!verdict.ok) return setError(verdict.message);
     if (pass !== confirm) return setError('The two new passphrases are different.');
     setBusy(true);
     setError(null);
     try {
       onUnlocked(await bridge.call('vault.recover', { recoveryKey: key.trim(), newPassphrase: pass }));
     } catch (err) {
-      setError(errorMessage(err));
+      // The new passphrase is set before the database is opened: a damaged index is rebuilt with it.
+      if (errorCode(err) === 'database-damaged') setDamaged({ passphrase: pass, problem: errorMessage(err) });
+      else setError(errorMessage(err));
     } finally {
       setBusy(false);
     }
   }
 
+  if (damaged) return <main className="centered"><div className="panel narrow"><h1>Use your recovery key</h1><RebuildIndex passphrase={damaged.passphrase} problem={damaged.problem} onDone={onUnlocked} /></div></main>;
   return (
     <main className="centered">
       <form className="panel narrow" onSubmit={submit} aria-labelledby="recover-title">

@@ -1,74 +1,87 @@
 // dossier export | verify
 import path from 'node:path';
-import { exportBundle } from '../../export/export-bundle.js';
-import { verifyBundle } from '../../bundle/verify.js';
-import { asDossierError } from '../../export/bundle-errors.js';
-import { DossierError } from '../../base/errors.js';
-import { withVault, print, printJson, type Options } from '../context.js';
-import { ProgressBar, formatBytes } from '../terminal.js';
-import { APP_VERSION } from '../../base/app-version.js';
+import { formatBytes, plural } from '../../../../shared/format.js';
+import { str, type CliContext } from '../context.js';
+import { UsageError } from '../usage-error.js';
+import { ProgressBar } from '../terminal.js';
+import { JSON_OPTION, type Command } from './command.js';
 
-function zipPassword(options: Options): string | undefined {
-  const name = options['zip-password-env'];
+function zipPassword(ctx: CliContext): string | undefined {
+  const name = str(ctx.options['zip-password-env']);
   if (!name) return undefined;
   const value = process.env[name];
-  if (!value) throw new DossierError('invalid-params', `The environment variable ${name} (named by --zip-password-env) is not set or empty.`);
+  if (!value) throw new UsageError(`The environment variable ${name} (named by --zip-password-env) is not set or empty.`);
   return value;
 }
 
-export async function exportCommand(options: Options): Promise<number> {
-  if (!options.out) throw new DossierError('invalid-params', 'Say where to write the bundle: --out PATH (a folder, e.g. a USB stick, or a .zip with --zip).');
-  const chosen = [options.case, options.records, options.all].filter(Boolean).length;
-  if (chosen !== 1) throw new DossierError('invalid-params', 'Say what to export: exactly one of --case ID, --records ID,ID or --all.');
-  const password = zipPassword(options);
-  const kind = options.zip || options.out.toLowerCase().endsWith('.zip') ? 'zip' : 'folder';
-  if (password && kind !== 'zip') throw new DossierError('invalid-params', 'A password needs --zip: a USB folder is never encrypted (hand it over in person).');
-  return withVault(options, async (vault) => {
+const exportCommand: Command = {
+  name: 'export',
+  usage: 'export (--case ID | --records ID,ID | --all) --out PATH [--zip] [--zip-password-env VAR] [--reports-as-dicom] [--allow-identity-mismatch] [--overwrite]',
+  options: {
+    ...JSON_OPTION,
+    case: { type: 'string' },
+    records: { type: 'string' },
+    all: { type: 'boolean' },
+    out: { type: 'string' },
+    zip: { type: 'boolean' },
+    'zip-password-env': { type: 'string' },
+    'reports-as-dicom': { type: 'boolean' },
+    'allow-identity-mismatch': { type: 'boolean' },
+    overwrite: { type: 'boolean' },
+  },
+  async run(ctx) {
+    const o = ctx.options;
+    const out = str(o.out);
+    if (!out) throw new UsageError('Say where to write the bundle: --out PATH (a folder, e.g. a USB stick, or a .zip with --zip).');
+    if ([o.case, o.records, o.all].filter(Boolean).length !== 1) throw new UsageError('Say what to export: exactly one of --case ID, --records ID,ID or --all.');
+    const password = zipPassword(ctx);
+    const kind = o.zip || out.toLowerCase().endsWith('.zip') ? 'zip' : 'folder';
+    if (password && kind !== 'zip') throw new UsageError('A password needs --zip: a USB folder is never encrypted (hand it over in person).');
+    await ctx.unlock();
     const bar = new ProgressBar();
-    const result = await exportBundle(vault, {
-      ...(options.case ? { caseId: options.case } : {}),
-      ...(options.records ? { recordIds: options.records.split(',').map((s) => s.trim()).filter(Boolean) } : {}),
-      ...(options.all ? { all: true } : {}),
-      destination: { kind, path: path.resolve(options.out!) },
+    ctx.on('export.progress', (p) => bar.update(p.filesDone, p.filesTotal, p.bytesDone, `${p.phase}: ${p.currentFile}`));
+    const result = await ctx.call('export.run', {
+      ...(str(o.case) ? { caseId: str(o.case)! } : {}),
+      ...(str(o.records) ? { recordIds: str(o.records)!.split(',').map((s) => s.trim()).filter(Boolean) } : {}),
+      ...(o.all ? { all: true } : {}),
+      destination: { kind, path: path.resolve(out) },
       ...(password ? { zipPassword: password } : {}),
-      ...(options['reports-as-dicom'] ? { reportsAsDicom: true } : {}),
-      ...(options['allow-identity-mismatch'] ? { allowIdentityMismatch: true } : {}),
-      ...(options.overwrite ? { overwrite: true } : {}),
-      appVersion: APP_VERSION,
-      onProgress: (p) => bar.update(p.filesDone, p.filesTotal, p.bytesDone, `${p.phase}: ${p.currentFile}`),
-    }).catch((err: unknown) => {
-      if (err instanceof DossierError && err.code === 'identity-mismatch')
-        throw new DossierError(err.code, `${err.message}\n(If they are the same person: add --allow-identity-mismatch.)`);
-      throw err;
+      ...(o['reports-as-dicom'] ? { reportsAsDicom: true } : {}),
+      ...(o['allow-identity-mismatch'] ? { allowIdentityMismatch: true } : {}),
+      ...(o.overwrite ? { replaceExisting: true } : {}),
     });
     bar.clear();
-    if (options.json) printJson(result);
+    if (ctx.options.json) ctx.printJson(result);
     else {
-      print(`Wrote ${result.fileCount} files (${formatBytes(result.bytes)}) to ${result.path}`);
-      print(result.verified.ok ? 'bundle ok (every file re-read and checked against the manifest)' : 'The written bundle did NOT verify:');
-      for (const p of result.verified.problems) print(`  ${p}`);
-      if (kind === 'folder') print('This folder is not encrypted: anyone holding it can read it — hand it over in person.');
-      else if (password) print("The zip is AES-256 encrypted. Windows' built-in zip tool cannot open it: use 7-Zip, or macOS Archive Utility.");
+      ctx.print(`Wrote ${plural(result.fileCount, 'file')} (${formatBytes(result.bytes)}) to ${result.path}`);
+      ctx.print(result.verified.ok ? 'bundle ok (every file re-read and checked against the manifest)' : 'The written bundle did NOT verify:');
+      for (const p of result.verified.problems) ctx.print(`  ${p}`);
+      if (kind === 'folder') ctx.print('This folder is not encrypted: anyone holding it can read it — hand it over in person.');
+      else if (password)
+        ctx.print(
+          "The zip is AES-256 encrypted: its contents are hidden, but not how many files it holds, their sizes or their names. Windows' built-in zip tool cannot open it: use 7-Zip, or macOS Archive Utility.",
+        );
     }
     return result.verified.ok ? 0 : 1;
-  });
-}
+  },
+};
 
-export async function verifyCommand(options: Options, args: string[]): Promise<number> {
-  const target = args[0];
-  if (!target) throw new DossierError('invalid-params', 'Say which bundle: dossier verify PATH (a folder or a .zip)');
-  const password = zipPassword(options);
-  let result;
-  try {
-    result = await verifyBundle(path.resolve(target), password ? { password } : {});
-  } catch (err) {
-    throw asDossierError(err);
-  }
-  if (options.json) printJson(result);
-  else if (result.ok) print(`bundle ok (${result.fileCount} files checked)`);
-  else {
-    print(`bundle NOT ok: ${result.problems.length} problem(s)`);
-    for (const p of result.problems) print(`  ${p}`);
-  }
-  return result.ok ? 0 : 1;
-}
+const verify: Command = {
+  name: 'verify',
+  usage: 'verify PATH [--zip-password-env VAR]   re-check a written bundle (folder or zip)',
+  options: { ...JSON_OPTION, 'zip-password-env': { type: 'string' } },
+  async run(ctx, [target]) {
+    if (!target) throw new UsageError('Say which bundle: dossier verify PATH (a folder or a .zip)');
+    const password = zipPassword(ctx);
+    const result = await ctx.call('export.verify', { path: path.resolve(target), ...(password ? { zipPassword: password } : {}) });
+    if (ctx.options.json) ctx.printJson(result);
+    else if (result.ok) ctx.print(`bundle ok (${plural(result.fileCount, 'file')} checked)`);
+    else {
+      ctx.print(`bundle NOT ok: ${plural(result.problems.length, 'problem')}`);
+      for (const p of result.problems) ctx.print(`  ${p}`);
+    }
+    return result.ok ? 0 : 1;
+  },
+};
+
+export const EXPORT_COMMANDS: Command[] = [exportCommand, verify];

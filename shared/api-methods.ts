@@ -1,7 +1,7 @@
-// The runtime list of API method and event names. shared/api.ts only has types; the IPC handler
-// and the browser host need a real list to refuse unknown names before anything reaches the core.
-// `satisfies Record<…>` makes the compiler fail when a method is added to the contract but not here.
-import type { ApiEvent, ApiMethod } from '../../shared/api.js';
+// The one runtime list of API method and event names (shared/api.ts only has types): the IPC
+// handler, the browser host and the service refuse unknown names with it. `satisfies Record<…>`
+// makes the compiler fail when a method is added to the contract but not here.
+import type { ApiEvent, ApiMethod } from './api.js';
 
 const METHOD_TABLE = {
   'vault.status': true,
@@ -11,6 +11,8 @@ const METHOD_TABLE = {
   'vault.changePassphrase': true,
   'vault.recover': true,
   'vault.check': true,
+  'vault.rebuildIndex': true,
+  'vault.activity': true,
   'vault.backup': true,
   'settings.setAutoLock': true,
   'people.list': true,
@@ -21,10 +23,13 @@ const METHOD_TABLE = {
   'records.update': true,
   'records.delete': true,
   'records.restore': true,
+  'records.trash': true,
   'records.emptyTrash': true,
   'records.identities': true,
   'records.thumbnail': true,
   'import.paths': true,
+  'import.cancel': true,
+  'files.read': true,
   'cases.list': true,
   'cases.get': true,
   'cases.create': true,
@@ -40,8 +45,10 @@ const METHOD_TABLE = {
 
 const EVENT_TABLE = {
   'import.progress': true,
+  'import.outcomes': true,
   'export.progress': true,
-  'vault.locked': true,
+  'rebuild.progress': true,
+  'vault.status': true,
 } as const satisfies Record<ApiEvent, true>;
 
 export const API_METHODS = Object.keys(METHOD_TABLE) as ApiMethod[];

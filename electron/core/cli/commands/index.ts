@@ -1,0 +1,8 @@
+// The CLI's dispatch table: every command, in the order the usage text lists them.
+import type { Command } from './command.js';
+import { VAULT_COMMANDS } from './vault-commands.js';
+import { RECORD_COMMANDS } from './record-commands.js';
+import { CASE_COMMANDS } from './case-commands.js';
+import { EXPORT_COMMANDS } from './export-commands.js';
+
+export const COMMANDS: Command[] = [...VAULT_COMMANDS, ...RECORD_COMMANDS, ...CASE_COMMANDS, ...EXPORT_COMMANDS];

@@ -1,0 +1,11 @@
+// The shape every handler group fills: one function per API method, params already validated.
+import type { ApiEvent, ApiMethod, ApiParams, ApiResult, DossierEvents } from '../../../../shared/api.js';
+import type { VaultSession } from '../session.js';
+
+export type Handlers = { [K in ApiMethod]: (params: ApiParams<K>) => Promise<ApiResult<K>> | ApiResult<K> };
+
+export interface HandlerContext {
+  session: VaultSession;
+  appVersion: string;
+  emit: <E extends ApiEvent>(event: E, payload: DossierEvents[E]) => void;
+}
