@@ -5,10 +5,11 @@
 import { SkipFile } from '../import/analysis.js';
 import { inflateRawSync } from 'node:zlib';
 import { dicomParser, type DataSet, type Element } from './dicom-parser-lib.js';
+import { TS } from './transfer-syntax.js';
 
-const TS_IMPLICIT_LE = '1.2.840.10008.1.2';
-const TS_EXPLICIT_LE = '1.2.840.10008.1.2.1';
-const TS_EXPLICIT_BE = '1.2.840.10008.1.2.2';
+const TS_IMPLICIT_LE = TS.implicitLE;
+const TS_EXPLICIT_LE = TS.explicitLE;
+const TS_EXPLICIT_BE = TS.explicitBE;
 const PIXEL_DATA = 'x7fe00010';
 /** Header-only reads never need more than this after inflating a deflated dataset. */
 const MAX_INFLATED_BYTES = 1 << 30;

@@ -2,20 +2,14 @@
 // test fixtures. It writes what it is given — callers choose tags, VRs and the character set.
 import { randomUUID } from 'node:crypto';
 import { deflateRawSync } from 'node:zlib';
+import { TS } from './transfer-syntax.js';
 
 /** Root for the UIDs Dossier mints itself (placeholder until an org root is registered). */
 export const DOSSIER_UID_ROOT = '1.2.826.0.1.3680043.10.1413';
 export const IMPLEMENTATION_CLASS_UID = `${DOSSIER_UID_ROOT}.1.1`;
 export const IMPLEMENTATION_VERSION_NAME = 'DOSSIER_010';
 
-export const TS = {
-  implicitLE: '1.2.840.10008.1.2',
-  explicitLE: '1.2.840.10008.1.2.1',
-  deflatedLE: '1.2.840.10008.1.2.1.99',
-  explicitBE: '1.2.840.10008.1.2.2',
-  jpegBaseline: '1.2.840.10008.1.2.4.50',
-  rle: '1.2.840.10008.1.2.5',
-} as const;
+export { TS };
 
 export type Vr =
   | 'AE' | 'AS' | 'AT' | 'CS' | 'DA' | 'DS' | 'DT' | 'FD' | 'FL' | 'IS' | 'LO' | 'LT' | 'OB' | 'OD'
