@@ -17,7 +17,7 @@ export interface StoredValues {
 }
 
 function aligned(bytes: Uint8Array, size: number): ArrayBuffer {
-  const buffer = bytes.byteOffset % size === 0 ? bytes.buffer : bytes.slice().buffer;
+  const buffer = bytes.byteOffset % size === 0 ? bytes.buffer : new Uint8Array(bytes).buffer; // a copy (Buffer#slice is not)
   return buffer as ArrayBuffer;
 }
 
