@@ -5,10 +5,11 @@
 import { SkipFile } from '../base/analysis.js';
 import { inflateRawSync } from 'node:zlib';
 import { dicomParser, type DataSet, type Element } from './dicom-parser-lib.js';
+import { TS } from './transfer-syntax.js';
 
-const TS_IMPLICIT_LE = '1.2.840.10008.1.2';
-const TS_EXPLICIT_LE = '1.2.840.10008.1.2.1';
-const TS_EXPLICIT_BE = '1.2.840.10008.1.2.2';
+const TS_IMPLICIT_LE = TS.implicitLE;
+const TS_EXPLICIT_LE = TS.explicitLE;
+const TS_EXPLICIT_BE = TS.explicitBE;
 const PIXEL_DATA = 'x7fe00010';
 /** Header-only reads never need more than this after inflating a deflated dataset. */
 const MAX_INFLATED_BYTES = 1 << 30;
@@ -187,10 +188,12 @@ export function readDicomDataSet(bytes: Uint8Array, { untilPixelData }: ReadOpti
     rawTransferSyntax = !layout.explicitVr ? TS_IMPLICIT_LE : layout.littleEndian ? TS_EXPLICIT_LE : TS_EXPLICIT_BE;
   }
   if (rawTransferSyntax === undefined) checkMetaHeaderComplete(buffer);
+  const inflated = rawTransferSyntax === undefined ? inflateDeflated(buffer) : undefined;
+  if (inflated) buffer = inflated;
 
   try {
     const dataSet = parseChecked(buffer, rawTransferSyntax, untilPixelData);
-    const transferSyntaxUID = rawTransferSyntax ?? readTransferSyntax(dataSet);
+    const transferSyntaxUID = rawTransferSyntax ?? (inflated ? TS.deflatedLE : readTransferSyntax(dataSet));
     return { dataSet, transferSyntaxUID, hasMetaHeader: rawTransferSyntax === undefined };
   } catch (e) {
     const retry = rawTransferSyntax === undefined ? retryWithSniffedLayout(buffer, untilPixelData) : undefined;
@@ -222,18 +225,41 @@ function retryWithSniffedLayout(buffer: Buffer, untilPixelData: boolean): ReadDa
   }
 }
 
+/** The Extended Offset Table and its lengths (7FE0,0001/0002), explicit VR OV, in either byte order. */
+const OV_HEADERS = [
+  [0xe0, 0x7f, 0x01, 0x00, 0x4f, 0x56, 0, 0],
+  [0xe0, 0x7f, 0x02, 0x00, 0x4f, 0x56, 0, 0],
+  [0x7f, 0xe0, 0x00, 0x01, 0x4f, 0x56, 0, 0],
+  [0x7f, 0xe0, 0x00, 0x02, 0x4f, 0x56, 0, 0],
+].map((h) => Buffer.from(h));
+
+/**
+ * dicom-parser gives VR OV (PS3.5 7.1.2, 2017) a 2-byte length, which derails the rest of the
+ * dataset. Its value layout is OB's, so OV headers read as OB for the parse and are restored
+ * afterwards: zero-copy, and synchronous, so nothing else sees the bytes in between.
+ */
+function withOvReadAsOb<T>(buffer: Buffer, parse: () => T): T {
+  const patched = OV_HEADERS.map((h) => buffer.indexOf(h)).filter((at) => at >= 0);
+  for (const at of patched) buffer[at + 5] = 0x42; // 'OV' → 'OB'
+  try {
+    return parse();
+  } finally {
+    for (const at of patched) buffer[at + 5] = 0x56;
+  }
+}
+
 /** dicom-parser plus the checks it does not make; every failure is a SkipFile. */
 function parseChecked(buffer: Buffer, rawTransferSyntax: string | undefined, untilPixelData: boolean): DataSet {
   let dataSet: DataSet;
   try {
-    dataSet = dicomParser.parseDicom(buffer, {
+    dataSet = withOvReadAsOb(buffer, () => dicomParser.parseDicom(buffer, {
       ...(rawTransferSyntax ? { TransferSyntaxUID: rawTransferSyntax } : {}),
       ...(untilPixelData ? { untilTag: PIXEL_DATA } : {}),
       inflater: (arr: Uint8Array, position: number) => {
         const inflated = inflateRawSync(arr.subarray(position), { maxOutputLength: MAX_INFLATED_BYTES });
         return Buffer.concat([arr.subarray(0, position), inflated]);
       },
-    });
+    }));
   } catch (e) {
     throw toSkip(e);
   }
@@ -247,6 +273,43 @@ function parseChecked(buffer: Buffer, rawTransferSyntax: string | undefined, unt
     }
   }
   return dataSet;
+}
+
+/**
+ * Deflated Explicit VR Little Endian, inflated here rather than by dicom-parser, which misreads
+ * some such files: it parses one element of the compressed bytes while looking for the end of
+ * the meta header, and parses its inflater's result from byte 0 (the preamble). The copy's meta
+ * header then declares Explicit VR Little Endian (same length, NUL-padded); callers are told the
+ * file's real syntax. Undefined when the file is not deflated or has no meta group length.
+ */
+function inflateDeflated(buffer: Buffer): Buffer | undefined {
+  const hasGroupLength = u32(buffer, 132, true) === 0x00000002 && vrAt(buffer, 136) === 'UL';
+  if (!hasGroupLength) return undefined;
+  const metaEnd = 144 + u32(buffer, 140, true);
+  const ts = deflatedSyntaxElement(buffer.subarray(0, metaEnd));
+  if (!ts) return undefined;
+  let body: Buffer;
+  try {
+    body = inflateRawSync(buffer.subarray(metaEnd), { maxOutputLength: MAX_INFLATED_BYTES });
+  } catch {
+    throw new SkipFile('damaged DICOM file (deflated data cannot be inflated)');
+  }
+  const out = Buffer.concat([buffer.subarray(0, metaEnd), body]);
+  out.fill(0, ts.dataOffset, ts.dataOffset + ts.length);
+  out.write(TS.explicitLE, ts.dataOffset, 'latin1');
+  return out;
+}
+
+/** The meta header's Transfer Syntax UID element when it says deflated; a damaged meta header
+ * gives undefined here and fails, with its reason, on the ordinary path. */
+function deflatedSyntaxElement(metaBytes: Buffer): Element | undefined {
+  try {
+    const meta = dicomParser.readPart10Header(metaBytes);
+    const ts = meta.elements.x00020010;
+    return ts && readTransferSyntax(meta) === TS.deflatedLE ? ts : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Uses (0002,0000) group length, when present, to tell a cut meta header from a damaged one. */

@@ -2,29 +2,24 @@
 // test fixtures. It writes what it is given — callers choose tags, VRs and the character set.
 import { randomUUID } from 'node:crypto';
 import { deflateRawSync } from 'node:zlib';
+import { TS } from './transfer-syntax.js';
 
 /** Root for the UIDs Dossier mints itself (placeholder until an org root is registered). */
 export const DOSSIER_UID_ROOT = '1.2.826.0.1.3680043.10.1413';
 export const IMPLEMENTATION_CLASS_UID = `${DOSSIER_UID_ROOT}.1.1`;
 export const IMPLEMENTATION_VERSION_NAME = 'DOSSIER_010';
 
-export const TS = {
-  implicitLE: '1.2.840.10008.1.2',
-  explicitLE: '1.2.840.10008.1.2.1',
-  deflatedLE: '1.2.840.10008.1.2.1.99',
-  explicitBE: '1.2.840.10008.1.2.2',
-  jpegBaseline: '1.2.840.10008.1.2.4.50',
-  rle: '1.2.840.10008.1.2.5',
-} as const;
+export { TS };
 
 export type Vr =
   | 'AE' | 'AS' | 'AT' | 'CS' | 'DA' | 'DS' | 'DT' | 'FD' | 'FL' | 'IS' | 'LO' | 'LT' | 'OB' | 'OD'
-  | 'OF' | 'OL' | 'OW' | 'PN' | 'SH' | 'SL' | 'SQ' | 'SS' | 'ST' | 'TM' | 'UC' | 'UI' | 'UL' | 'UN'
+  | 'OF' | 'OL' | 'OV' | 'OW' | 'PN' | 'SH' | 'SL' | 'SQ' | 'SS' | 'ST' | 'TM' | 'UC' | 'UI' | 'UL' | 'UN'
   | 'UR' | 'US' | 'UT';
 
-/** Encapsulated pixel data (PS3.5 A.4): an empty Basic Offset Table, then one fragment per entry. */
+/** Encapsulated pixel data (PS3.5 A.4): the Basic Offset Table (empty unless given), then the fragments. */
 export interface EncapsulatedFragments {
   fragments: Uint8Array[];
+  basicOffsetTable?: readonly number[];
 }
 
 export type DicomValue =
@@ -64,7 +59,7 @@ export function newUid(): string {
   return `2.25.${BigInt(`0x${randomUUID().replace(/-/g, '')}`).toString(10)}`;
 }
 
-const LONG_LENGTH_VRS = new Set(['OB', 'OD', 'OF', 'OL', 'OW', 'SQ', 'UC', 'UN', 'UR', 'UT']);
+const LONG_LENGTH_VRS = new Set(['OB', 'OD', 'OF', 'OL', 'OV', 'OW', 'SQ', 'UC', 'UN', 'UR', 'UT']);
 const BINARY_NUMBER_BYTES: Partial<Record<Vr, number>> = { US: 2, SS: 2, UL: 4, SL: 4, FL: 4, FD: 8, AT: 4 };
 const UNDEFINED = 0xffffffff;
 
@@ -139,16 +134,16 @@ function encodeBinaryNumbers(vr: Vr, value: DicomValue, le: boolean): Uint8Array
 
 /** OB/UN bytes are written as given; OW/OL/OF/OD bytes are given little endian and swapped for BE. */
 function encodeBytes(vr: Vr, value: Uint8Array, le: boolean): Uint8Array {
-  const word = vr === 'OW' ? 2 : vr === 'OL' || vr === 'OF' ? 4 : vr === 'OD' ? 8 : 1;
-  let out: Uint8Array = value;
-  if (!le && word > 1) {
-    out = new Uint8Array(value.length);
-    for (let i = 0; i < value.length; i++) out[i] = value[i - (i % word) + (word - 1 - (i % word))] ?? 0;
+  const word = vr === 'OW' ? 2 : vr === 'OL' || vr === 'OF' ? 4 : vr === 'OD' || vr === 'OV' ? 8 : 1;
+  let padded = value;
+  if (value.length % 2 !== 0) {
+    padded = new Uint8Array(value.length + 1); // pad first: an odd OW's last byte is half of a word
+    padded.set(value);
   }
-  if (out.length % 2 === 0) return out;
-  const padded = new Uint8Array(out.length + 1);
-  padded.set(out);
-  return padded;
+  if (le || word === 1) return padded;
+  const out = new Uint8Array(padded.length);
+  for (let i = 0; i < padded.length; i++) out[i] = padded[i - (i % word) + (word - 1 - (i % word))] ?? 0;
+  return out;
 }
 
 function writeHeader(sink: ByteSink, e: DicomElement, length: number, enc: Encoding): void {
@@ -179,8 +174,10 @@ function writeElement(sink: ByteSink, e: DicomElement, enc: Encoding): void {
   }
   if (typeof v === 'object' && 'fragments' in v) {
     writeHeader(sink, e, UNDEFINED, enc);
-    sink.tag(0xfffee000); // empty Basic Offset Table
-    sink.u32(0);
+    const table = v.basicOffsetTable ?? [];
+    sink.tag(0xfffee000);
+    sink.u32(table.length * 4);
+    for (const offset of table) sink.u32(offset);
     for (const f of v.fragments) {
       const frag = encodeBytes('OB', f, enc.littleEndian);
       sink.tag(0xfffee000);

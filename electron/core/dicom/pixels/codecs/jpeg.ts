@@ -1,0 +1,58 @@
+// 8-bit JPEG (baseline and extended) with libjpeg-turbo: decoding for frames, encoding for
+// rendered previews. libjpeg turns YCbCr into RGB, so colour comes out as RGB.
+import { copyOut, type CodecOutput } from './output.js';
+import { wasmModule, withCodec, type CodecFrameInfo, type EmbindObject, type WasmCodec } from './wasm.js';
+
+/** The full build: it has the encoder too, so one module serves both directions. */
+export const LIBJPEG_TURBO: WasmCodec = { js: '@cornerstonejs/codec-libjpeg-turbo-8bit/wasmjs', wasm: '@cornerstonejs/codec-libjpeg-turbo-8bit/wasm' };
+
+interface JpegDecoder extends EmbindObject {
+  getEncodedBuffer(length: number): Uint8Array;
+  decode(): void;
+  getDecodedBuffer(): Uint8Array;
+  getFrameInfo(): CodecFrameInfo;
+}
+interface JpegEncoder extends EmbindObject {
+  getDecodedBuffer(info: Required<CodecFrameInfo>): Uint8Array;
+  setQuality(quality: number): void;
+  setProgressive(progressive: number): void;
+  encode(): void;
+  getEncodedBuffer(): Uint8Array;
+}
+interface LibJpegTurbo {
+  JPEGDecoder: new () => JpegDecoder;
+  JPEGEncoder: new () => JpegEncoder;
+}
+const isLibJpeg = (m: object): m is LibJpegTurbo =>
+  typeof (m as Partial<LibJpegTurbo>).JPEGDecoder === 'function' && typeof (m as Partial<LibJpegTurbo>).JPEGEncoder === 'function';
+
+export function decodeJpeg(encoded: Uint8Array): CodecOutput {
+  const turbo = wasmModule(LIBJPEG_TURBO, isLibJpeg);
+  return withCodec(LIBJPEG_TURBO, () => new turbo.JPEGDecoder(), (decoder) => {
+    decoder.getEncodedBuffer(encoded.length).set(encoded);
+    decoder.decode();
+    const info = decoder.getFrameInfo();
+    return {
+      width: info.width,
+      height: info.height,
+      components: info.componentCount,
+      bitsPerSample: 8,
+      bytes: copyOut(decoder.getDecodedBuffer()),
+      planar: false,
+      rgb: info.componentCount === 3,
+    };
+  });
+}
+
+/** pixels: width × height × channels bytes (gray, or RGB interleaved); quality 1–100. */
+export function encodeJpeg(pixels: Uint8Array, width: number, height: number, channels: 1 | 3, quality: number): Uint8Array {
+  const turbo = wasmModule(LIBJPEG_TURBO, isLibJpeg);
+  return withCodec(LIBJPEG_TURBO, () => new turbo.JPEGEncoder(), (encoder) => {
+    const info = { width, height, bitsPerSample: 8, componentCount: channels, isSigned: false, isUsingColorTransform: false };
+    encoder.getDecodedBuffer(info).set(pixels);
+    encoder.setQuality(quality);
+    encoder.setProgressive(0); // baseline: what every browser and the bundle's INDEX.HTM expect
+    encoder.encode();
+    return copyOut(encoder.getEncodedBuffer());
+  });
+}
