@@ -106,6 +106,14 @@ describe.skipIf(!builderPresent)('packaged app (electron-builder --linux dir wit
     });
   });
 
+  it('has no auto-update: no publish target, no updater package, no update feed in the package', () => {
+    expect(readBuilderConfig(root).publish).toBeNull();
+    const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
+    expect(Object.keys(pkg.dependencies)).not.toContain('electron-updater');
+    expect([...inAsar, ...unpacked].filter((f) => /(^|\/)(electron-updater\/|app-update\.yml$)/.test(f))).toEqual([]);
+    expect(existsSync(path.join(asarPath, '..', 'app-update.yml'))).toBe(false);
+  });
+
   it('fits the size budget', () => {
     const asarBytes = statSync(asarPath).size;
     const unpackedBytes = existsSync(unpackedDir) ? sizeOf(unpackedDir) : 0;
