@@ -47,3 +47,15 @@ export function runtimeClosure(root: string): Set<string> {
   }
   return seen;
 }
+
+/** The required (not optional) dependencies package.json files declare, by package name. */
+export function declaredDependencies(root: string): Map<string, string[]> {
+  const lock = JSON.parse(readFileSync(path.join(root, 'package-lock.json'), 'utf8')) as { packages: Record<string, LockEntry> };
+  const byName = new Map<string, string[]>();
+  for (const [lockPath, entry] of Object.entries(lock.packages)) {
+    if (!lockPath) continue;
+    const name = packageNameOf(lockPath);
+    byName.set(name, [...new Set([...(byName.get(name) ?? []), ...Object.keys(entry.dependencies ?? {})])]);
+  }
+  return byName;
+}

@@ -18,7 +18,7 @@ import { expectOneSecureWindow } from '../electron/stand-in/window-checks.js';
 import { bundleForNode } from '../helpers/bundle-for-node.js';
 import { externalSpecifiers } from './bundle-imports.js';
 import { DECODERS, type ProbeResult } from './runtime-probe.js';
-import { packageNameOf, runtimeClosure } from './dependency-closure.js';
+import { declaredDependencies, packageNameOf, runtimeClosure } from './dependency-closure.js';
 import { buildWithStandInElectron, hasElectronBuilder, readBuilderConfig } from './stand-in-build.js';
 
 /** app.asar + app.asar.unpacked, in bytes (decimal megabytes). */
@@ -39,6 +39,9 @@ const FORBIDDEN: [RegExp, string][] = [
   [/(^|\/)node_modules\/prebuild-install\//, 'prebuild-install (install-time download)'],
   [/^dist\/(cli|host)\//, 'the CLI or the browser host (not part of the desktop app)'],
 ];
+
+/** Declared by a shipped package but never loaded by it in Node: install scripts, browser-only code. */
+const DECLARED_NOT_LOADED = ['prebuild-install', 'opencollective-postinstall', 'zlibjs'];
 
 type Asar = typeof import('@electron/asar');
 
@@ -96,7 +99,8 @@ describe.skipIf(!builderPresent)('packaged app (electron-builder --linux dir wit
     if (work) rmSync(work, { recursive: true, force: true });
   });
 
-  it('keeps the fuses in electron-builder.yml (only the stand-in build leaves them out)', () => {
+  it('keeps the fuses and the native rebuild in electron-builder.yml (only the stand-in build leaves them out)', () => {
+    expect(readBuilderConfig(root).npmRebuild).toBe(true);
     expect(readBuilderConfig(root).electronFuses).toMatchObject({
       runAsNode: false,
       onlyLoadAppFromAsar: true,
@@ -144,6 +148,15 @@ describe.skipIf(!builderPresent)('packaged app (electron-builder --linux dir wit
     expect([...shipped].filter((name) => !reachable.has(name))).toEqual([]);
     const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
     expect([...shipped].sort()).toEqual(expect.arrayContaining(Object.keys(pkg.dependencies).sort()));
+  });
+
+  it('ships what each shipped package requires, except its install-time and browser-only dependencies', () => {
+    const shipped = packageNames([...inAsar, ...unpacked]);
+    const declared = declaredDependencies(root);
+    const missing = [...shipped].flatMap((name) =>
+      (declared.get(name) ?? []).filter((dep) => !shipped.has(dep) && !DECLARED_NOT_LOADED.includes(dep)).map((dep) => `${name} needs ${dep}`),
+    );
+    expect(missing).toEqual([]);
   });
 
   it('finds every package a packaged bundle loads inside the package', () => {
