@@ -44,6 +44,9 @@ describe('release workflow (.github/workflows/release.yml)', () => {
     expect(at(/^npm test$/)).toBeGreaterThan(at(/^npm ci\b/));
     expect(at(/^npm run dist\b/)).toBeGreaterThan(at(/^npm test$/));
     expect(job.env?.DOSSIER_REQUIRE_ELECTRON).toBe('1');
+    // electron-builder's deb target refuses to build without a homepage.
+    expect(job.env?.DIST_ARGS).toBe('${{ matrix.targets }} --publish never -c.extraMetadata.homepage=${{ github.server_url }}/${{ github.repository }}');
+    for (const s of job.steps.filter((st) => st.run?.startsWith('npm run dist'))) expect(s.run).toBe('npm run dist -- $DIST_ARGS');
   });
 
   it('signs and notarises only with secrets, and gives them to the installer step alone', () => {
