@@ -1,7 +1,9 @@
-// Builds every entry point: Node-side code with esbuild (bundled, packages left external so the
-// native SQLite addon and pdf.js load from node_modules), the renderer with Vite.
+// Builds every entry point: Node-side code with esbuild, the renderer with Vite. package.json's
+// `dependencies` are exactly the packages left external (they ship in the packaged app's
+// node_modules: the native SQLite addon, and packages that load files by path — pdf.js, tesseract,
+// WASM codecs); every other library is bundled into dist/ and is a devDependency.
 import { build } from 'esbuild';
-import { existsSync, rmSync, mkdirSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, mkdirSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
@@ -9,6 +11,7 @@ import path from 'node:path';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const out = path.join(root, 'dist');
 const only = process.argv[2]; // optional: 'node' or 'renderer'
+const runtimePackages = Object.keys(JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')).dependencies ?? {});
 
 const nodeEntries = [
   // [entry, outfile, format]
@@ -19,6 +22,11 @@ const nodeEntries = [
   ['electron/core/service/service-worker.ts', 'electron/service-worker.cjs', 'cjs'],
   ['electron/core/documents/pdf-worker-entry.ts', 'workers/pdf-worker.js', 'esm'],
 ];
+
+const PDFJS_MINIFIED = {
+  'pdfjs-dist/legacy/build/pdf.mjs': 'pdfjs-dist/legacy/build/pdf.min.mjs',
+  'pdfjs-dist/legacy/build/pdf.worker.mjs': 'pdfjs-dist/legacy/build/pdf.worker.min.mjs',
+};
 
 async function buildNode() {
   for (const [entry, outfile, format] of nodeEntries) {
@@ -32,12 +40,16 @@ async function buildNode() {
       format,
       sourcemap: true,
       // The preload runs sandboxed: it must be one self-contained file with only 'electron' external.
-      packages: entry.endsWith('preload.ts') ? undefined : 'external',
-      external: ['electron'],
+      external: entry.endsWith('preload.ts') ? ['electron'] : ['electron', ...runtimePackages],
+      // pdf.js ships a minified copy of the same build; the packaged app carries only that one.
+      alias: PDFJS_MINIFIED,
       logLevel: 'warning',
       // pdf-isolated.ts reads import.meta.url only where __dirname is missing (ES module builds).
       logOverride: { 'empty-import-meta': 'silent' },
       define: { 'process.env.DOSSIER_BUILD': '"1"' },
+      // Bundled CommonJS libraries (ws, dicom-parser) call require('zlib'); ES module output has no
+      // require of its own, so give it Node's.
+      ...(format === 'esm' ? { banner: { js: "import { createRequire as __dossierRequire } from 'node:module'; const require = __dossierRequire(import.meta.url);" } } : {}),
     });
   }
 }

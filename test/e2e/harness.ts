@@ -6,8 +6,9 @@ import { spawnSync } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
 import { startBrowserHost, type BrowserHost } from '../../electron/host/browser-host.js';
+import { CHROMIUM } from '../helpers/chromium.js';
 
-export const CHROMIUM = '/usr/bin/chromium';
+export { CHROMIUM };
 export const SCREENSHOTS = path.resolve('test-results');
 
 export function isLoopbackUrl(url: string): boolean {

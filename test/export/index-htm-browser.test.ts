@@ -6,9 +6,9 @@ import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
+import { CHROMIUM } from '../helpers/chromium.js';
 import { buildScenario, QUESTION, QUESTIONS, PROVIDER, type Scenario } from './scenario.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const HAS_CHROMIUM = existsSync(CHROMIUM);
 if (!HAS_CHROMIUM) console.log(`SKIPPING test/export/index-htm-browser.test.ts: ${CHROMIUM} is absent (apt-get install chromium)`);
 

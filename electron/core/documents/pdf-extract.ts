@@ -1,6 +1,7 @@
 // Runs pdfjs-dist in Node, offline: the worker's message handler is loaded in-process and
 // handed to pdfjs through globalThis.pdfjsWorker, so no worker script is fetched or spawned.
 import { SkipFile } from '../base/analysis.js';
+import { ensureDomMatrix } from './dom-matrix.js';
 
 export interface PdfContent {
   kind: 'content';
@@ -23,6 +24,7 @@ let pdfjsPromise: Promise<PdfjsModule> | undefined;
 
 function loadPdfjs(): Promise<PdfjsModule> {
   pdfjsPromise ??= (async () => {
+    ensureDomMatrix();
     const worker = await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
     (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = worker;
     return import('pdfjs-dist/legacy/build/pdf.mjs');
