@@ -6,9 +6,12 @@ import { builtinModules } from 'node:module';
 const SPECIFIER = /\b(?:require(?:\.resolve)?\(|import\(|from)\s*["']((?:@[a-z0-9][\w.-]*\/)?[a-z0-9][\w.-]*(?:\/[\w.@/-]*)?)["']/g;
 const BUILTINS = new Set(builtinModules);
 
+/** Whole-line comments of bundled libraries may read like imports ("from 'in'"): not code. */
+const LINE_COMMENT = /^\s*\/\/.*$/gm;
+
 export function externalSpecifiers(code: string): string[] {
   const found = new Set<string>();
-  for (const m of code.matchAll(SPECIFIER)) {
+  for (const m of code.replace(LINE_COMMENT, '').matchAll(SPECIFIER)) {
     const spec = m[1]!;
     if (spec.startsWith('node:') || BUILTINS.has(spec) || BUILTINS.has(spec.split('/')[0]!) || spec === 'electron') continue;
     found.add(spec);
