@@ -46,6 +46,18 @@ export interface RecordQuery {
   dateTo?: string;
   tag?: string;
   sort?: 'date-desc' | 'date-asc' | 'title' | 'imported-desc' | 'relevance';
+  /** Paging: at most RECORD_PAGE_MAX per call (default RECORD_PAGE_DEFAULT), from `offset`. */
+  limit?: number;
+  offset?: number;
+}
+
+export const RECORD_PAGE_DEFAULT = 100;
+export const RECORD_PAGE_MAX = 1000;
+
+/** One page of the library, and how many records match in all. */
+export interface RecordPage {
+  records: RecordSummary[];
+  total: number;
 }
 
 export interface RecordPatch {
@@ -101,7 +113,7 @@ export interface DossierApi {
   'people.create': M<{ name: string; birthDate?: string | null; relation?: string }, Person>;
   'people.update': M<{ id: string; name?: string; birthDate?: string | null; relation?: string }, Person>;
 
-  'records.list': M<RecordQuery, RecordSummary[]>;
+  'records.list': M<RecordQuery, RecordPage>;
   'records.get': M<{ id: string }, RecordDetail>;
   'records.update': M<{ id: string; patch: RecordPatch }, RecordDetail>;
   /** Moves records to the trash. */

@@ -94,6 +94,13 @@ export interface RecordSummary {
   /** Documents only. */
   pageCount?: number;
   textChars?: number;
+  /** With a search: where the words matched, as text parts (hits marked), never HTML. */
+  snippet?: SnippetPart[];
+}
+
+export interface SnippetPart {
+  text: string;
+  hit: boolean;
 }
 
 export interface SourceFileInfo {

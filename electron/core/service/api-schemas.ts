@@ -1,7 +1,7 @@
 // Validation of every params object that crosses the process boundary. The mapped type makes the
 // compiler check each schema against the contract in shared/api.ts.
 import { z } from 'zod';
-import { FILE_READ_MAX_BYTES, LOCK_REASONS, type ApiMethod, type ApiParams } from '../../../shared/api.js';
+import { FILE_READ_MAX_BYTES, LOCK_REASONS, RECORD_PAGE_MAX, type ApiMethod, type ApiParams } from '../../../shared/api.js';
 import { RECORD_TYPES } from '../../../shared/domain.js';
 
 const id = z.string().regex(/^[0-9a-f]{12}$/, 'not a valid id');
@@ -51,6 +51,8 @@ export const API_SCHEMAS: Schemas = {
       dateTo: isoDate.optional(),
       tag: text(100).optional(),
       sort: z.enum(['date-desc', 'date-asc', 'title', 'imported-desc', 'relevance']).optional(),
+      limit: z.number().int().min(1).max(RECORD_PAGE_MAX).optional(),
+      offset: z.number().int().min(0).max(10_000_000).optional(),
     })
     .strict(),
   'records.get': z.object({ id }).strict(),

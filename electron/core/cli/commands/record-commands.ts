@@ -4,6 +4,7 @@ import path from 'node:path';
 import { once } from 'node:events';
 import type { ImportOutcome, RecordDetail, RecordSummary, RecordType } from '../../../../shared/domain.js';
 import { RECORD_TYPES } from '../../../../shared/domain.js';
+import { RECORD_PAGE_MAX } from '../../../../shared/api.js';
 import { formatBytes, plural } from '../../../../shared/format.js';
 import { formatPersonName } from '../../../../shared/person-name.js';
 import { str, type CliContext } from '../context.js';
@@ -90,7 +91,13 @@ const list: Command = {
     if (type && !(RECORD_TYPES as readonly string[]).includes(type)) throw new UsageError(`Unknown type "${type}". Types: ${RECORD_TYPES.join(', ')}.`);
     const search = str(ctx.options.search);
     await ctx.unlock();
-    const records = await ctx.call('records.list', { ...(search ? { search, sort: 'relevance' as const } : {}), ...(type ? { type: type as RecordType } : {}) });
+    const query = { ...(search ? { search, sort: 'relevance' as const } : {}), ...(type ? { type: type as RecordType } : {}) };
+    const records: RecordSummary[] = [];
+    for (let total = 1; records.length < total; ) {
+      const page = await ctx.call('records.list', { ...query, limit: RECORD_PAGE_MAX, offset: records.length });
+      records.push(...page.records);
+      total = page.records.length ? page.total : 0;
+    }
     if (ctx.options.json) ctx.printJson(records.map(listJson));
     else if (!records.length) ctx.print(search ? 'No records match.' : 'The vault has no records yet. Add some with: dossier import PATH');
     else for (const r of records) ctx.print(recordLine(r));

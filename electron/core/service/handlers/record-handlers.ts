@@ -1,7 +1,7 @@
 // records.*, people.*, files.* and import.*: the library, the trash, people, stored bytes, imports.
 import type { ImportOutcome, ImportSummary } from '../../../../shared/domain.js';
 import { FILE_READ_MAX_BYTES } from '../../../../shared/api.js';
-import { listRecords, getRecord, updateRecord } from '../../records/record-store.js';
+import { allRecords, listRecords, getRecord, updateRecord } from '../../records/record-store.js';
 import { deleteRecords, restoreRecords, emptyTrash } from '../../records/trash.js';
 import { carriedIdentities, identityReport } from '../../records/identity.js';
 import { listPeople, createPerson, updatePerson } from '../../records/people-store.js';
@@ -41,7 +41,7 @@ export function recordHandlers(ctx: HandlerContext): Pick<Handlers, RecordMethod
     'records.update': ({ id, patch }) => updateRecord(db(), id, patch),
     'records.delete': ({ ids }) => (deleteRecords(db(), ids), { ok: true as const }),
     'records.restore': ({ ids }) => ({ restored: restoreRecords(db(), ids) }),
-    'records.trash': () => listRecords(db(), {}, 'trash'),
+    'records.trash': () => allRecords(db(), {}, 'trash'),
     'records.emptyTrash': async () => ({ purged: await emptyTrash(session.open()) }),
     'records.identities': () => identityReport(carriedIdentities(db())),
     'records.thumbnail': async ({ id }) => ({ dataUrl: await recordThumbnail(session.open(), id) }),
