@@ -53,7 +53,8 @@ export interface Identity {
   /** ISO date YYYY-MM-DD. */
   birthDate?: string;
   sex?: string;
-  source: 'dicom' | 'fhir' | 'cda' | 'pdf' | 'text' | 'xdm' | 'user';
+  /** Where it was read; 'ocr' = labelled lines in text recognised in a photo or scanned page. */
+  source: 'dicom' | 'fhir' | 'cda' | 'pdf' | 'text' | 'ocr' | 'xdm' | 'user';
 }
 
 export interface SeriesSummary {

@@ -18,6 +18,7 @@ const nodeEntries = [
   ['electron/preload.ts', 'electron/preload.cjs', 'cjs'],
   ['electron/core/service/service-worker.ts', 'electron/service-worker.cjs', 'cjs'],
   ['electron/core/documents/pdf-worker-entry.ts', 'workers/pdf-worker.js', 'esm'],
+  ['electron/core/documents/ocr/ocr-worker-entry.ts', 'workers/ocr-worker.js', 'esm'],
 ];
 
 async function buildNode() {
@@ -35,7 +36,8 @@ async function buildNode() {
       packages: entry.endsWith('preload.ts') ? undefined : 'external',
       external: ['electron'],
       logLevel: 'warning',
-      // pdf-isolated.ts reads import.meta.url only where __dirname is missing (ES module builds).
+      // built-worker.ts and ocr/assets.ts read import.meta.url only where __dirname/__filename are
+      // missing (ES module builds).
       logOverride: { 'empty-import-meta': 'silent' },
       define: { 'process.env.DOSSIER_BUILD': '"1"' },
     });

@@ -23,6 +23,7 @@ export interface Options {
   'reports-as-dicom'?: boolean;
   'allow-identity-mismatch'?: boolean;
   overwrite?: boolean;
+  'no-ocr'?: boolean;
 }
 
 export function vaultDir(options: Options): string {

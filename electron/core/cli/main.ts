@@ -16,7 +16,8 @@ Vault
   check                        verify every stored file and the database
 
 Records
-  import PATH... [--json]      add files, folders, zips, CD folders
+  import PATH... [--json] [--no-ocr]   add files, folders, zips, CD folders
+                               (--no-ocr: do not read text from photos and scanned pages)
   list [--search Q] [--type T] [--json]
   show ID [--json]
   cat ID [--out FILE]          original bytes of a file (or of a single-file record)
@@ -44,6 +45,7 @@ const OPTION_SPEC = {
   'reports-as-dicom': { type: 'boolean' },
   'allow-identity-mismatch': { type: 'boolean' },
   overwrite: { type: 'boolean' },
+  'no-ocr': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 

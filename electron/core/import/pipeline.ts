@@ -3,10 +3,11 @@
 // are committed in batches, and a file is reported "imported" only after its batch commits. A
 // killed import therefore loses only files it had not yet reported.
 import type { ImportOutcome, ImportProgress, ImportSummary } from '../../../shared/domain.js';
+import { sharedOcr } from '../documents/ocr/ocr-client.js';
 import type { Vault } from '../vault/vault.js';
 import { DossierError } from '../vault/errors.js';
 import { insertDocument, insertInstance, recordWithBlob, recordWithSopInstance } from '../records/record-writer.js';
-import { SkipFile, type Analysis } from './analysis.js';
+import { SkipFile, type Analysis, type AnalyzerInput, type PageProgress } from './analysis.js';
 import { ANALYZE_LIMIT, analyzerFor, detectFormat, genericAnalysis, misnamedReason, programKind } from './content-type.js';
 import { planTree, type PlannedEntry } from './plan.js';
 import { bytesSource, type ImportSource } from './source.js';
@@ -21,6 +22,10 @@ export interface ImportOptions {
   /** Commit after this many files (default 64) or this many ms (default 1000). */
   batchFiles?: number;
   batchMs?: number;
+  /** Read text from photos and scanned PDF pages (OCR). Default on; false switches it off. */
+  ocr?: boolean;
+  /** Progress through the pages of the file being analysed ("Reading text: 12 of 50 pages"). */
+  onPageProgress?: (p: PageProgress & { currentFile: string }) => void;
 }
 
 const HEAD_BYTES = 64 * 1024;
@@ -92,7 +97,7 @@ export class Importer {
       // An empty file is still kept (it may matter to the person); there is nothing to analyse.
       if (analyzer && source.size > 0 && source.size <= (ANALYZE_LIMIT[format] ?? 0)) {
         bytes = await source.readAll();
-        analysis = await analyzer({ name: source.name, bytes });
+        analysis = await analyzer(this.analyzerInput(source, bytes));
       } else {
         analysis = genericAnalysis(source.name, format);
       }
@@ -103,11 +108,21 @@ export class Importer {
           await this.importEntry({ relPath: e.name, source: bytesSource(`${source.displayPath} › ${e.name}`, e.name, e.bytes), onMedia: false }, embedDepth + 1);
       }
     } catch (err) {
+      if (this.options.signal?.aborted) throw new DossierError('cancelled', 'Import cancelled. Files reported as imported are kept.');
       if (err instanceof SkipFile) return this.skip(source, err.message);
       if (err instanceof DossierError && (err.code === 'disk-full' || err.code === 'cancelled' || err.code === 'damaged')) throw err;
       if (err instanceof DossierError) return this.skip(source, err.message);
       return this.skip(source, `could not be imported: ${(err as Error)?.message ?? String(err)}`);
     }
+  }
+
+  private analyzerInput(source: ImportSource, bytes: Uint8Array): AnalyzerInput {
+    const input: AnalyzerInput = { name: source.name, bytes };
+    if (this.options.ocr !== false) input.ocr = sharedOcr();
+    const onPage = this.options.onPageProgress;
+    if (onPage) input.onPageProgress = (p) => onPage({ ...p, currentFile: source.displayPath });
+    if (this.options.signal) input.signal = this.options.signal;
+    return input;
   }
 
   private async importZip(source: ImportSource): Promise<void> {

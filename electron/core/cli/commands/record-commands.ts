@@ -15,8 +15,14 @@ export async function importCommand(options: Options, paths: string[]): Promise<
   if (!paths.length) throw new DossierError('invalid-params', 'Say what to import: dossier import PATH...');
   return withVault(options, async (vault) => {
     const bar = new ProgressBar();
+    let files = { done: 0, total: 0, bytes: 0 };
     const importer = new Importer(vault, {
-      onProgress: (p) => bar.update(p.filesDone, p.filesTotal ?? 0, p.bytesDone, p.currentFile),
+      ocr: !options['no-ocr'],
+      onProgress: (p) => {
+        files = { done: p.filesDone, total: p.filesTotal ?? 0, bytes: p.bytesDone };
+        bar.update(files.done, files.total, files.bytes, p.currentFile);
+      },
+      onPageProgress: (p) => bar.update(files.done, files.total, files.bytes, `${p.currentFile} — reading text: ${p.done} of ${p.total} pages`),
       // Each line is printed only once the file is safely committed (a killed run loses nothing it printed).
       onOutcome: (o) => {
         if (options.json) return;

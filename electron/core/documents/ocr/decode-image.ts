@@ -1,0 +1,39 @@
+// A photo or scan (JPEG, PNG, HEIC) → an upright grayscale page at reading resolution. The pixel
+// size is checked from the header before anything is decoded, so a decompression bomb costs nothing.
+import { imageFormat } from '../sniff.js';
+import { decodeHeic } from './decode-heic.js';
+import { decodeJpeg } from './decode-jpeg.js';
+import { decodePng } from './decode-png.js';
+import { OCR_LIMITS } from './limits.js';
+import { PageNotRead } from './not-read.js';
+import { applyExifOrientation, fitWithin, type Raster } from './raster.js';
+
+/** Refuses images too large to decode safely, with the reason shown to the user. */
+export function checkPixelCount(width: number, height: number): void {
+  if (width < 1 || height < 1) throw new PageNotRead('the image declares no pixels');
+  if (width * height > OCR_LIMITS.maxPixels)
+    throw new PageNotRead(
+      `the image is too large to read text from (${width} × ${height} pixels; the limit is ${OCR_LIMITS.maxPixels / 1_000_000} megapixels)`,
+    );
+}
+
+export async function decodePage(bytes: Uint8Array): Promise<Raster> {
+  const format = imageFormat(bytes);
+  let gray: Raster;
+  if (format === 'jpeg') gray = await decodeJpeg(bytes, checkPixelCount);
+  else if (format === 'png') gray = await decodePng(bytes, checkPixelCount);
+  else if (format === 'heic') gray = await decodeHeic(bytes, checkPixelCount);
+  else throw new PageNotRead('not a JPEG, PNG or HEIC image');
+  const page = fitWithin(gray, OCR_LIMITS.readLongSide);
+  // libheif has already applied the HEIF transforms; JPEG and PNG carry EXIF orientation.
+  return format === 'heic' ? page : applyExifOrientation(page, await exifOrientation(bytes));
+}
+
+async function exifOrientation(bytes: Uint8Array): Promise<number | undefined> {
+  try {
+    const { default: exifr } = await import('exifr');
+    return await exifr.orientation(bytes);
+  } catch {
+    return undefined; // damaged EXIF: read the pixels as they are stored
+  }
+}
