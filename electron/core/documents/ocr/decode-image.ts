@@ -1,5 +1,6 @@
 // A photo or scan (JPEG, PNG, HEIC) → an upright grayscale page at reading resolution. The pixel
 // size is checked from the header before anything is decoded, so a decompression bomb costs nothing.
+import { jpegInfo, pngInfo } from '../image-info.js';
 import { imageFormat } from '../sniff.js';
 import { decodeHeic } from './decode-heic.js';
 import { decodeJpeg } from './decode-jpeg.js';
@@ -19,6 +20,9 @@ export function checkPixelCount(width: number, height: number): void {
 
 export async function decodePage(bytes: Uint8Array): Promise<Raster> {
   const format = imageFormat(bytes);
+  // The size the file declares, read without any decoder; each decoder checks again itself.
+  const declared = format === 'jpeg' ? jpegInfo(bytes) : format === 'png' ? pngInfo(bytes) : {};
+  if (declared.width !== undefined && declared.height !== undefined) checkPixelCount(declared.width, declared.height);
   let gray: Raster;
   if (format === 'jpeg') gray = await decodeJpeg(bytes, checkPixelCount);
   else if (format === 'png') gray = await decodePng(bytes, checkPixelCount);

@@ -6,6 +6,10 @@ import { TesseractEngine } from './engine.js';
 import type { OcrReply, OcrRequest } from './protocol.js';
 import { runOcrRequest } from './runner.js';
 
+// The decoders print diagnostics to stdout (libheif on a damaged file), and a worker's stdout is
+// the process's: the CLI's --json output. Everything printed here goes to stderr instead.
+process.stdout.write = process.stderr.write.bind(process.stderr) as typeof process.stdout.write;
+
 const engine = new TesseractEngine();
 const send = (reply: OcrReply) => parentPort!.postMessage(reply);
 
