@@ -9,6 +9,7 @@ import { decodePage } from '../../electron/core/documents/ocr/decode-image.js';
 import { OCR_LIMITS } from '../../electron/core/documents/ocr/limits.js';
 import { PageNotRead } from '../../electron/core/documents/ocr/not-read.js';
 import { openPdfImages } from '../../electron/core/documents/ocr/pdf-page-image.js';
+import { turnsToTry } from '../../electron/core/documents/ocr/orientation.js';
 import { applyExifOrientation, fitWithin, toGray, transform, type Raster } from '../../electron/core/documents/ocr/raster.js';
 import { makeFtyp, makeJpeg } from '../fixtures/documents/images.js';
 import { bombPng } from '../fixtures/documents/paper.js';
@@ -142,5 +143,20 @@ describe('pictures in scanned PDF pages (pdf.js, no canvas)', () => {
     const pdf = await openPdfImages(await doc.save());
     expect(await pdf.page(1)).toBeNull();
     await pdf.close();
+  });
+});
+
+describe('orientation guess', () => {
+  /** A page of dark bars: text lines seen from afar, running across (rows) or down (columns). */
+  const bars = (vertical: boolean): Raster => {
+    const width = 600, height = 800;
+    const data = new Uint8Array(width * height).fill(255);
+    for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) if (((vertical ? x : y) >> 4) % 2 === 1 && (x * 7 + y * 3) % 5 !== 0) data[y * width + x] = 0;
+    return { width, height, data };
+  };
+
+  it('tries upside down first for lines across the page, sideways first for lines down it', () => {
+    expect(turnsToTry(bars(false))).toEqual([180, 90, 270]);
+    expect(turnsToTry(bars(true))).toEqual([90, 270, 180]);
   });
 });

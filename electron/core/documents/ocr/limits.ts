@@ -10,11 +10,12 @@ export const OCR_LIMITS = {
   maxPixels: 64_000_000,
   /** Pages are scaled down to this long side before reading (an A4 page at 300 dpi is 3508). */
   readLongSide: 3508,
-  /** The low-resolution copy that the four orientations are tried on. */
-  orientationLongSide: 1600,
-  /** A page read upright with at least this confidence is not tried in other orientations. */
+  /** The small copy on which the direction of the text lines is measured. */
+  orientationLongSide: 800,
+  /** A page read upright with at least this confidence is not tried in other orientations; a
+   *  turned reading this confident ends the search. */
   uprightConfidence: 60,
-  /** Another orientation must beat upright by this many points on the small copy to be used. */
+  /** A turned reading must beat the upright one by this many points to be used. */
   orientationMargin: 15,
   /** Pages read below this confidence are listed as low-confidence (their text may be wrong). */
   lowConfidence: 60,
