@@ -1,7 +1,7 @@
 // PNG → pixels with fast-png. Its inflater has no output limit, so the compressed data is first
-// inflated here with a cap at the size the header declares: a small PNG that inflates to
-// gigabytes (a decompression bomb) is refused before fast-png sees it.
-import { inflateSync } from 'node:zlib';
+// inflated here, counted and thrown away, up to the size the header declares: a small PNG that
+// inflates to gigabytes (a decompression bomb) is refused before fast-png sees it.
+import { createInflate } from 'node:zlib';
 import { PageNotRead } from './not-read.js';
 import { toGray, type Pixels, type Raster } from './raster.js';
 
@@ -14,7 +14,7 @@ export async function decodePng(bytes: Uint8Array, allow: (width: number, height
 async function decodePixels(bytes: Uint8Array, allow: (width: number, height: number) => void): Promise<Pixels> {
   const header = readHeader(bytes);
   allow(header.width, header.height);
-  checkInflatedSize(bytes, header);
+  await checkInflatedSize(bytes, header);
   const { convertIndexedToRgb, decode } = await import('fast-png');
   let png;
   try {
@@ -46,17 +46,31 @@ function readHeader(b: Uint8Array): PngHeader {
 }
 
 /** Inflates the IDAT data with a cap just above the declared size (rows plus filter bytes). */
-function checkInflatedSize(b: Uint8Array, h: PngHeader): void {
+async function checkInflatedSize(b: Uint8Array, h: PngHeader): Promise<void> {
   const bitsPerPixel = h.depth * (CHANNELS[h.colorType] ?? 4);
   // Adam7 adds up to 7 passes' worth of filter bytes and partial rows; 8 rows' slack covers it.
   const expected = (h.height + (h.interlaced ? 8 : 0)) * (1 + Math.ceil((h.width * bitsPerPixel) / 8)) + (h.interlaced ? 7 * h.height : 0);
-  try {
-    inflateSync(idat(b), { maxOutputLength: Math.max(1, expected) });
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ERR_BUFFER_TOO_LARGE') throw new PageNotRead('the PNG holds more pixel data than its size declares (a decompression bomb?)');
-    // Cut or damaged data: fast-png decides whether enough is left to decode.
-  }
+  if (await inflatesBeyond(idat(b), expected))
+    throw new PageNotRead('the PNG holds more pixel data than its size declares (a decompression bomb?)');
+}
+
+/** Counts the inflated bytes without keeping them; damaged data counts as not too big (fast-png
+ *  then decides whether enough is left to decode). */
+function inflatesBeyond(data: Uint8Array, limit: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    let total = 0;
+    const inflate = createInflate({ chunkSize: 1 << 20 });
+    inflate.on('data', (chunk: Buffer) => {
+      total += chunk.length;
+      if (total > limit) {
+        inflate.destroy();
+        resolve(true);
+      }
+    });
+    inflate.on('end', () => resolve(false));
+    inflate.on('error', () => resolve(false));
+    inflate.end(data);
+  });
 }
 
 function idat(b: Uint8Array): Uint8Array {
