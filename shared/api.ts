@@ -128,7 +128,8 @@ export interface DossierApi {
   /** A small preview image of a record (first page/series), as a data: URL, or null. */
   'records.thumbnail': M<{ id: string }, { dataUrl: string | null }>;
 
-  'import.paths': M<{ paths: string[] }, ImportSummary>;
+  /** `ocr: false` skips reading text from photos and scans for this import (default: the vault setting). */
+  'import.paths': M<{ paths: string[]; ocr?: boolean }, ImportSummary>;
   /** Stops the running import after its current batch; what was committed stays. */
   'import.cancel': M<Record<string, never>, { ok: true }>;
 

@@ -53,7 +53,8 @@ export interface Identity {
   /** ISO date YYYY-MM-DD. */
   birthDate?: string;
   sex?: string;
-  source: 'dicom' | 'fhir' | 'cda' | 'pdf' | 'text' | 'xdm' | 'user';
+  /** Where it was read; 'ocr' = labelled lines in text recognised in a photo or scanned page. */
+  source: 'dicom' | 'fhir' | 'cda' | 'pdf' | 'text' | 'ocr' | 'xdm' | 'user';
 }
 
 export interface SeriesSummary {
@@ -146,6 +147,8 @@ export interface ImportProgress {
   filesTotal: number | null;
   bytesDone: number;
   currentFile: string;
+  /** While text is read from the current file's pictures (OCR): pages done of total. */
+  readingText?: { done: number; total: number };
 }
 
 export interface Person {

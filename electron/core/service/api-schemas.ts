@@ -78,7 +78,7 @@ export const API_SCHEMAS: Schemas = {
   'records.identities': empty,
   'records.thumbnail': z.object({ id }).strict(),
 
-  'import.paths': z.object({ paths: z.array(pathString).min(1).max(10_000) }).strict(),
+  'import.paths': z.object({ paths: z.array(pathString).min(1).max(10_000), ocr: z.boolean().optional() }).strict(),
   'import.cancel': empty,
   'files.read': z.object({ id, start: z.number().int().min(0).optional(), length: z.number().int().min(1).max(FILE_READ_MAX_BYTES).optional() }).strict(),
 

@@ -19,20 +19,22 @@ function outcomeLine(o: ImportOutcome): string {
 
 const importCommand: Command = {
   name: 'import',
-  usage: 'import PATH... [--json]      add files, folders, zips, CD folders',
-  options: JSON_OPTION,
+  usage: 'import PATH... [--json] [--no-ocr]   add files, folders, zips, CD folders (--no-ocr: do not read text from photos and scans)',
+  options: { ...JSON_OPTION, 'no-ocr': { type: 'boolean' } },
   async run(ctx, paths) {
     if (!paths.length) throw new UsageError('Say what to import: dossier import PATH...');
     await ctx.unlock();
     const bar = new ProgressBar();
-    ctx.on('import.progress', (p) => bar.update(p.filesDone, p.filesTotal ?? 0, p.bytesDone, p.currentFile));
+    ctx.on('import.progress', (p) =>
+      bar.update(p.filesDone, p.filesTotal ?? 0, p.bytesDone, p.readingText ? `${p.currentFile} — reading text: ${p.readingText.done} of ${p.readingText.total} pages` : p.currentFile),
+    );
     // Each line is printed only once its file is committed (a killed run loses nothing it printed).
     if (!ctx.options.json)
       ctx.on('import.outcomes', (list) => {
         bar.clear();
         for (const o of list) ctx.print(outcomeLine(o));
       });
-    const summary = await ctx.call('import.paths', { paths: paths.map((p) => path.resolve(p)) });
+    const summary = await ctx.call('import.paths', { paths: paths.map((p) => path.resolve(p)), ...(ctx.options['no-ocr'] ? { ocr: false } : {}) });
     bar.clear();
     if (ctx.options.json) ctx.printJson(summary.outcomes);
     else {
