@@ -45,6 +45,8 @@ export interface RecordQuery {
   dateFrom?: string;
   dateTo?: string;
   tag?: string;
+  /** Only these records (e.g. the ones an identity conflict involves). */
+  ids?: string[];
   sort?: 'date-desc' | 'date-asc' | 'title' | 'imported-desc' | 'relevance';
   /** Paging: at most RECORD_PAGE_MAX per call (default RECORD_PAGE_DEFAULT), from `offset`. */
   limit?: number;

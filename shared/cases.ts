@@ -1,4 +1,5 @@
 // Cases (second-opinion requests), export and share history: types shared by core and UI.
+import type { IdentityConflict } from './domain.js';
 
 export interface Provider {
   name: string;
@@ -26,7 +27,7 @@ export interface CaseDetail extends CaseSummary {
   questions: string[];
   shares: ShareRecord[];
   /** Identity conflicts among the selected records; export refuses while non-empty unless allowed. */
-  identityConflicts: string[];
+  identityConflicts: IdentityConflict[];
 }
 
 export type ExportDestinationKind = 'folder' | 'zip';
@@ -70,7 +71,7 @@ export interface BundlePreview {
   totalBytes: number;
   studyCount: number;
   documentCount: number;
-  identityConflicts: string[];
+  identityConflicts: IdentityConflict[];
 }
 
 export interface ExportResult {

@@ -163,8 +163,40 @@ export interface IdentityGroup {
   recordIds: string[];
 }
 
+/** One identity on one side of a conflict, with the records that carry it. */
+export type IdentitySide = {
+  /** As carried (DICOM PN form "Family^Given" where it came from DICOM); shown with formatPersonName. */
+  name: string | null;
+  /** YYYY-MM-DD. */
+  birthDate: string | null;
+  id: string | null;
+  recordIds: string[];
+};
+
+/**
+ * What differs: names; birth dates under one name; patient IDs under one name and birth date from
+ * the same hospital; or, for a case, a record that does not match the person the case is for.
+ */
+export const IDENTITY_CONFLICT_KINDS = ['names', 'birth-dates', 'ids', 'person-name', 'person-birth-date'] as const;
+export type IdentityConflictKind = (typeof IDENTITY_CONFLICT_KINDS)[number];
+
+/** A likely wrong-patient situation, as data: worded at the edges (shared/words/identity.ts). */
+export type IdentityConflict = {
+  kind: IdentityConflictKind;
+  /** The differing values, one per side (names in PN form, dates YYYY-MM-DD, IDs). */
+  values: string[];
+  /** Every record involved, on any side. */
+  recordIds: string[];
+  sides: IdentitySide[];
+  /** For the person-* kinds: the person the case is for. */
+  person: { name: string; birthDate: string | null } | null;
+};
+
 export interface IdentityReport {
+  /** Records that carry the same identity (IDs included: one group per hospital record number). */
   groups: IdentityGroup[];
-  /** Human-readable conflicts ("two birth dates for SMITH^JANE"). Empty when consistent. */
-  conflicts: string[];
+  /** The distinct patients the records seem to be about: groups that differ only by ID merged. */
+  patients: IdentityGroup[];
+  /** Empty when consistent. */
+  conflicts: IdentityConflict[];
 }

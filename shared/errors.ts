@@ -23,8 +23,10 @@ export const ERROR_CODES = [
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+
 /** Structured facts about an error (JSON-safe) that the UI and CLI may branch on or show. */
-export type ErrorDetails = Record<string, string | number | boolean | null | string[]>;
+export type ErrorDetails = Record<string, JsonValue>;
 
 /** The shape of every error the API returns. `message` is written for the user. */
 export interface ApiErrorShape {

@@ -16,3 +16,19 @@ export function formatBytes(bytes: number): string {
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
 }
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/**
+ * The one date format people read, in the app, the CLI's sentences and the bundle: "5 Mar 2024"
+ * (day, short month, year: never ambiguous, whatever the reader's country). Accepts YYYY-MM-DD or
+ * a full ISO time; a partial date shows what it has ("Mar 2024", "2024").
+ */
+export function formatDate(iso: string | null | undefined, unknown = 'Date unknown'): string {
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/.exec(iso ?? '');
+  if (!m) return iso ? iso : unknown;
+  const [, year, month, day] = m;
+  const monthName = month ? MONTHS[Number(month) - 1] : undefined;
+  if (!monthName) return year!;
+  return day ? `${Number(day)} ${monthName} ${year}` : `${monthName} ${year}`;
+}

@@ -23,7 +23,7 @@ async function invoke(ipc: IpcLike, method: string, params: unknown): Promise<un
   const reply = (await ipc.invoke(CALL_CHANNEL, method, params)) as CallReply;
   if (reply.ok) return reply.value;
   // A plain object (not an Error) so `code` and `message` reach the page's code intact.
-  throw { code: reply.error.code, message: reply.error.message };
+  throw { code: reply.error.code, message: reply.error.message, ...(reply.error.details ? { details: reply.error.details } : {}) };
 }
 
 export function createPreloadBridge(ipc: IpcLike, getPathForFile: (file: File) => string): DossierBridge {

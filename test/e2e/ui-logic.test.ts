@@ -1,17 +1,6 @@
 // The renderer's pure presentation rules (no browser needed).
 import { describe, expect, it } from 'vitest';
 import { summaryView } from '../../renderer/src/components/import-outcomes.js';
-import { readableIdentityText } from '../../renderer/src/format.js';
-
-describe('readableIdentityText', () => {
-  it('shows DICOM person names as "Family, Given" inside a sentence', () => {
-    expect(readableIdentityText('Different names: Doe^Jane, born 1970-01-02 (1 record) and Doe^John, born 1950-03-04 (1 record).'))
-      .toBe('Different names: Doe, Jane, born 1970-01-02 (1 record) and Doe, John, born 1950-03-04 (1 record).');
-    expect(readableIdentityText('two birth dates for SMITH^JANE^^^')).toBe('two birth dates for SMITH, JANE');
-    expect(readableIdentityText('MÜLLER^Zoë Anne is not Jane Doe')).toBe('MÜLLER, Zoë Anne is not Jane Doe');
-    expect(readableIdentityText('no names here')).toBe('no names here');
-  });
-});
 
 describe('summaryView', () => {
   it('counts DICOMDIR and XDM metadata as index files read, not as skipped', () => {

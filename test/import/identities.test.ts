@@ -10,9 +10,16 @@ import { makeCda } from '../fixtures/documents/cda.js';
 import { makePdf } from '../fixtures/documents/pdf.js';
 import { cliVault, type CliVault } from './cli-vault.js';
 
+interface Side {
+  name: string | null;
+  birthDate: string | null;
+  id: string | null;
+  recordIds: string[];
+}
 interface Report {
   groups: { identity: { name?: string; id?: string; birthDate?: string; source: string }; recordIds: string[] }[];
-  conflicts: string[];
+  patients: { recordIds: string[] }[];
+  conflicts: { kind: string; values: string[]; recordIds: string[]; sides: Side[]; person: null }[];
 }
 
 /** The fixture bundle, about Jane Smith born 1970-01-01 (FHIR HumanName, no DICOM ^). */
@@ -69,19 +76,39 @@ describe('dossier identities', () => {
 
   it('flags a CDA for DOE^JOHN as a different person', async () => {
     const cda = makeCda({ patient: { family: 'Doe', given: 'John', id: 'MRN-9', birthTime: '19700101', gender: 'M' } });
-    const { ids, report } = await vaultWith({ 'ct.dcm': smithCt, 'bundle.json': JSON.stringify(janeSmithBundle(true)), 'summary.xml': cda });
+    const { cli, ids, report } = await vaultWith({ 'ct.dcm': smithCt, 'bundle.json': JSON.stringify(janeSmithBundle(true)), 'summary.xml': cda });
     expect(report.groups).toHaveLength(2);
     const doe = report.groups.find((g) => g.recordIds.includes(ids['summary.xml']!))!;
     expect(doe.recordIds).toEqual([ids['summary.xml']]);
     expect(doe.identity).toMatchObject({ id: 'MRN-9', birthDate: '1970-01-01', source: 'cda' });
     expect(report.conflicts).toHaveLength(1);
-    expect(report.conflicts[0]).toMatch(/^Different names: Smith\^Jane, born 1970-01-01 \(2 records\) and Doe\^John, born 1970-01-01 \(1 record\)\.$/i);
+    const [conflict] = report.conflicts;
+    expect(conflict).toMatchObject({ kind: 'names', person: null });
+    expect(conflict!.values.map((v) => v.toUpperCase())).toEqual(['SMITH^JANE', 'DOE^JOHN']);
+    expect(conflict!.recordIds.sort()).toEqual(Object.values(ids).sort());
+    expect(conflict!.sides.map((s) => s.recordIds.length)).toEqual([2, 1]);
+    // The CLI words it, with the shared name and date formats.
+    const text = cli.run(['identities']).stdout;
+    expect(text).toContain('Possible different people:\n  ! Different names: Smith, Jane, born 1 Jan 1970, ID MRN-1 (2 records) and Doe, John, born 1 Jan 1970, ID MRN-9 (1 record)\n');
+    expect(text).not.toMatch(/\^|\.;|\)\./);
   });
 
   it('flags the same name with another birth date (a PDF report) as a possible different person', async () => {
     const { ids, report } = await vaultWith({ 'ct.dcm': smithCt, 'report.pdf': pdfOtherBirth });
     expect(report.groups).toHaveLength(2);
     expect(report.groups.find((g) => g.recordIds.includes(ids['report.pdf']!))!.identity).toMatchObject({ name: 'Smith^Jane', birthDate: '1971-02-03', source: 'pdf' });
-    expect(report.conflicts).toEqual(['Different birth dates: SMITH^JANE, born 1970-01-01 (1 record) and Smith^Jane, born 1971-02-03 (1 record).']);
+    expect(report.conflicts).toEqual([
+      {
+        kind: 'birth-dates',
+        values: ['1970-01-01', '1971-02-03'],
+        recordIds: [ids['ct.dcm'], ids['report.pdf']],
+        sides: [
+          { name: 'SMITH^JANE', birthDate: '1970-01-01', id: 'MRN-1', recordIds: [ids['ct.dcm']] },
+          { name: 'Smith^Jane', birthDate: '1971-02-03', id: null, recordIds: [ids['report.pdf']] },
+        ],
+        person: null,
+      },
+    ]);
+    expect(report.patients).toHaveLength(2);
   });
 });

@@ -8,6 +8,7 @@ import type { BundleFacts } from './facts.js';
 import { isoDate } from './index-html.js';
 import type { BundlePlan } from './plan.js';
 import type { BundleInput } from './types.js';
+import { formatPersonName } from '../../../shared/person-name.js';
 
 
 type Json = Record<string, unknown>;
@@ -15,7 +16,7 @@ type Json = Record<string, unknown>;
 export function buildFhirBundle(input: BundleInput, plan: BundlePlan, facts: BundleFacts): Json {
   const entries: Json[] = [];
   const patientUrl = `urn:uuid:${randomUUID()}`;
-  const patientRef = { reference: patientUrl, display: input.patient.name };
+  const patientRef = { reference: patientUrl, display: formatPersonName(input.patient.name) };
   entries.push({ fullUrl: patientUrl, resource: patientResource(input) });
 
   for (const planned of plan.documents) {
@@ -117,21 +118,19 @@ function patientResource(input: BundleInput): Json {
   return {
     resourceType: 'Patient',
     ...(p.id ? { identifier: [{ value: p.id }] } : {}),
-    name: [dicomNameToFhir(p.dicomName) ?? { text: p.name }],
+    name: [humanName(p.dicomName ?? p.name)],
     ...(gender ? { gender } : {}),
     ...(birthDate ? { birthDate } : {}),
   };
 }
 
-function dicomNameToFhir(pn: string | undefined): Json | null {
-  if (!pn) return null;
-  const [family, given, middle, prefix, suffix] = pn.split('=')[0]!.split('^');
+/** FHIR HumanName: the readable text (shared formatter) and, from a DICOM PN, its coded parts. */
+function humanName(name: string): Json {
+  const text = formatPersonName(name);
+  if (!name.includes('^')) return { text };
+  const [family, given, middle] = (name.split('=')[0] ?? '').split('^').map((c) => c.trim());
   const givens = [given, middle].filter((g): g is string => Boolean(g));
-  return {
-    text: [prefix, ...givens, family, suffix].filter(Boolean).join(' '),
-    ...(family ? { family } : {}),
-    ...(givens.length > 0 ? { given: givens } : {}),
-  };
+  return { text, ...(family ? { family } : {}), ...(givens.length > 0 ? { given: givens } : {}) };
 }
 
 function fhirGender(sex: string | undefined): string | null {

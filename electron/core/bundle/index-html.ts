@@ -4,6 +4,7 @@ import { RECORD_TYPE_LABELS } from '../../../shared/domain.js';
 import type { BundleFacts } from './facts.js';
 import type { BundlePlan, PlannedStudy } from './plan.js';
 import { escapeHtml as h } from '../base/text-safety.js';
+import { formatPersonName } from '../../../shared/person-name.js';
 import type { BundleInput } from './types.js';
 
 // 'self' does not match file: pages in every browser, so file: is allowed explicitly for previews.
@@ -30,6 +31,7 @@ interface TimelineRow {
 export function buildIndexHtml(input: BundleInput, plan: BundlePlan, facts: BundleFacts): string {
   const c = input.case;
   const p = input.patient;
+  const name = formatPersonName(p.name) || 'Unknown patient';
   const provider = c?.provider;
   const forWhom = [provider?.name, provider?.institution].filter((x): x is string => Boolean(x));
   const parts: string[] = [];
@@ -38,9 +40,9 @@ export function buildIndexHtml(input: BundleInput, plan: BundlePlan, facts: Bund
     '<html lang="en"><head><meta charset="utf-8">',
     `<meta http-equiv="Content-Security-Policy" content="${CSP}">`,
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<title>${h(c?.title ?? 'Medical records')} — ${h(p.name)}</title>`,
+    `<title>${h(c?.title ?? 'Medical records')} — ${h(name)}</title>`,
     `<style>${STYLE}</style></head><body>`,
-    `<h1>${h(p.name)}</h1>`,
+    `<h1>${h(name)}</h1>`,
     // The ID lets the receiving clinic match the records to its own chart.
     `<p class="meta">${p.birthDate ? `Born ${h(p.birthDate)} · ` : ''}${p.sex ? `Sex ${h(p.sex)} · ` : ''}${p.id ? `Patient ID ${h(p.id)} · ` : ''}` +
       `Prepared ${h(input.createdAt.toISOString().slice(0, 10))} with Dossier ${h(input.appVersion)}</p>`,

@@ -6,6 +6,7 @@ import { PATHS, PREVIEW_DIR, XDM_SUBSET } from './paths.js';
 import type { BundlePlan } from './plan.js';
 import type { BundleInput } from './types.js';
 import { stripControls } from '../base/text-safety.js';
+import { formatPersonName } from '../../../shared/person-name.js';
 
 const BOM = '\uFEFF';
 const COLUMN = 31; // wide enough for IHE_XDM/SUBSET01/METADATA.XML; lines stay ≤ 80
@@ -21,7 +22,7 @@ function header(input: BundleInput, plan: BundlePlan): string[] {
     'SECOND-OPINION RECORDS',
     '======================',
     '',
-    `Patient:      ${input.patient.name}`,
+    `Patient:      ${formatPersonName(input.patient.name) || 'Unknown patient'}`,
     ...(input.patient.birthDate ? [`Born:         ${input.patient.birthDate}`] : []),
     ...(input.case ? [`Case:         ${input.case.title}`] : []),
     ...(forWhom ? [`Prepared for: ${forWhom}`] : []),

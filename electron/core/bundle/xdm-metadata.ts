@@ -7,6 +7,7 @@ import type { BundleFacts } from './facts.js';
 import type { BundlePlan } from './plan.js';
 import { escapeHtml as x } from '../base/text-safety.js';
 import type { BundleInput } from './types.js';
+import { formatPersonName } from '../../../shared/person-name.js';
 
 // Fixed ITI TF-3 identifiers (classification schemes, object types, external identifier schemes).
 const DOCUMENT_ENTRY_TYPE = 'urn:uuid:7edca82f-054d-47f2-a032-9b2a5b5186c1';
@@ -67,7 +68,7 @@ export function buildXdmMetadata(input: BundleInput, plan: BundlePlan, facts: Bu
     slot('submissionTime', [dtm(input.createdAt.toISOString())!]),
     name(caseTitle),
     ...(input.case?.question ? [`<rim:Description><rim:LocalizedString value="${x(input.case.question)}"/></rim:Description>`] : []),
-    classification(SCHEME.setAuthor, setId, '', [['authorPerson', [`^${input.patient.name}`]], ['authorRole', ['Patient']]]),
+    classification(SCHEME.setAuthor, setId, '', [['authorPerson', [`^${formatPersonName(input.patient.name)}`]], ['authorRole', ['Patient']]]),
     coded(SCHEME.contentTypeCode, setId, '34133-9', 'Summary of episode note', LOINC),
     externalId(SCHEME.setUniqueId, setId, facts.ids.submissionSet, 'XDSSubmissionSet.uniqueId'),
     externalId(SCHEME.setSourceId, setId, facts.ids.source, 'XDSSubmissionSet.sourceId'),

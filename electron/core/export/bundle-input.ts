@@ -148,7 +148,7 @@ function patientOf(db: Db, records: RecordRow[], caseId: string | null): BundleI
   const person = caseId
     ? (db.prepare('SELECT p.name, p.birth_date FROM cases c JOIN people p ON p.id = c.person_id WHERE c.id = ?').get(caseId) as { name: string; birth_date: string | null } | undefined)
     : undefined;
-  const display = person?.name ?? (commonest ? displayName(commonest) : 'Unknown patient');
+  const display = person?.name ?? commonest ?? '';
   const birthDate = person?.birth_date ?? source?.patient_birth_date ?? dicom?.patient_birth_date ?? undefined;
   const id = dicom?.patient_id ?? source?.patient_id ?? undefined;
   const sex = dicom?.patient_sex ?? source?.patient_sex ?? undefined;
@@ -159,13 +159,4 @@ function patientOf(db: Db, records: RecordRow[], caseId: string | null): BundleI
     ...(birthDate ? { birthDate } : {}),
     ...(sex ? { sex } : {}),
   };
-}
-
-/** "SMITH^JANE^M" → "Jane M Smith" for people; DICOM keeps its own form in the DICOMDIR. */
-export function displayName(pn: string): string {
-  const alpha = pn.split('=')[0] ?? pn;
-  if (!alpha.includes('^')) return alpha.trim();
-  const [family = '', given = '', middle = '', prefix = '', suffix = ''] = alpha.split('^');
-  const cap = (s: string) => (s === s.toUpperCase() ? s.toLowerCase().replace(/(^|[\s'-])\p{L}/gu, (m) => m.toUpperCase()) : s);
-  return [prefix, cap(given), cap(middle), cap(family), suffix].filter(Boolean).join(' ');
 }

@@ -14,6 +14,7 @@ import { getCase, recordShare } from '../cases/case-store.js';
 import { buildBundleInput } from './bundle-input.js';
 import { resolveSelection, type Selection } from './selection.js';
 import { asDossierError } from './bundle-errors.js';
+import { describeConflict } from '../../../shared/words/identity.js';
 
 export interface ExportOptions extends Selection {
   destination: { kind: ExportDestinationKind; path: string };
@@ -30,7 +31,8 @@ export async function exportBundle(vault: Vault, options: ExportOptions): Promis
   if (selection.conflicts.length && !options.allowIdentityMismatch)
     throw new DossierError(
       'identity-mismatch',
-      `These records may belong to different people — check before sending:\n  ${selection.conflicts.join('\n  ')}`,
+      `These records may belong to different people — check before sending:\n  ${selection.conflicts.map(describeConflict).join('\n  ')}`,
+      { details: { conflicts: selection.conflicts } },
     );
   if (options.zipPassword !== undefined && options.destination.kind !== 'zip')
     throw new DossierError('invalid-params', 'A password can only protect a zip file; a USB folder is never encrypted (hand it over in person).');

@@ -3,6 +3,7 @@ import type { Db } from '../vault/database.js';
 import { DossierError } from '../base/errors.js';
 import { getCase } from '../cases/case-store.js';
 import { carriedIdentities, identityReport } from '../records/identity.js';
+import type { IdentityConflict } from '../../../shared/domain.js';
 
 export interface Selection {
   caseId?: string;
@@ -13,13 +14,13 @@ export interface Selection {
 export interface ResolvedSelection {
   caseId: string | null;
   recordIds: string[];
-  conflicts: string[];
+  conflicts: IdentityConflict[];
 }
 
 export function resolveSelection(db: Db, sel: Selection): ResolvedSelection {
   let recordIds: string[];
   let caseId: string | null = null;
-  let conflicts: string[];
+  let conflicts: IdentityConflict[];
   if (sel.caseId) {
     const c = getCase(db, sel.caseId);
     caseId = c.id;

@@ -101,6 +101,7 @@ function filters(query: RecordQuery, scope: 'live' | 'trash'): { where: string[]
   if (query.dateFrom) (where.push('r.date >= ?'), args.push(query.dateFrom));
   if (query.dateTo) (where.push('r.date <= ?'), args.push(query.dateTo));
   if (query.tag) (where.push('EXISTS (SELECT 1 FROM json_each(r.tags) WHERE value = ?)'), args.push(query.tag));
+  if (query.ids) (where.push('r.id IN (SELECT value FROM json_each(?))'), args.push(JSON.stringify(query.ids)));
   return { where, args };
 }
 

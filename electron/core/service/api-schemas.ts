@@ -50,6 +50,7 @@ export const API_SCHEMAS: Schemas = {
       dateFrom: isoDate.optional(),
       dateTo: isoDate.optional(),
       tag: text(100).optional(),
+      ids: z.array(id).max(100_000).optional(),
       sort: z.enum(['date-desc', 'date-asc', 'title', 'imported-desc', 'relevance']).optional(),
       limit: z.number().int().min(1).max(RECORD_PAGE_MAX).optional(),
       offset: z.number().int().min(0).max(10_000_000).optional(),

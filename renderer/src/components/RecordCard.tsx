@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { RECORD_TYPE_LABELS, type RecordSummary } from '../../../shared/domain.js';
 import { useBridge } from '../bridge-context.js';
 import { formatBytes, formatDate } from '../format.js';
+import { formatPersonName } from '../../../shared/person-name.js';
 import { TypeIcon } from './TypeIcon.js';
 
 // Thumbnails are asked for only by mounted cards, i.e. the rows the virtualized list shows, and
@@ -44,23 +45,39 @@ function useThumbnail(id: string, wanted: boolean): string | null {
   return url;
 }
 
+/** Who a record is about, as it says itself, and whose records it was filed under in this vault. */
+export function RecordWho({ record, personName }: { record: RecordSummary; personName: string | null }) {
+  const patient = formatPersonName(record.patientName);
+  return (
+    <span className="card-who">
+      <span className={patient ? 'patient' : 'patient unknown'}>{patient ? `Patient: ${patient}` : 'Patient not stated'}</span>
+      {personName && <span className="person-tag">Assigned to {personName}</span>}
+    </span>
+  );
+}
+
+/** The type, marked when it was guessed on import and nobody confirmed it yet. */
+export function typeLabel(record: RecordSummary): string {
+  return `${RECORD_TYPE_LABELS[record.type]}${record.typeGuessed ? ' (guessed)' : ''}`;
+}
+
 export function RecordCard({ record, personName, identityWarning, onOpen }: { record: RecordSummary; personName: string | null; identityWarning: boolean; onOpen: () => void }) {
   const thumb = useThumbnail(record.id, mayHaveThumbnail(record));
   const detail = record.kind === 'imaging'
     ? [record.modalities?.join(', '), record.seriesCount !== undefined ? `${record.seriesCount} series` : null].filter(Boolean).join(' · ')
-    : record.pageCount ? `${record.pageCount} page${record.pageCount === 1 ? '' : 's'}` : RECORD_TYPE_LABELS[record.type];
+    : record.pageCount ? `${record.pageCount} page${record.pageCount === 1 ? '' : 's'}` : '';
+  // The visible text is the accessible name: no aria-label that says less than the card shows.
   return (
-    <button type="button" className="record-card" onClick={onOpen} aria-label={`${record.title}, ${RECORD_TYPE_LABELS[record.type]}, ${formatDate(record.date)}${identityWarning ? ', identity warning' : ''}`}>
+    <button type="button" className="record-card" onClick={onOpen} data-record-id={record.id}>
       <span className="thumb">{thumb ? <img src={thumb} alt="" /> : <TypeIcon type={record.type} />}</span>
       <span className="card-main">
         <span className="card-title">{record.title}</span>
-        <span className="card-meta">
-          {personName ? `${personName} · ` : ''}{RECORD_TYPE_LABELS[record.type]}{record.institution ? ` · ${record.institution}` : ''}{detail && detail !== RECORD_TYPE_LABELS[record.type] ? ` · ${detail}` : ''}
-        </span>
+        <RecordWho record={record} personName={personName} />
+        <span className="card-meta">{[typeLabel(record), record.institution, detail].filter(Boolean).join(' · ')}</span>
         {identityWarning && <span className="badge warn">Different patient details — please check</span>}
       </span>
       <span className="card-side">
-        <span className="card-date">{formatDate(record.date)}{record.dateGuessed ? ' (guessed)' : ''}</span>
+        <span className="card-date">{formatDate(record.date)}{record.date && record.dateGuessed ? ' (guessed)' : ''}</span>
         <span className="card-size">{formatBytes(record.sizeBytes)}</span>
       </span>
     </button>

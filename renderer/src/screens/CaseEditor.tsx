@@ -2,7 +2,8 @@
 import { useEffect, useState } from 'react';
 import type { CaseDetail } from '../../../shared/cases.js';
 import { errorMessage, useBridge } from '../bridge-context.js';
-import { formatBytes, formatDate, plural, readableIdentityText } from '../format.js';
+import { formatBytes, formatDate, plural } from '../format.js';
+import { IdentityConflictList } from '../components/IdentityConflicts.js';
 import { PersonSelect } from '../components/PersonSelect.js';
 import { usePeople } from '../components/usePeople.js';
 import { ExportWizard } from './ExportWizard.js';
@@ -50,7 +51,7 @@ export function CaseEditor({ id, version, onBack }: { id: string; version: numbe
       </div>
       <p className="card-meta">{plural(c.recordIds.length, 'record')} selected · {formatBytes(c.totalBytes)} in total</p>
       {c.identityConflicts.length > 0 && (
-        <div className="banner warn" role="note"><strong>Patient details differ between the selected records:</strong> {readableIdentityText(c.identityConflicts.join('; '))}</div>
+        <div className="banner warn" role="note"><p><strong>Patient details differ between the selected records:</strong></p><IdentityConflictList conflicts={c.identityConflicts} /></div>
       )}
       {error && <p className="error" role="alert">{error}</p>}
       <p role="status" className="hint">{saved}</p>

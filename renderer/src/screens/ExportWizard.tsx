@@ -3,7 +3,10 @@ import { useEffect, useRef, useState } from 'react';
 import type { BundlePreview, CaseDetail, ExportDestinationKind, ExportProgress, ExportResult } from '../../../shared/cases.js';
 import { errorCode, errorMessage, useBridge } from '../bridge-context.js';
 import { Dialog } from '../components/Dialog.js';
-import { formatBytes, plural, readableIdentityText } from '../format.js';
+import { formatBytes, plural } from '../format.js';
+import type { IdentityConflict } from '../../../shared/domain.js';
+import { conflictsOfError } from '../components/identity.js';
+import { IdentityConflictList } from '../components/IdentityConflicts.js';
 
 type Step = 'choose' | 'preview' | 'running' | 'done';
 
@@ -15,7 +18,7 @@ export function ExportWizard({ caseDetail, onClose }: { caseDetail: CaseDetail; 
   const [destination, setDestination] = useState('');
   const [preview, setPreview] = useState<BundlePreview | null>(null);
   /** Set when the core refused the export for an identity mismatch: the user is asked. */
-  const [mismatch, setMismatch] = useState<string[] | null>(null);
+  const [mismatch, setMismatch] = useState<IdentityConflict[] | null>(null);
   /** Set when a bundle is already at the destination: the user is asked before replacing it. */
   const [existing, setExisting] = useState<string | null>(null);
   const [progress, setProgress] = useState<ExportProgress | null>(null);
@@ -59,7 +62,7 @@ export function ExportWizard({ caseDetail, onClose }: { caseDetail: CaseDetail; 
       setStep('done');
     } catch (err) {
       setStep('preview');
-      if (errorCode(err) === 'identity-mismatch') setMismatch(conflictsOf(err, preview));
+      if (errorCode(err) === 'identity-mismatch') setMismatch(conflictsOfError(err));
       else if (errorCode(err) === 'bundle-exists') setExisting(destination.trim());
       else setError(errorMessage(err));
     }
@@ -117,7 +120,7 @@ export function ExportWizard({ caseDetail, onClose }: { caseDetail: CaseDetail; 
           {preview.identityConflicts.length > 0 && (
             <div className="banner warn" role="note">
               <p><strong>These records may belong to different people.</strong> Please check before you send them:</p>
-              <ul>{preview.identityConflicts.map((c, i) => <li key={i}>{readableIdentityText(c)}</li>)}</ul>
+              <IdentityConflictList conflicts={preview.identityConflicts} />
             </div>
           )}
           <label htmlFor="dest">{kind === 'zip' ? 'Save the zip file as' : 'USB stick or folder'}</label>
@@ -135,7 +138,7 @@ export function ExportWizard({ caseDetail, onClose }: { caseDetail: CaseDetail; 
       {mismatch && (
         <Dialog title="These records may belong to different people" role="alertdialog" onClose={() => setMismatch(null)}>
           <p>The patient details are not the same on all the records in this case:</p>
-          <ul className="conflicts">{mismatch.map((c, i) => <li key={i}>{readableIdentityText(c)}</li>)}</ul>
+          {mismatch.length > 0 ? <IdentityConflictList className="conflicts" conflicts={mismatch} /> : <p className="conflicts">The patient names, birth dates or IDs differ between the selected records.</p>}
           <p>Sending someone else's records to a doctor could lead to a wrong opinion, and shares their private data. If you are sure they are all the same person (for example a maiden name, or a typo at the hospital), you can export anyway.</p>
           <div className="row">
             <button type="button" className="primary" data-autofocus onClick={() => setMismatch(null)}>Go back and check</button>
@@ -185,11 +188,4 @@ export function ExportWizard({ caseDetail, onClose }: { caseDetail: CaseDetail; 
       )}
     </section>
   );
-}
-
-/** The conflicts to show: from the preview, else the indented lines of the core's message. */
-function conflictsOf(err: unknown, preview: BundlePreview | null): string[] {
-  if (preview && preview.identityConflicts.length > 0) return preview.identityConflicts;
-  const lines = errorMessage(err).split('\n').filter((l) => /^\s+\S/.test(l)).map((l) => l.trim());
-  return lines.length > 0 ? lines : ['The patient names, birth dates or IDs differ between the selected records.'];
 }

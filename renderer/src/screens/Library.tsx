@@ -4,10 +4,12 @@ import { useEffect, useRef, useState } from 'react';
 import type { RecordQuery } from '../../../shared/api.js';
 import { RECORD_TYPES, RECORD_TYPE_LABELS, type IdentityReport, type RecordType } from '../../../shared/domain.js';
 import { RecordCard } from '../components/RecordCard.js';
-import { recordsWithIdentityWarning } from '../components/identity.js';
+import { recordsInConflicts, recordsWithIdentityWarning } from '../components/identity.js';
+import { IdentityConflictList } from '../components/IdentityConflicts.js';
+import { conflictCount } from '../../../shared/words/identity.js';
 import { usePeople } from '../components/usePeople.js';
 import { useRecords } from '../components/useRecords.js';
-import { plural, readableIdentityText } from '../format.js';
+import { plural } from '../format.js';
 
 type Sort = NonNullable<RecordQuery['sort']>;
 const SORTS: { value: Sort; label: string }[] = [
@@ -33,6 +35,8 @@ export function Library({ version, identities, personId, onPersonId, onOpen, onA
   const [dateTo, setDateTo] = useState('');
   const [tag, setTag] = useState('');
   const [sort, setSort] = useState<Sort>('date-desc');
+  /** Set by "Show these records" on the identity banner: only the records a conflict involves. */
+  const [onlyIds, setOnlyIds] = useState<string[] | null>(null);
   const { people } = usePeople(version);
   const names = new Map(people.map((p) => [p.id, p.name]));
 
@@ -44,15 +48,16 @@ export function Library({ version, identities, personId, onPersonId, onOpen, onA
     ...(dateFrom && { dateFrom }),
     ...(dateTo && { dateTo }),
     ...(tag.trim() && { tag: tag.trim() }),
+    ...(onlyIds && { ids: onlyIds }),
   };
   const records = useRecords(query, version);
   const { total, error } = records;
   const warned = recordsWithIdentityWarning(identities);
-  const filtered = Boolean(search || type || personId || dateFrom || dateTo || tag);
+  const filtered = Boolean(search || type || personId || dateFrom || dateTo || tag || onlyIds);
 
   const scrollRef = useRef<HTMLDivElement>(null);
   const count = total ?? 0;
-  const virtualizer = useVirtualizer({ count, getScrollElement: () => scrollRef.current, estimateSize: () => 84, overscan: 8 });
+  const virtualizer = useVirtualizer({ count, getScrollElement: () => scrollRef.current, estimateSize: () => 104, overscan: 8 });
   const visible = virtualizer.getVirtualItems();
   const first = visible[0]?.index ?? 0;
   const last = visible.at(-1)?.index ?? 0;
@@ -101,10 +106,19 @@ export function Library({ version, identities, personId, onPersonId, onOpen, onA
           </select>
         </label>
       </div>
-      {identities && identities.conflicts.length > 0 && (
+      {identities && identities.conflicts.length > 0 && !onlyIds && (
         <div className="banner warn" role="note">
-          <strong>Some records carry different patient details.</strong> Please check them before sharing: {readableIdentityText(identities.conflicts.slice(0, 3).join('; '))}
+          <p><strong>Some records carry different patient details</strong> ({conflictCount(identities.conflicts.length)}). Please check them before sharing.</p>
+          <IdentityConflictList conflicts={identities.conflicts.slice(0, 3)} />
+          {identities.conflicts.length > 3 && <p>…and {plural(identities.conflicts.length - 3, 'more difference')}.</p>}
+          <button type="button" onClick={() => setOnlyIds(recordsInConflicts(identities.conflicts))}>Show the {plural(recordsInConflicts(identities.conflicts).length, 'record')} involved</button>
         </div>
+      )}
+      {onlyIds && (
+        <p className="filter-note">
+          Showing only the records whose patient details differ.{' '}
+          <button type="button" className="link" onClick={() => setOnlyIds(null)}>Show all records</button>
+        </p>
       )}
       {error && <p className="error" role="alert">{error}</p>}
       <p className="count" aria-live="polite">{total === null ? 'Loading…' : filtered ? `${plural(count, 'record')} found` : plural(count, 'record')}</p>

@@ -6,7 +6,8 @@ import { Dialog } from '../components/Dialog.js';
 import { PersonSelect } from '../components/PersonSelect.js';
 import { TypeIcon } from '../components/TypeIcon.js';
 import { usePeople } from '../components/usePeople.js';
-import { formatBytes, formatDate, formatPersonName } from '../format.js';
+import { formatBytes, formatDate } from '../format.js';
+import { formatPersonName } from '../../../shared/person-name.js';
 
 export function RecordDetail({ id, identityWarning, onBack, onDeleted, onChanged }: {
   id: string;

@@ -1,7 +1,8 @@
 // Choose the records that go into a case: checkboxes over a searchable (virtualized) list.
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, useState } from 'react';
-import { RECORD_TYPE_LABELS } from '../../../shared/domain.js';
+import { RecordWho, typeLabel } from '../components/RecordCard.js';
+import { usePeople } from '../components/usePeople.js';
 import { useRecords } from '../components/useRecords.js';
 import { formatBytes, formatDate } from '../format.js';
 
@@ -11,9 +12,11 @@ export function RecordPicker({ selected, version, onChange }: { selected: string
   // Optimistic and owned here: the box ticks at once and the case is saved in the background.
   // Not re-synced from `selected`, or a slow earlier save would untick a box just ticked.
   const [local, setLocal] = useState(selected);
+  const { people } = usePeople(version);
+  const names = new Map(people.map((p) => [p.id, p.name]));
   const chosen = new Set(local);
   const scrollRef = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({ count: records.total ?? 0, getScrollElement: () => scrollRef.current, estimateSize: () => 48, overscan: 10 });
+  const virtualizer = useVirtualizer({ count: records.total ?? 0, getScrollElement: () => scrollRef.current, estimateSize: () => 64, overscan: 10 });
   const visible = virtualizer.getVirtualItems();
   const first = visible[0]?.index ?? 0;
   const last = visible.at(-1)?.index ?? 0;
@@ -40,8 +43,11 @@ export function RecordPicker({ selected, version, onChange }: { selected: string
             return (
               <label key={r.id} className="pick-row" style={{ transform: `translateY(${item.start}px)`, height: item.size }}>
                 <input type="checkbox" checked={chosen.has(r.id)} onChange={(e) => toggle(r.id, e.target.checked)} />
-                <span className="grow">{r.title}</span>
-                <span className="card-meta">{RECORD_TYPE_LABELS[r.type]} · {formatDate(r.date)} · {formatBytes(r.sizeBytes)}</span>
+                <span className="pick-main grow">
+                  <span className="pick-title">{r.title}</span>
+                  <RecordWho record={r} personName={r.personId ? names.get(r.personId) ?? null : null} />
+                </span>
+                <span className="card-meta">{typeLabel(r)} · {formatDate(r.date)}{r.date && r.dateGuessed ? ' (guessed)' : ''} · {formatBytes(r.sizeBytes)}</span>
               </label>
             );
           })}

@@ -3,6 +3,7 @@ import { formatBytes, plural } from '../../../../shared/format.js';
 import { str, type CliContext } from '../context.js';
 import { UsageError } from '../usage-error.js';
 import { JSON_OPTION, type Command } from './command.js';
+import { describeConflict } from '../../../../shared/words/identity.js';
 
 type Sub = (ctx: CliContext, args: string[]) => Promise<number>;
 
@@ -22,7 +23,7 @@ const add: Sub = async (ctx, [caseId, ...recordIds]) => {
   const current = await ctx.call('cases.get', { id: caseId });
   const c = await ctx.call('cases.setRecords', { id: caseId, recordIds: [...current.recordIds, ...recordIds] });
   ctx.print(`Case ${c.id} now has ${plural(c.recordIds.length, 'record')}.`);
-  for (const conflict of c.identityConflicts) ctx.print(`  ! ${conflict}`);
+  for (const conflict of c.identityConflicts) ctx.print(`  ! ${describeConflict(conflict)}`);
   return 0;
 };
 
@@ -56,7 +57,7 @@ const show: Sub = async (ctx, [caseId]) => {
   if (c.provider.name || c.provider.institution) ctx.print(`  For: ${[c.provider.name, c.provider.institution].filter(Boolean).join(', ')}`);
   ctx.print(`  ${plural(c.recordIds.length, 'record')}, ${formatBytes(c.totalBytes)}: ${c.recordIds.join(' ')}`);
   c.questions.forEach((q, i) => ctx.print(`  ${i + 1}. ${q}`));
-  for (const conflict of c.identityConflicts) ctx.print(`  ! ${conflict}`);
+  for (const conflict of c.identityConflicts) ctx.print(`  ! ${describeConflict(conflict)}`);
   ctx.print(c.shares.length ? '  Shared:' : '  Not shared yet.');
   for (const s of c.shares)
     ctx.print(

@@ -5,12 +5,13 @@ import { once } from 'node:events';
 import type { ImportOutcome, RecordDetail, RecordSummary, RecordType } from '../../../../shared/domain.js';
 import { RECORD_TYPES } from '../../../../shared/domain.js';
 import { RECORD_PAGE_MAX } from '../../../../shared/api.js';
-import { formatBytes, plural } from '../../../../shared/format.js';
+import { formatBytes, formatDate, plural } from '../../../../shared/format.js';
 import { formatPersonName } from '../../../../shared/person-name.js';
 import { str, type CliContext } from '../context.js';
 import { UsageError } from '../usage-error.js';
 import { ProgressBar } from '../terminal.js';
 import { JSON_OPTION, type Command } from './command.js';
+import { describeConflict } from '../../../../shared/words/identity.js';
 
 function outcomeLine(o: ImportOutcome): string {
   const detail = o.status === 'imported' ? `→ ${o.recordId}` : o.status === 'duplicate' ? `(already in record ${o.recordId})` : `— ${o.reason}`;
@@ -122,7 +123,7 @@ const show: Command = {
     ctx.print(d.title);
     ctx.print(`  id ${d.id} · ${d.type}${d.typeGuessed ? ' (guessed)' : ''} · ${d.date ?? 'no date'}${d.dateGuessed ? ' (guessed)' : ''}`);
     if (d.patientName || d.patientId)
-      ctx.print(`  patient ${formatPersonName(d.patientName)}${d.patientId ? ` (ID ${d.patientId})` : ''}${d.patientBirthDate ? ` born ${d.patientBirthDate}` : ''}`);
+      ctx.print(`  patient ${formatPersonName(d.patientName)}${d.patientId ? ` (ID ${d.patientId})` : ''}${d.patientBirthDate ? ` born ${formatDate(d.patientBirthDate)}` : ''}`);
     if (d.institution) ctx.print(`  from ${d.institution}`);
     for (const s of d.series) ctx.print(`  series ${s.seriesNumber ?? '-'} ${s.modality} ${s.seriesDescription} — ${plural(s.instanceCount, 'image')}`);
     ctx.print(`  ${plural(d.files.length, 'file')}, ${formatBytes(d.sizeBytes)}:`);
@@ -240,12 +241,12 @@ const identities: Command = {
     if (!report.groups.length) ctx.print('No record carries a patient identity yet.');
     for (const g of report.groups) {
       const i = g.identity;
-      ctx.print(`${formatPersonName(i.name) || '(no name)'}  ID ${i.id ?? '-'}  born ${i.birthDate ?? '-'}  (${i.source}) — ${plural(g.recordIds.length, 'record')}: ${g.recordIds.join(' ')}`);
+      ctx.print(`${formatPersonName(i.name) || '(no name)'}  ID ${i.id ?? '-'}  born ${i.birthDate ? formatDate(i.birthDate) : '-'}  (${i.source}) — ${plural(g.recordIds.length, 'record')}: ${g.recordIds.join(' ')}`);
     }
     if (report.conflicts.length) {
       ctx.print('');
       ctx.print('Possible different people:');
-      for (const c of report.conflicts) ctx.print(`  ! ${c}`);
+      for (const c of report.conflicts) ctx.print(`  ! ${describeConflict(c)}`);
     }
     return 0;
   },
