@@ -39,7 +39,7 @@ describe.skipIf(!HAS_CHROMIUM)('INDEX.HTM in a real browser', () => {
     await page.goto(pathToFileURL(path.join(out, 'INDEX.HTM')).href, { waitUntil: 'load' });
 
     const text = await page.innerText('body');
-    for (const expected of ['Jane Doe', QUESTION, PROVIDER, ...QUESTIONS, 'CT CHEST', 'MR BRAIN']) expect(text).toContain(expected);
+    for (const expected of ['Doe, Jane', QUESTION, PROVIDER, ...QUESTIONS, 'CT CHEST', 'MR BRAIN']) expect(text).toContain(expected);
     // The questions are an ordered list, in the patient's order.
     const listed = await page.$$eval('ol li', (items) => items.map((li) => li.textContent?.trim() ?? ''));
     expect(listed).toEqual(QUESTIONS);

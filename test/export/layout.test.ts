@@ -69,7 +69,7 @@ describe('bundle layout', () => {
     expect(text).toMatch(/import media/i);
     expect(text).toMatch(/DICOMDIR/);
     expect(text).toMatch(/with Dossier \d+\.\d+\.\d+/);
-    expect(text).toMatch(/Jane Doe/);
+    expect(text).toMatch(/Patient: +Doe, Jane\r\n/); // the one name format (shared/person-name.ts)
     // Every line fits an 80-column terminal / Notepad window.
     for (const line of text.split('\r\n')) expect(line.length, line).toBeLessThanOrEqual(80);
   });

@@ -63,37 +63,52 @@ const RULES: Record<ScoredType, Rule[]> = {
 
 /** Below this score the text says too little to name a type. */
 const MIN_SCORE = 2.5;
+/** The best type must lead the next one by this much, or the text is about several things. */
+const MIN_LEAD = 1.5;
+/** Without a cue in the title, a type needs cues of this many different kinds in the text. */
+const MIN_CUES = 2;
 /** Repeated keywords add up, but only so far (a 40-row lab table must not drown the heading). */
 const MAX_HITS_PER_RULE = 3;
 const MAX_SCAN = 50_000;
 
-export function scoreRecordTypes(text: string, title = ''): Record<ScoredType, number> {
+interface TypeEvidence {
+  score: number;
+  /** How many different rules matched. */
+  cues: number;
+  /** A rule matched the title (the document's own heading or title). */
+  inTitle: boolean;
+}
+
+export function scoreRecordTypes(text: string, title = ''): Record<ScoredType, TypeEvidence> {
   const body = text.slice(0, MAX_SCAN).toLowerCase();
   const head = title.toLowerCase();
-  const scores = {} as Record<ScoredType, number>;
+  const scores = {} as Record<ScoredType, TypeEvidence>;
   for (const [type, rules] of Object.entries(RULES) as Array<[ScoredType, Rule[]]>) {
-    let score = 0;
+    const evidence: TypeEvidence = { score: 0, cues: 0, inTitle: false };
     for (const [pattern, weight] of rules) {
-      score += weight * Math.min(countMatches(pattern, body), MAX_HITS_PER_RULE);
+      const inBody = Math.min(countMatches(pattern, body), MAX_HITS_PER_RULE);
       // A keyword in the title says more than one in the body.
-      if (head) score += weight * 2 * Math.min(countMatches(pattern, head), 1);
+      const inHead = head ? Math.min(countMatches(pattern, head), 1) : 0;
+      evidence.score += weight * inBody + weight * 2 * inHead;
+      if (inBody || inHead) evidence.cues++;
+      if (inHead) evidence.inTitle = true;
     }
-    scores[type] = score;
+    scores[type] = evidence;
   }
   return scores;
 }
 
+/**
+ * The type a text most likely is, or 'other' when the guess would be weak: too few points, one
+ * passing mention (a README naming "the discharge summary" on the disc), or two types alike.
+ */
 export function guessRecordType(text: string, title?: string): RecordType {
-  const scores = scoreRecordTypes(text, title);
-  let best: RecordType = 'other';
-  let bestScore = MIN_SCORE - Number.EPSILON;
-  for (const [type, score] of Object.entries(scores) as Array<[ScoredType, number]>) {
-    if (score > bestScore) {
-      best = type;
-      bestScore = score;
-    }
-  }
-  return best;
+  const ranked = (Object.entries(scoreRecordTypes(text, title)) as Array<[ScoredType, TypeEvidence]>).sort((a, b) => b[1].score - a[1].score);
+  const [best, next] = ranked;
+  if (!best) return 'other';
+  const [type, e] = best;
+  const strong = e.score >= MIN_SCORE && (e.inTitle || e.cues >= MIN_CUES) && e.score - (next?.[1].score ?? 0) >= MIN_LEAD;
+  return strong ? type : 'other';
 }
 
 function countMatches(pattern: RegExp, s: string): number {

@@ -9,7 +9,7 @@ import { identityFromText } from './identity-text.js';
 import { jpegInfo, pngInfo, type ImageInfo } from './image-info.js';
 import { isConfident, readOptions, summarizeReading } from './ocr/reading-summary.js';
 import { imageFormat } from './sniff.js';
-import { fileStem, firstMeaningfulLine } from './titles.js';
+import { fileStem, firstHeading } from './titles.js';
 
 export const analyzeImage: Analyzer = async (input) => {
   const { name, bytes } = input;
@@ -47,7 +47,7 @@ async function addRecognisedText(analysis: Analysis, input: AnalyzerInput, ocr: 
     return;
   }
   analysis.text = text;
-  if (isConfident(page.confidence)) analysis.title = firstMeaningfulLine(text) ?? analysis.title;
+  if (isConfident(page.confidence)) analysis.title = firstHeading(text) ?? analysis.title;
   analysis.type = guessRecordType(text, analysis.title);
   analysis.date = guessDocumentDate(text) ?? analysis.date;
   const identity = identityFromText(text);

@@ -6,7 +6,7 @@ import { guessDocumentDate } from './dates.js';
 import { compactDateToIso } from './compact-date.js';
 import { type PdfContent } from './pdf-extract.js';
 import { extractPdfIsolated } from './pdf-isolated.js';
-import { fileStem, firstMeaningfulLine, meaningfulMetadataTitle } from './titles.js';
+import { documentTitle, fileStem } from './titles.js';
 import { identityFromText } from './identity-text.js';
 import { withScannedPages, type PdfText } from './pdf-scanned.js';
 
@@ -31,8 +31,7 @@ export const analyzePdf: Analyzer = async (input: AnalyzerInput): Promise<Analys
 
 function describe(name: string, c: PdfContent, t: PdfText): Analysis {
   const info = c.info;
-  const title =
-    meaningfulMetadataTitle(info['Title']) ?? firstMeaningfulLine(t.titleText) ?? fileStem(name);
+  const title = documentTitle(info['Title'], t.titleText, name);
   const creationDate = compactDateToIso(info['CreationDate']);
   const metadata: Record<string, unknown> = {
     pageCount: c.pageCount,

@@ -5,7 +5,7 @@ import { guessRecordType } from './classify.js';
 import { guessDocumentDate } from './dates.js';
 import { decodeText } from './text-decode.js';
 import { identityFromText } from './identity-text.js';
-import { fileStem, firstMeaningfulLine } from './titles.js';
+import { fileStem, firstHeading } from './titles.js';
 
 /** Text beyond this is not kept for search (the file itself is stored whole). */
 const MAX_TEXT_CHARS = 5 * 1024 * 1024;
@@ -18,7 +18,7 @@ export const analyzeText: Analyzer = async ({ name, bytes }) => {
     text = text.slice(0, MAX_TEXT_CHARS);
     metadata['note'] = `Only the first ${MAX_TEXT_CHARS} characters are searchable`;
   }
-  const title = firstMeaningfulLine(text) ?? fileStem(name);
+  const title = firstHeading(text) ?? fileStem(name);
   const analysis: Analysis = {
     format: 'text',
     kind: 'document',

@@ -27,6 +27,50 @@ const parser = new XMLParser({
   ignorePiTags: true,
 });
 
+// Markup inside a short string (a PDF's metadata title written as HTML): read leniently, for its text.
+const markupParser = new XMLParser({
+  preserveOrder: true,
+  ignoreAttributes: true,
+  unpairedTags: ['br', 'hr', 'img', 'wbr', 'meta', 'link', 'input', 'col', 'area', 'source'],
+  processEntities: true,
+  htmlEntities: true,
+  trimValues: false,
+  parseTagValue: false,
+  ignoreDeclaration: true,
+  ignorePiTags: true,
+});
+
+const SKIPPED_ELEMENTS = new Set(['script', 'style', 'head', 'title']);
+
+/** True when a string holds at least one tag (`<b>`, `</p>`, `<br/>`). */
+export function hasMarkup(s: string): boolean {
+  return /<\/?[a-z][^<>]*>/i.test(s);
+}
+
+/** The text of a markup fragment, tags taken out by the parser (never a pattern); undefined if it cannot be read. */
+export function markupText(fragment: string): string | undefined {
+  if (!hasMarkup(fragment)) return fragment.replace(/\s+/g, ' ').trim();
+  try {
+    const parts: string[] = [];
+    const walk = (nodes: unknown): void => {
+      if (!Array.isArray(nodes)) return;
+      for (const node of nodes as Record<string, unknown>[]) {
+        if (typeof node['#text'] === 'string') parts.push(node['#text']);
+        const name = Object.keys(node).find((k) => k !== ':@' && k !== '#text');
+        if (name && !SKIPPED_ELEMENTS.has(name.toLowerCase())) {
+          parts.push(' ');
+          walk(node[name]);
+          parts.push(' ');
+        }
+      }
+    };
+    walk(markupParser.parse(`<markup>${stripDoctype(fragment)}</markup>`));
+    return parts.join('').replace(/\s+/g, ' ').trim();
+  } catch {
+    return undefined;
+  }
+}
+
 /** Parses XML into a small element tree; throws an Error with a readable message on failure. */
 export function parseXml(xml: string): XmlElement {
   if (xml.length > MAX_XML_CHARS) throw new Error('XML file is too large to read');
