@@ -63,6 +63,8 @@ export interface SeriesSummary {
   seriesDescription: string;
   seriesNumber?: number;
   instanceCount: number;
+  /** Set when no instance of the series holds Pixel Data (attributes only): nothing to show. */
+  noImageData?: true;
 }
 
 export interface RecordSummary {

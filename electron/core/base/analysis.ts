@@ -23,6 +23,8 @@ export interface DicomInstanceInfo {
   accessionNumber?: string;
   studyId?: string;
   numberOfFrames?: number;
+  /** False for a valid instance that holds no Pixel Data (a dataset of attributes only). */
+  pixelData: boolean;
   rows?: number;
   columns?: number;
   patient: Identity;

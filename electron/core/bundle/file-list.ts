@@ -17,7 +17,7 @@ export function bundleFiles(plan: BundlePlan): PlannedFile[] {
   for (const { series } of plan.studies)
     for (const s of series) {
       for (const i of s.instances) files.push({ path: i.path, kind: 'dicom', bytes: i.instance.source.size });
-      files.push({ path: s.previewPath, kind: 'preview', bytes: null });
+      if (s.previewPath) files.push({ path: s.previewPath, kind: 'preview', bytes: null });
     }
   for (const d of plan.documents) {
     files.push({ path: d.path, kind: 'document', bytes: d.document.source.size });

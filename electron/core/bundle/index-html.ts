@@ -122,9 +122,11 @@ function documentsTable(plan: BundlePlan, facts: BundleFacts): string {
 function studySection({ study, series }: PlannedStudy, facts: BundleFacts): string {
   const heading = [isoDate(study.date), study.description, study.institution].filter(Boolean).join(' · ');
   const tiles = series.map(({ series: s, instances, previewPath }) => {
-    const image = facts.previews.get(previewPath)
-      ? `<img src="${h(previewPath)}" alt="Preview of ${h(s.description ?? s.modality)}">`
-      : '<div class="none">Preview not available</div>';
+    const image = !previewPath
+      ? '<div class="none">No image data (this series holds attributes only)</div>'
+      : facts.previews.get(previewPath)
+        ? `<img src="${h(previewPath)}" alt="Preview of ${h(s.description ?? s.modality)}">`
+        : '<div class="none">Preview not available</div>';
     const label = `${s.modality}${s.number !== undefined ? ` #${s.number}` : ''} · ${instances.length} image(s)`;
     return `<div class="tile">${image}<div><b>${h(label)}</b><br>${h(s.description ?? '')}</div></div>`;
   });

@@ -14,8 +14,11 @@ export interface PlannedInstance {
 export interface PlannedSeries {
   series: BundleSeries;
   instances: PlannedInstance[];
-  /** Where this series' preview image goes (always a JPEG; a placeholder when none can be rendered). */
-  previewPath: string;
+  /**
+   * Where this series' preview image goes (always a JPEG; a placeholder when none can be rendered),
+   * or null for a series with no image data at all.
+   */
+  previewPath: string | null;
 }
 
 export interface PlannedStudy {
@@ -44,10 +47,10 @@ export function planBundle(input: BundleInput, options: { reportsAsDicom?: boole
   const studies = input.studies.map((study, st): PlannedStudy => ({
     study,
     series: study.series.map((series, se): PlannedSeries => {
-      previewCount += 1;
+      if (!series.noImageData) previewCount += 1;
       return {
         series,
-        previewPath: `${PREVIEW_DIR}/${numberedName('SER', previewCount)}.JPG`,
+        previewPath: series.noImageData ? null : `${PREVIEW_DIR}/${numberedName('SER', previewCount)}.JPG`,
         instances: series.instances.map((instance, im) => {
           const fileId = dicomFileId(0, st, se, im);
           return { fileId, path: fileId.join('/'), instance };

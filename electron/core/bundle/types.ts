@@ -20,6 +20,8 @@ export interface BundleSeries {
   modality: string;
   number?: number;
   description?: string;
+  /** No instance holds Pixel Data (attributes only): listed in the DICOMDIR, no preview. */
+  noImageData?: boolean;
   instances: BundleInstance[];
 }
 

@@ -80,6 +80,7 @@ async function writeImages(plan: BundlePlan, writer: TrackingWriter, services: D
         const copied = await writer.copy(path, instance.source, { keepBytes: keep });
         if (keep) previewSource = copied.bytes;
       }
+      if (!planned.previewPath) continue; // a series without image data has nothing to preview
       const preview = previewSource ? services.renderPreview(previewSource) : null;
       facts.previews.set(planned.previewPath, preview !== null);
       await writer.writeBytes(planned.previewPath, preview ?? services.placeholderPreview(), { compress: false });

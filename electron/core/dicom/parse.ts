@@ -7,6 +7,9 @@ import type { DataSet } from './dicom-parser-lib.js';
 
 export const MEDIA_STORAGE_DIRECTORY_SOP_CLASS = '1.2.840.10008.1.3.10';
 
+/** Pixel Data, Float Pixel Data, Double Float Pixel Data. */
+const PIXEL_DATA_TAGS = ['x7fe00010', 'x7fe00008', 'x7fe00009'];
+
 type Kind = 'text' | 'pn' | 'uid' | 'us' | 'int';
 
 /** The header attributes shown to the user and kept as metadata: keyword → [tag, kind]. */
@@ -136,10 +139,9 @@ export function parseDicomInstance(bytes: Uint8Array): DicomInstanceInfo {
   const seriesInstanceUID = h.uid('x0020000e');
   if (!seriesInstanceUID) throw new SkipFile('DICOM file has no Series Instance UID');
 
-  // Rows without pixels happens when a copy was cut at an element boundary: not a usable image.
-  if (h.has('x00280010') && !['x7fe00010', 'x7fe00008', 'x7fe00009'].some((t) => h.has(t))) {
-    throw new SkipFile('truncated DICOM file (image has no Pixel Data)');
-  }
+  // No Pixel Data is a valid dataset of attributes (PS3.5's character-set examples are such), not
+  // a truncated file: a file cut inside an element is caught by the dataset reader.
+  const pixelData = PIXEL_DATA_TAGS.some((t) => h.has(t));
   const patient: Identity = compact({
     name: h.text('x00100010', 'pn'),
     id: h.text('x00100020'),
@@ -168,6 +170,7 @@ export function parseDicomInstance(bytes: Uint8Array): DicomInstanceInfo {
     accessionNumber: h.text('x00080050'),
     studyId: h.text('x00200010'),
     numberOfFrames: h.int('x00280008'),
+    pixelData,
     rows: h.us('x00280010'),
     columns: h.us('x00280011'),
     patient,

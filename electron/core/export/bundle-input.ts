@@ -87,7 +87,7 @@ function study(vault: Vault, db: Db, r: RecordRow): BundleStudy {
   const rows = db
     .prepare(
       `SELECT i.series_uid, i.sop_uid, i.sop_class_uid, i.transfer_syntax, i.modality, i.series_description, i.series_number, i.instance_number,
-              f.blob_id, f.size, i.study_uid
+              f.blob_id, f.size, i.study_uid, i.pixel_data
        FROM instances i JOIN files f ON f.id = i.file_id WHERE i.record_id = ?
        ORDER BY i.series_number, i.series_uid, i.instance_number, i.sop_uid`,
     )
@@ -103,6 +103,7 @@ function study(vault: Vault, db: Db, r: RecordRow): BundleStudy {
     blob_id: string;
     size: number;
     study_uid: string;
+    pixel_data: number;
   }[];
   const result: BundleStudy = {
     studyInstanceUID: rows[0]?.study_uid ?? '',
@@ -122,6 +123,7 @@ function study(vault: Vault, db: Db, r: RecordRow): BundleStudy {
         modality: row.modality,
         ...(row.series_number !== null ? { number: row.series_number } : {}),
         ...(row.series_description ? { description: row.series_description } : {}),
+        noImageData: rows.every((r) => r.series_uid !== row.series_uid || r.pixel_data === 0),
         instances: [],
       };
       result.series.push(series);

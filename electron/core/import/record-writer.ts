@@ -128,8 +128,8 @@ export function insertInstance(db: Db, newRecordId: string, analysis: Analysis, 
   const fileId = insertFile(db, recordId, analysis, file);
   db.prepare(
     `INSERT INTO instances (file_id, record_id, study_uid, series_uid, sop_uid, sop_class_uid, transfer_syntax, modality,
-       series_description, series_number, instance_number, rows, columns, frames)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       series_description, series_number, instance_number, rows, columns, frames, pixel_data)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
     fileId,
     recordId,
@@ -145,6 +145,8 @@ export function insertInstance(db: Db, newRecordId: string, analysis: Analysis, 
     info.rows ?? null,
     info.columns ?? null,
     info.numberOfFrames ?? null,
+    // Facts written before this field existed describe instances that had pixels.
+    info.pixelData === false ? 0 : 1,
   );
   // A new record or a new series changes what the study is found by; another image of a known series does not.
   if (!existing || newSeries) refreshSearchDescriptions(db, recordId);

@@ -153,10 +153,10 @@ export function getRecord(db: Db, id: string): RecordDetail {
   const r = row(db, id);
   const series = db
     .prepare(
-      `SELECT series_uid, modality, series_description, min(series_number) AS series_number, count(*) AS n
+      `SELECT series_uid, modality, series_description, min(series_number) AS series_number, count(*) AS n, max(pixel_data) AS pixels
        FROM instances WHERE record_id = ? GROUP BY series_uid ORDER BY min(series_number), series_uid`,
     )
-    .all(id) as { series_uid: string; modality: string; series_description: string; series_number: number | null; n: number }[];
+    .all(id) as { series_uid: string; modality: string; series_description: string; series_number: number | null; n: number; pixels: number }[];
   const files = db.prepare(`SELECT id, original_name, original_path, size, format, imported_at FROM files WHERE record_id = ? ORDER BY original_path`).all(id) as {
     id: string;
     original_name: string;
@@ -178,6 +178,7 @@ export function getRecord(db: Db, id: string): RecordDetail {
         seriesDescription: s.series_description,
         ...(s.series_number !== null ? { seriesNumber: s.series_number } : {}),
         instanceCount: s.n,
+        ...(s.pixels === 0 ? { noImageData: true as const } : {}),
       }),
     ),
     files: files.map((f) => ({ id: f.id, originalName: f.original_name, originalPath: f.original_path, sizeBytes: f.size, format: f.format as FileFormat, importedAt: f.imported_at })),

@@ -14,7 +14,8 @@ export async function recordThumbnail(vault: Vault, recordId: string): Promise<s
     const files = db
       .prepare(
         `SELECT f.blob_id, f.size FROM instances i JOIN files f ON f.id = i.file_id
-         WHERE i.record_id = ? AND i.series_uid = (SELECT series_uid FROM instances WHERE record_id = ? ORDER BY series_number, series_uid LIMIT 1)
+         WHERE i.record_id = ? AND i.pixel_data = 1
+           AND i.series_uid = (SELECT series_uid FROM instances WHERE record_id = ? AND pixel_data = 1 ORDER BY series_number, series_uid LIMIT 1)
          ORDER BY i.instance_number, i.sop_uid`,
       )
       .all(recordId, recordId) as { blob_id: string; size: number }[];

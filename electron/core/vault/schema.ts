@@ -106,4 +106,8 @@ export const SCHEMA_STEPS: string[] = [
   `
   CREATE TABLE purged_blobs (blob_id TEXT PRIMARY KEY, purged_at TEXT NOT NULL);
   `,
+  // 3: instances that hold no Pixel Data (attributes only): kept, shown as "no image data".
+  `
+  ALTER TABLE instances ADD COLUMN pixel_data INTEGER NOT NULL DEFAULT 1;
+  `,
 ];

@@ -121,7 +121,7 @@ export function RecordDetail({ id, identityWarning, onBack, onDeleted, onChanged
                 <thead><tr><th scope="col">#</th><th scope="col">Kind</th><th scope="col">Description</th><th scope="col">Images</th></tr></thead>
                 <tbody>
                   {record.series.map((s) => (
-                    <tr key={s.seriesInstanceUID}><td>{s.seriesNumber ?? ''}</td><td>{s.modality}</td><td>{s.seriesDescription || '—'}</td><td>{s.instanceCount}</td></tr>
+                    <tr key={s.seriesInstanceUID}><td>{s.seriesNumber ?? ''}</td><td>{s.modality}</td><td>{s.seriesDescription || '—'}</td><td>{s.noImageData ? `${s.instanceCount} (no image data)` : s.instanceCount}</td></tr>
                   ))}
                 </tbody>
               </table>

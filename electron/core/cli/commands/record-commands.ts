@@ -74,7 +74,14 @@ function showJson(d: RecordDetail): Record<string, unknown> {
   return {
     ...listJson(d),
     notes: d.notes,
-    series: d.series.map((s) => ({ seriesInstanceUID: s.seriesInstanceUID, modality: s.modality, seriesDescription: s.seriesDescription, seriesNumber: s.seriesNumber ?? null, instanceCount: s.instanceCount })),
+    series: d.series.map((s) => ({
+      seriesInstanceUID: s.seriesInstanceUID,
+      modality: s.modality,
+      seriesDescription: s.seriesDescription,
+      seriesNumber: s.seriesNumber ?? null,
+      instanceCount: s.instanceCount,
+      ...(s.noImageData ? { noImageData: true } : {}),
+    })),
     files: d.files,
     metadata: d.metadata,
   };
@@ -125,7 +132,8 @@ const show: Command = {
     if (d.patientName || d.patientId)
       ctx.print(`  patient ${formatPersonName(d.patientName)}${d.patientId ? ` (ID ${d.patientId})` : ''}${d.patientBirthDate ? ` born ${formatDate(d.patientBirthDate)}` : ''}`);
     if (d.institution) ctx.print(`  from ${d.institution}`);
-    for (const s of d.series) ctx.print(`  series ${s.seriesNumber ?? '-'} ${s.modality} ${s.seriesDescription} — ${plural(s.instanceCount, 'image')}`);
+    for (const s of d.series)
+      ctx.print(`  series ${s.seriesNumber ?? '-'} ${s.modality} ${s.seriesDescription} — ${s.noImageData ? `${plural(s.instanceCount, 'instance')}, no image data` : plural(s.instanceCount, 'image')}`);
     ctx.print(`  ${plural(d.files.length, 'file')}, ${formatBytes(d.sizeBytes)}:`);
     for (const f of d.files.slice(0, 20)) ctx.print(`    ${f.id}  ${f.originalName}  ${formatBytes(f.sizeBytes)}`);
     if (d.files.length > 20) ctx.print(`    … and ${d.files.length - 20} more`);
