@@ -2,12 +2,13 @@
 // one DocumentReference per document (pointing at the file by relative URL, with its SHA-1),
 // one ImagingStudy per study, and the case question + the patient's questions as a Communication
 // (a message from the patient to the provider — what the question list is).
-import { LOINC_BY_TYPE, LOINC_SYSTEM } from './loinc-types.js';
+import { DOCUMENT_TYPE_CODES, LOINC_SYSTEM } from '../documents/type-codes.js';
 import { randomUUID } from 'node:crypto';
 import type { BundleFacts } from './facts.js';
 import { isoDate } from './index-html.js';
 import type { BundlePlan } from './plan.js';
-import type { BundleInput } from './types.js';
+import type { BundleInput, BundlePatient } from './types.js';
+import { severalPatients } from './patients.js';
 import { formatPersonName } from '../../../shared/person-name.js';
 
 
@@ -15,14 +16,19 @@ type Json = Record<string, unknown>;
 
 export function buildFhirBundle(input: BundleInput, plan: BundlePlan, facts: BundleFacts): Json {
   const entries: Json[] = [];
-  const patientUrl = `urn:uuid:${randomUUID()}`;
-  const patientRef = { reference: patientUrl, display: formatPersonName(input.patient.name) };
-  entries.push({ fullUrl: patientUrl, resource: patientResource(input) });
+  // One Patient per patient of the bundle; each document and study points at its own.
+  const patients = (severalPatients(input) ?? [input.patient]).map((p) => ({ url: `urn:uuid:${randomUUID()}`, patient: p }));
+  for (const p of patients) entries.push({ fullUrl: p.url, resource: patientResource(p.patient) });
+  const refOf = (index: number | undefined) => {
+    const p = (severalPatients(input) ? patients[index ?? 0] : undefined) ?? patients[0]!;
+    return { reference: p.url, display: formatPersonName(p.patient.name) };
+  };
+  const patientRef = refOf(undefined);
 
   for (const planned of plan.documents) {
     const d = planned.document;
     const hash = facts.documents.get(planned.path);
-    const [code, display] = LOINC_BY_TYPE[d.type];
+    const { code, display } = DOCUMENT_TYPE_CODES[d.type];
     const uniqueId = facts.ids.documents.get(planned.path);
     const date = isoDate(d.date);
     entries.push({
@@ -32,7 +38,7 @@ export function buildFhirBundle(input: BundleInput, plan: BundlePlan, facts: Bun
         ...(uniqueId ? { masterIdentifier: { system: 'urn:ietf:rfc:3986', value: `urn:oid:${uniqueId}` } } : {}),
         status: 'current',
         type: { coding: [{ system: LOINC_SYSTEM, code, display }], text: display },
-        subject: patientRef,
+        subject: refOf(d.patientIndex),
         date: input.createdAt.toISOString(),
         description: d.title,
         ...(d.institution ? { custodian: { display: d.institution } } : {}),
@@ -61,7 +67,7 @@ export function buildFhirBundle(input: BundleInput, plan: BundlePlan, facts: Bun
         resourceType: 'ImagingStudy',
         identifier: [{ system: 'urn:dicom:uid', value: `urn:oid:${study.studyInstanceUID}` }],
         status: 'available',
-        subject: patientRef,
+        subject: refOf(study.patientIndex),
         ...(date ? { started: date } : {}),
         ...(study.description ? { description: study.description } : {}),
         numberOfSeries: series.length,
@@ -111,8 +117,7 @@ export function buildFhirBundle(input: BundleInput, plan: BundlePlan, facts: Bun
   };
 }
 
-function patientResource(input: BundleInput): Json {
-  const p = input.patient;
+function patientResource(p: BundlePatient): Json {
   const gender = fhirGender(p.sex);
   const birthDate = isoDate(p.birthDate);
   return {

@@ -1,10 +1,12 @@
 // INDEX.HTM: the page a doctor opens from the stick. Static HTML, inline CSS, no script, no
 // network (a strict CSP says so), relative links only; everything from user data is escaped.
+// Landmarks (header, main, footer) so a screen reader can move around it. A bundle with several
+// patients says so at the top and names the patient of every record (bundle/patients.ts).
 import { RECORD_TYPE_LABELS } from '../../../shared/domain.js';
 import type { BundleFacts } from './facts.js';
 import type { BundlePlan, PlannedStudy } from './plan.js';
 import { escapeHtml as h } from '../base/text-safety.js';
-import { formatPersonName } from '../../../shared/person-name.js';
+import { patientAt, patientLabel, patientName, severalPatients } from './patients.js';
 import type { BundleInput } from './types.js';
 
 // 'self' does not match file: pages in every browser, so file: is allowed explicitly for previews.
@@ -16,6 +18,7 @@ const STYLE = `
 body{font:15px/1.45 system-ui,-apple-system,"Segoe UI",Arial,sans-serif;max-width:60rem;margin:1.5rem auto;padding:0 1rem;color:#111}
 h1{font-size:1.5rem;margin:.2rem 0}h2{font-size:1.15rem;border-bottom:1px solid #999;margin-top:1.6rem}
 .meta{color:#444}.question{font-size:1.05rem;background:#f3f3f3;padding:.6rem .8rem;border-left:4px solid #555}
+.several{border:2px solid #a15c00;background:#fff4dc;padding:.6rem .9rem;margin:.8rem 0}
 table{border-collapse:collapse;width:100%}td,th{border-bottom:1px solid #ddd;padding:.3rem .4rem;text-align:left;vertical-align:top}
 .series{display:flex;flex-wrap:wrap;gap:.8rem}.tile{width:13rem;border:1px solid #ccc;padding:.4rem;break-inside:avoid}
 .tile img{width:100%;height:auto;background:#000}.none{height:9rem;display:flex;align-items:center;justify-content:center;background:#eee;color:#555;text-align:center}
@@ -25,67 +28,88 @@ table{border-collapse:collapse;width:100%}td,th{border-bottom:1px solid #ddd;pad
 interface TimelineRow {
   date: string | null;
   what: string;
+  patient: string;
   link?: string;
 }
 
 export function buildIndexHtml(input: BundleInput, plan: BundlePlan, facts: BundleFacts): string {
-  const c = input.case;
-  const p = input.patient;
-  const name = formatPersonName(p.name) || 'Unknown patient';
-  const provider = c?.provider;
-  const forWhom = [provider?.name, provider?.institution].filter((x): x is string => Boolean(x));
-  const parts: string[] = [];
-  parts.push(
+  const name = patientName(input.patient);
+  return [
     '<!DOCTYPE html>',
     '<html lang="en"><head><meta charset="utf-8">',
     `<meta http-equiv="Content-Security-Policy" content="${CSP}">`,
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<title>${h(c?.title ?? 'Medical records')} — ${h(name)}</title>`,
+    `<title>${h(input.case?.title ?? 'Medical records')} — ${h(name)}</title>`,
     `<style>${STYLE}</style></head><body>`,
-    `<h1>${h(name)}</h1>`,
-    // The ID lets the receiving clinic match the records to its own chart.
-    `<p class="meta">${p.birthDate ? `Born ${h(p.birthDate)} · ` : ''}${p.sex ? `Sex ${h(p.sex)} · ` : ''}${p.id ? `Patient ID ${h(p.id)} · ` : ''}` +
-      `Prepared ${h(input.createdAt.toISOString().slice(0, 10))} with Dossier ${h(input.appVersion)}</p>`,
-  );
-  if (c) {
-    parts.push(`<h2>${h(c.title)}</h2>`);
-    if (forWhom.length > 0) parts.push(`<p class="meta">For: ${h(forWhom.join(', '))}</p>`);
-    if (provider?.contact) parts.push(`<p class="meta">Contact: ${h(provider.contact)}</p>`);
-    parts.push(`<p class="question"><strong>Question:</strong> ${h(c.question)}</p>`);
-    if (c.questions.length > 0) {
-      parts.push('<h3>The patient\'s questions</h3><ol>');
-      for (const q of c.questions) parts.push(`<li>${h(q)}</li>`);
-      parts.push('</ol>');
-    }
-    if (provider?.notes) parts.push(`<p>${h(provider.notes)}</p>`);
-  }
-
-  parts.push('<h2>Timeline</h2>', timelineTable(buildTimeline(plan)));
-  parts.push('<h2>Documents</h2>', documentsTable(plan, facts));
-  parts.push('<h2>Imaging</h2>');
-  if (plan.studies.length === 0) parts.push('<p>No imaging studies in this bundle.</p>');
-  for (const study of plan.studies) parts.push(studySection(study, facts));
-  parts.push(
-    '<h2>Importing</h2>',
+    ...pageHeader(input),
+    '<main>',
+    ...caseSection(input),
+    ...recordSections(input, plan, facts),
+    '</main>',
+    '<footer><h2>Importing</h2>',
     '<p>DICOM images: point the PACS or viewer import at the <code>DICOMDIR</code> file at the root. ' +
       'Documents: <code>IHE_XDM/SUBSET01/</code> (IHE XDM metadata in <code>METADATA.XML</code>), ' +
       'FHIR R4: <code>FHIR/BUNDLE.JSN</code>. Checksums: <code>MANIFEST.TXT</code>. See <a href="README.TXT">README.TXT</a>.</p>',
-    '</body></html>',
+    '</footer></body></html>',
     '',
-  );
-  return parts.join('\n');
+  ].join('\n');
 }
 
-function buildTimeline(plan: BundlePlan): TimelineRow[] {
+/** Who the records are about — and, before anything else, when they are about several people. */
+function pageHeader(input: BundleInput): string[] {
+  const p = input.patient;
+  const several = severalPatients(input);
+  const prepared = `Prepared ${h(input.createdAt.toISOString().slice(0, 10))} with Dossier ${h(input.appVersion)}`;
+  const head = several ? `Records of ${several.length} patients` : patientName(p);
+  // The ID lets the receiving clinic match the records to its own chart.
+  const facts = several ? '' : `${p.birthDate ? `Born ${h(p.birthDate)} · ` : ''}${p.sex ? `Sex ${h(p.sex)} · ` : ''}${p.id ? `Patient ID ${h(p.id)} · ` : ''}`;
+  const out = ['<header>', `<h1>${h(head)}</h1>`, `<p class="meta">${facts}${prepared}</p>`];
+  if (several)
+    out.push(
+      `<div class="several" role="note"><p><strong>This bundle holds the records of ${several.length} different patients:</strong></p>`,
+      `<ul>${several.map((s) => `<li>${h(patientLabel(s))}</li>`).join('')}</ul>`,
+      '<p>Every record below names its patient. Please make sure each record belongs to the person you are seeing.</p></div>',
+    );
+  out.push('</header>');
+  return out;
+}
+
+function caseSection(input: BundleInput): string[] {
+  const c = input.case;
+  if (!c) return [];
+  const provider = c.provider;
+  const forWhom = [provider?.name, provider?.institution].filter((x): x is string => Boolean(x));
+  const out = [`<section aria-labelledby="case"><h2 id="case">${h(c.title)}</h2>`];
+  if (forWhom.length > 0) out.push(`<p class="meta">For: ${h(forWhom.join(', '))}</p>`);
+  if (provider?.contact) out.push(`<p class="meta">Contact: ${h(provider.contact)}</p>`);
+  out.push(`<p class="question"><strong>Question:</strong> ${h(c.question)}</p>`);
+  if (c.questions.length > 0) out.push("<h3>The patient's questions</h3><ol>", ...c.questions.map((q) => `<li>${h(q)}</li>`), '</ol>');
+  if (provider?.notes) out.push(`<p>${h(provider.notes)}</p>`);
+  out.push('</section>');
+  return out;
+}
+
+function recordSections(input: BundleInput, plan: BundlePlan, facts: BundleFacts): string[] {
+  const withPatient = severalPatients(input) !== null;
+  const section = (id: string, title: string, body: string[]) => [`<section aria-labelledby="${id}"><h2 id="${id}">${title}</h2>`, ...body, '</section>'];
+  return [
+    ...section('timeline', 'Timeline', [timelineTable(buildTimeline(input, plan), withPatient)]),
+    ...section('documents', 'Documents', [documentsTable(input, plan, facts, withPatient)]),
+    ...section('imaging', 'Imaging', plan.studies.length === 0 ? ['<p>No imaging studies in this bundle.</p>'] : plan.studies.map((s) => studySection(input, s, facts, withPatient))),
+  ];
+}
+
+function buildTimeline(input: BundleInput, plan: BundlePlan): TimelineRow[] {
   const rows: TimelineRow[] = [];
   for (const { study, series } of plan.studies) {
     const modalities = [...new Set(series.map((s) => s.series.modality))].join('/');
-    rows.push({ date: isoDate(study.date), what: `Imaging ${modalities}: ${study.description ?? 'study'}` });
+    rows.push({ date: isoDate(study.date), what: `Imaging ${modalities}: ${study.description ?? 'study'}`, patient: patientName(patientAt(input, study.patientIndex)) });
   }
   for (const d of plan.documents) {
     rows.push({
       date: isoDate(d.document.date),
       what: `${RECORD_TYPE_LABELS[d.document.type]}: ${d.document.title}`,
+      patient: patientName(patientAt(input, d.document.patientIndex)),
       link: d.path,
     });
   }
@@ -93,34 +117,36 @@ function buildTimeline(plan: BundlePlan): TimelineRow[] {
   return rows.sort((a, b) => (a.date ?? '9999').localeCompare(b.date ?? '9999'));
 }
 
-function timelineTable(rows: TimelineRow[]): string {
+function timelineTable(rows: TimelineRow[], withPatient: boolean): string {
   if (rows.length === 0) return '<p>No records.</p>';
   const body = rows
     .map((r) => {
       const what = r.link ? `<a href="${h(r.link)}">${h(r.what)}</a>` : h(r.what);
-      return `<tr><td>${h(r.date ?? 'date unknown')}</td><td>${what}</td></tr>`;
+      return `<tr><td>${h(r.date ?? 'date unknown')}</td>${withPatient ? `<td>${h(r.patient)}</td>` : ''}<td>${what}</td></tr>`;
     })
     .join('\n');
-  return `<table><tr><th>Date</th><th>Record</th></tr>\n${body}\n</table>`;
+  return `<table><tr><th>Date</th>${withPatient ? '<th>Patient</th>' : ''}<th>Record</th></tr>\n${body}\n</table>`;
 }
 
-function documentsTable(plan: BundlePlan, facts: BundleFacts): string {
+function documentsTable(input: BundleInput, plan: BundlePlan, facts: BundleFacts, withPatient: boolean): string {
   if (plan.documents.length === 0) return '<p>No documents in this bundle.</p>';
   const body = plan.documents
     .map(({ document: d, path, index }) => {
       const size = facts.documents.get(path)?.size ?? d.source.size;
+      const patient = withPatient ? `<td>${h(patientName(patientAt(input, d.patientIndex)))}</td>` : '';
       return (
-        `<tr><td>${index}</td><td>${h(isoDate(d.date) ?? '')}</td><td>${h(RECORD_TYPE_LABELS[d.type])}</td>` +
+        `<tr><td>${index}</td><td>${h(isoDate(d.date) ?? '')}</td>${patient}<td>${h(RECORD_TYPE_LABELS[d.type])}</td>` +
         `<td><a href="${h(path)}">${h(d.title)}</a><br><small>${h(d.fileName)} · ${formatSize(size)}</small></td>` +
         `<td>${h(d.institution ?? '')}</td></tr>`
       );
     })
     .join('\n');
-  return `<table><tr><th>#</th><th>Date</th><th>Type</th><th>Document</th><th>Source</th></tr>\n${body}\n</table>`;
+  return `<table><tr><th>#</th><th>Date</th>${withPatient ? '<th>Patient</th>' : ''}<th>Type</th><th>Document</th><th>Source</th></tr>\n${body}\n</table>`;
 }
 
-function studySection({ study, series }: PlannedStudy, facts: BundleFacts): string {
-  const heading = [isoDate(study.date), study.description, study.institution].filter(Boolean).join(' · ');
+function studySection(input: BundleInput, { study, series }: PlannedStudy, facts: BundleFacts, withPatient: boolean): string {
+  const who = withPatient ? patientName(patientAt(input, study.patientIndex)) : undefined;
+  const heading = [who, isoDate(study.date), study.description, study.institution].filter(Boolean).join(' · ');
   const tiles = series.map(({ series: s, instances, previewPath }) => {
     const image = !previewPath
       ? '<div class="none">No image data (this series holds attributes only)</div>'

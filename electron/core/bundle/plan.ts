@@ -23,6 +23,8 @@ export interface PlannedSeries {
 
 export interface PlannedStudy {
   study: BundleStudy;
+  /** The DICOMDIR patient (PT…) the study is filed under: one per patient of the bundle. */
+  pt: number;
   series: PlannedSeries[];
 }
 
@@ -31,8 +33,8 @@ export interface PlannedDocument {
   /** 1-based, as in DOC00001. */
   index: number;
   path: string;
-  /** reportsAsDicom: where the Encapsulated PDF instance goes (in the extra "documents" study). */
-  encapsulated?: { fileId: string[]; path: string };
+  /** reportsAsDicom: where the Encapsulated PDF instance goes (in its patient's extra "documents" study). */
+  encapsulated?: { fileId: string[]; path: string; pt: number; study: number };
 }
 
 export interface BundlePlan {
@@ -42,17 +44,31 @@ export interface BundlePlan {
   encapsulatedStudyIndex: number | null;
 }
 
+/** PT ordinals in order of first appearance: a patient index (undefined: the bundle's patient) → PT. */
+function patientOrdinals(input: BundleInput): (index: number | undefined) => number {
+  const order = new Map<number, number>();
+  const of = (index: number | undefined) => {
+    const key = index ?? 0;
+    if (!order.has(key)) order.set(key, order.size);
+    return order.get(key)!;
+  };
+  input.studies.forEach((s) => of(s.patientIndex));
+  return of;
+}
+
 export function planBundle(input: BundleInput, options: { reportsAsDicom?: boolean } = {}): BundlePlan {
   let previewCount = 0;
+  const ptOf = patientOrdinals(input);
   const studies = input.studies.map((study, st): PlannedStudy => ({
     study,
+    pt: ptOf(study.patientIndex),
     series: study.series.map((series, se): PlannedSeries => {
       if (!series.noImageData) previewCount += 1;
       return {
         series,
         previewPath: series.noImageData ? null : `${PREVIEW_DIR}/${numberedName('SER', previewCount)}.JPG`,
         instances: series.instances.map((instance, im) => {
-          const fileId = dicomFileId(0, st, se, im);
+          const fileId = dicomFileId(ptOf(study.patientIndex), st, se, im);
           return { fileId, path: fileId.join('/'), instance };
         }),
       };
@@ -61,7 +77,8 @@ export function planBundle(input: BundleInput, options: { reportsAsDicom?: boole
 
   const encapsulatedStudyIndex =
     options.reportsAsDicom && input.documents.some(isPdf) ? input.studies.length : null;
-  let pdfSeries = 0;
+  // Each patient's wrapped reports form one study of their own (a file's patient must be its study's).
+  const docsStudy = new Map<number, { study: number; series: number }>();
   const documents = input.documents.map((document, i): PlannedDocument => {
     const index = i + 1;
     const planned: PlannedDocument = {
@@ -70,9 +87,11 @@ export function planBundle(input: BundleInput, options: { reportsAsDicom?: boole
       path: `${XDM_SUBSET}/${documentFileName(index, document.mimeType, document.fileName)}`,
     };
     if (encapsulatedStudyIndex !== null && isPdf(document)) {
-      const fileId = dicomFileId(0, encapsulatedStudyIndex, pdfSeries, 0);
-      pdfSeries += 1;
-      planned.encapsulated = { fileId, path: fileId.join('/') };
+      const pt = ptOf(document.patientIndex);
+      const slot = docsStudy.get(pt) ?? { study: encapsulatedStudyIndex + docsStudy.size, series: 0 };
+      docsStudy.set(pt, slot);
+      const fileId = dicomFileId(pt, slot.study, slot.series++, 0);
+      planned.encapsulated = { fileId, path: fileId.join('/'), pt, study: slot.study };
     }
     return planned;
   });

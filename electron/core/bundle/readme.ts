@@ -6,13 +6,26 @@ import { PATHS, PREVIEW_DIR, XDM_SUBSET } from './paths.js';
 import type { BundlePlan } from './plan.js';
 import type { BundleInput } from './types.js';
 import { stripControls } from '../base/text-safety.js';
-import { formatPersonName } from '../../../shared/person-name.js';
+import { patientLabel, patientName, severalPatients } from './patients.js';
 
 const BOM = '\uFEFF';
 const COLUMN = 31; // wide enough for IHE_XDM/SUBSET01/METADATA.XML; lines stay ≤ 80
 
 function row(name: string, what: string): string {
   return `  ${name.padEnd(COLUMN)}${what}`;
+}
+
+/** Several patients: said before anything else, each named. */
+function severalNotice(input: BundleInput): string[] {
+  const several = severalPatients(input);
+  if (!several) return [];
+  return [
+    `!! THIS BUNDLE HOLDS THE RECORDS OF ${several.length} DIFFERENT PATIENTS:`,
+    ...several.map((p) => `     ${patientLabel(p)}`),
+    `   ${PATHS.index} names the patient of every record. Please make sure each`,
+    '   record belongs to the person you are seeing.',
+    '',
+  ];
 }
 
 function header(input: BundleInput, plan: BundlePlan): string[] {
@@ -22,8 +35,9 @@ function header(input: BundleInput, plan: BundlePlan): string[] {
     'SECOND-OPINION RECORDS',
     '======================',
     '',
-    `Patient:      ${formatPersonName(input.patient.name) || 'Unknown patient'}`,
-    ...(input.patient.birthDate ? [`Born:         ${input.patient.birthDate}`] : []),
+    ...severalNotice(input),
+    ...(severalPatients(input) ? [] : [`Patient:      ${patientName(input.patient)}`]),
+    ...(input.patient.birthDate && !severalPatients(input) ? [`Born:         ${input.patient.birthDate}`] : []),
     ...(input.case ? [`Case:         ${input.case.title}`] : []),
     ...(forWhom ? [`Prepared for: ${forWhom}`] : []),
     `Created:      ${input.createdAt.toISOString().slice(0, 10)} by the patient with Dossier ${input.appVersion}`,

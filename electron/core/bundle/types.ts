@@ -25,8 +25,23 @@ export interface BundleSeries {
   instances: BundleInstance[];
 }
 
+/** A patient as the bundle names them: `name` as carried (DICOM PN "Family^Given" or as written). */
+export interface BundlePatient {
+  name: string;
+  /** The name in DICOM PN form, for DICOM and HL7 fields. */
+  dicomName?: string;
+  id?: string;
+  /** YYYY-MM-DD (or DICOM YYYYMMDD). */
+  birthDate?: string;
+  sex?: string;
+}
+
 export interface BundleStudy {
   studyInstanceUID: string;
+  /** Index into BundleInput.patients: whose study this is. */
+  patientIndex?: number;
+  /** The patient as this study's DICOM files state it (the DICOMDIR's patient record must match them). */
+  dicomPatient?: BundlePatient;
   description?: string;
   /** YYYY-MM-DD (or DICOM YYYYMMDD). */
   date?: string;
@@ -39,6 +54,8 @@ export interface BundleStudy {
 
 export interface BundleDocument {
   recordId: string;
+  /** Index into BundleInput.patients: whose document this is. */
+  patientIndex?: number;
   title: string;
   type: RecordType;
   /** YYYY-MM-DD. */
@@ -60,7 +77,14 @@ export interface BundleProvider {
 export interface BundleInput {
   appVersion: string;
   createdAt: Date;
-  patient: { name: string; dicomName?: string; id?: string; birthDate?: string; sex?: string };
+  /** Who the bundle is for: the case's person, else the patient most records are about. */
+  patient: BundlePatient;
+  /**
+   * Every distinct patient the records are about, the bundle's patient first. More than one only
+   * after the person chose "Export anyway": the bundle then says so (bundle/patients.ts).
+   * Absent: the records are all about `patient`.
+   */
+  patients?: BundlePatient[];
   case?: { title: string; question: string; questions: string[]; provider?: BundleProvider };
   studies: BundleStudy[];
   documents: BundleDocument[];

@@ -14,6 +14,7 @@ import { generatedFilesOf } from './generated-files.js';
 import { buildManifest, type ManifestEntry } from './manifest.js';
 import { PATHS } from './paths.js';
 import { planBundle, type BundlePlan, type PlannedDocument } from './plan.js';
+import { patientAt } from './patients.js';
 import type { BundleSink } from './sink.js';
 import { createFolderSink } from './sink-folder.js';
 import { createZipSink } from './sink-zip.js';
@@ -90,9 +91,8 @@ async function writeImages(plan: BundlePlan, writer: TrackingWriter, services: D
 
 /** The documents (and, with reportsAsDicom, each PDF again as an Encapsulated PDF instance). */
 async function writeDocuments(input: BundleInput, plan: BundlePlan, writer: TrackingWriter, services: DicomServices, facts: BundleFacts): Promise<ExtraStudy[]> {
-  const extraStudies: ExtraStudy[] = [];
-  const pdfStudyUid = uuidOid();
-  // One study holds every wrapped report; its study-level values must agree across its files.
+  // One study per patient holds their wrapped reports; its study-level values must agree across its files.
+  const extraStudies = new Map<number, ExtraStudy>();
   const now = input.createdAt.toISOString();
   const docsStudy = { date: now.slice(0, 10).replace(/-/g, ''), time: now.slice(11, 19).replace(/:/g, ''), id: 'DOCS' };
   for (const planned of plan.documents) {
@@ -101,13 +101,17 @@ async function writeDocuments(input: BundleInput, plan: BundlePlan, writer: Trac
     facts.documents.set(planned.path, { size: copied.size, sha1Hex: copied.sha1Hex ?? '' });
     facts.ids.documents.set(planned.path, uuidOid());
     if (planned.encapsulated && copied.bytes && services.wrapPdfAsDicom) {
-      const series = await writeEncapsulated(input, planned, copied.bytes, writer, services.wrapPdfAsDicom, { pdfStudyUid, docsStudy });
-      if (extraStudies.length === 0)
-        extraStudies.push({ studyInstanceUID: pdfStudyUid, studyDescription: 'Documents (Encapsulated PDF)', studyDate: docsStudy.date, studyTime: docsStudy.time, studyId: docsStudy.id, series: [] });
-      extraStudies[0]!.series.push(series);
+      const { pt, study } = planned.encapsulated;
+      const extra = extraStudies.get(study) ?? {
+        pt,
+        patientIndex: planned.document.patientIndex,
+        study: { studyInstanceUID: uuidOid(), studyDescription: 'Documents (Encapsulated PDF)', studyDate: docsStudy.date, studyTime: docsStudy.time, studyId: docsStudy.id, series: [] },
+      };
+      extraStudies.set(study, extra);
+      extra.study.series.push(await writeEncapsulated(input, planned, copied.bytes, writer, services.wrapPdfAsDicom, { pdfStudyUid: extra.study.studyInstanceUID, docsStudy }));
     }
   }
-  return extraStudies;
+  return [...extraStudies.values()];
 }
 
 type WrapPdf = NonNullable<DicomServices['wrapPdfAsDicom']>;
@@ -119,16 +123,17 @@ async function writeEncapsulated(
   writer: TrackingWriter,
   wrap: WrapPdf,
   study: { pdfStudyUid: string; docsStudy: { date: string; time: string; id: string } },
-): Promise<ExtraStudy['series'][number]> {
+): Promise<ExtraStudy['study']['series'][number]> {
   const d = planned.document;
   const seriesUid = uuidOid();
   const sopUid = uuidOid();
+  const patient = patientAt(input, d.patientIndex);
   const dicom = wrap(pdf, {
     patient: {
-      name: input.patient.dicomName ?? input.patient.name,
-      id: input.patient.id ?? '',
-      ...(input.patient.birthDate ? { birthDate: dicomDate(input.patient.birthDate) } : {}),
-      ...(input.patient.sex ? { sex: input.patient.sex.slice(0, 1).toUpperCase() } : {}),
+      name: patient.dicomName ?? patient.name,
+      id: patient.id ?? '',
+      ...(patient.birthDate ? { birthDate: dicomDate(patient.birthDate) } : {}),
+      ...(patient.sex ? { sex: patient.sex.slice(0, 1).toUpperCase() } : {}),
     },
     studyInstanceUID: study.pdfStudyUid,
     seriesInstanceUID: seriesUid,

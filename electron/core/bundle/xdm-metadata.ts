@@ -1,12 +1,13 @@
 // IHE_XDM/SUBSET01/METADATA.XML: an ebRIM 3.0 SubmitObjectsRequest (IHE ITI TF-3 §4.2) with one
 // SubmissionSet and one DocumentEntry per document, so XDM-aware systems import the documents
 // with their titles, types, dates, hashes and the patient's demographics.
-import { LOINC_BY_TYPE } from './loinc-types.js';
+import { DOCUMENT_TYPE_CODES, LOINC_OID as LOINC } from '../documents/type-codes.js';
 import type { RecordType } from '../../../shared/domain.js';
 import type { BundleFacts } from './facts.js';
 import type { BundlePlan } from './plan.js';
 import { escapeHtml as x } from '../base/text-safety.js';
-import type { BundleInput } from './types.js';
+import type { BundleInput, BundlePatient } from './types.js';
+import { patientAt } from './patients.js';
 import { formatPersonName } from '../../../shared/person-name.js';
 
 // Fixed ITI TF-3 identifiers (classification schemes, object types, external identifier schemes).
@@ -24,7 +25,6 @@ const SCHEME = {
   setUniqueId: 'urn:uuid:96fdda7c-d067-4183-912e-bf5ee74998a8',
   setSourceId: 'urn:uuid:554ac39e-e3fe-47fe-b233-965d2a147832',
 } as const;
-const LOINC = '2.16.840.1.113883.6.1';
 
 
 export function buildXdmMetadata(input: BundleInput, plan: BundlePlan, facts: BundleFacts): string {
@@ -35,13 +35,13 @@ export function buildXdmMetadata(input: BundleInput, plan: BundlePlan, facts: Bu
       'xmlns:rim="urn:oasis:names:tc:ebxml-regrep:xsd:rim:3.0">',
     '<rim:RegistryObjectList>',
   ];
-  const patientInfo = sourcePatientInfo(input);
   plan.documents.forEach((planned, i) => {
     const d = planned.document;
+    const patientInfo = sourcePatientInfo(patientAt(input, d.patientIndex));
     const id = `Document${String(i + 1).padStart(5, '0')}`;
     const hash = facts.documents.get(planned.path);
     const uniqueId = facts.ids.documents.get(planned.path) ?? '';
-    const [code, codeName] = LOINC_BY_TYPE[d.type];
+    const { code, display: codeName } = DOCUMENT_TYPE_CODES[d.type];
     const fileName = planned.path.split('/').pop() ?? planned.path;
     out.push(
       `<rim:ExtrinsicObject id="${id}" mimeType="${x(d.mimeType)}" objectType="${DOCUMENT_ENTRY_TYPE}">`,
@@ -126,8 +126,7 @@ function externalId(scheme: string, object: string, value: string, label: string
 }
 
 /** HL7 v2 PID fields as XDM sourcePatientInfo values. */
-function sourcePatientInfo(input: BundleInput): string[] {
-  const p = input.patient;
+function sourcePatientInfo(p: BundlePatient): string[] {
   const values: string[] = [];
   if (p.id) values.push(`PID-3|${hl7Escape(p.id)}`);
   values.push(`PID-5|${hl7Escape(p.dicomName ?? p.name)}`);

@@ -1,25 +1,14 @@
 // HL7 C-CDA analyzer: header fields (title, date, author organisation, patient) and the text of
 // every section. The document's LOINC code says its type when it is one we know.
-import type { Identity, RecordType } from '../../../shared/domain.js';
+import type { Identity } from '../../../shared/domain.js';
 import { SkipFile, type Analysis, type Analyzer, type EmbeddedFile } from '../base/analysis.js';
 import { guessRecordType } from './classify.js';
+import { typeOfCode } from './type-codes.js';
 import { compactDateToIso } from './compact-date.js';
 import { extensionForMediaType } from './media-types.js';
 import { decodeText } from './text-decode.js';
 import { clipTitle, fileStem } from './titles.js';
 import { child, childrenNamed, parseXml, textOf, type XmlElement } from './xml.js';
-
-/** LOINC document codes → record type. */
-export const CDA_LOINC_TYPES: Record<string, RecordType> = {
-  '18842-5': 'treatment-summary', // Discharge summary
-  '11526-1': 'pathology', // Pathology study
-  '60568-3': 'pathology', // Pathology synoptic report
-  '18748-4': 'radiology-report', // Diagnostic imaging study
-  '11502-2': 'lab', // Laboratory report
-  '34133-9': 'treatment-summary', // Summary of episode note (CCD)
-  '57133-1': 'letter', // Referral note
-  '10160-0': 'medication-list', // History of medication use
-};
 
 /** A ClinicalDocument root in the HL7 v3 namespace, judged from the start of the file. */
 export function looksLikeCda(head: string): boolean {
@@ -40,7 +29,7 @@ export const analyzeCda: Analyzer = async ({ name, bytes }) => {
   const loinc = code?.attrs['code'];
   const text = sectionsText(root);
   const title = clipTitle(textOf(child(root, 'title'))) || code?.attrs['displayName'] || fileStem(name);
-  const codedType = loinc ? CDA_LOINC_TYPES[loinc] : undefined;
+  const codedType = loinc ? typeOfCode(loinc) : undefined;
   const date = compactDateToIso(child(root, 'effectiveTime')?.attrs['value']);
   const embedded = nonXmlBody(root);
   return {

@@ -2,7 +2,7 @@
 // file, typed from its resources; inline attachments become files of their own.
 import type { Identity, RecordType } from '../../../shared/domain.js';
 import { SkipFile, type Analysis, type Analyzer, type EmbeddedFile } from '../base/analysis.js';
-import { CDA_LOINC_TYPES } from './cda.js';
+import { typeOfCode } from './type-codes.js';
 import { compactDateToIso } from './compact-date.js';
 import { arr, codesOf, concept, firstDate, obj, referenceDisplay, str, type Json } from './fhir-read.js';
 import { renderResource } from './fhir-render.js';
@@ -67,7 +67,7 @@ function reportCategoryType(report: Json): RecordType | undefined {
     return 'radiology-report';
   }
   if (codes.some((c) => ['LAB', 'LABORATORY', 'HM', 'CH', 'MB', 'SR'].includes(c)) || has('LABORATORY')) return 'lab';
-  const loinc = codesOf(report['code']).map((c) => CDA_LOINC_TYPES[c]).find(Boolean);
+  const loinc = codesOf(report['code']).map(typeOfCode).find(Boolean);
   return loinc;
 }
 
@@ -77,7 +77,7 @@ function chooseType(resources: Json[]): { type: RecordType; typeGuessed: boolean
     if (type) return { type, typeGuessed: false };
   }
   for (const doc of ofType(resources, 'DocumentReference', 'Composition')) {
-    const type = codesOf(doc['type']).map((c) => CDA_LOINC_TYPES[c]).find(Boolean);
+    const type = codesOf(doc['type']).map(typeOfCode).find(Boolean);
     if (type) return { type, typeGuessed: false };
   }
   const clinical = resources.filter((r) => !['Patient', 'Organization', 'Practitioner', 'Medication'].includes(r['resourceType'] as string));

@@ -1,7 +1,7 @@
 // IHE XDM metadata (IHE_XDM/SUBSETnn/METADATA.XML, an ebRIM SubmitObjectsRequest): what each
 // document in the subset is, so an imported portal/CD export keeps its titles, dates and types.
 import type { Identity, RecordType } from '../../../shared/domain.js';
-import { CDA_LOINC_TYPES } from './cda.js';
+import { typeOfCode } from './type-codes.js';
 import { compactDateToIso } from './compact-date.js';
 import { child, childrenNamed, parseXml, textOf, type XmlElement } from './xml.js';
 
@@ -101,7 +101,7 @@ function firstComponent(value: string | undefined): string | undefined {
 function codeType(classification: XmlElement | undefined): RecordType | undefined {
   if (!classification) return undefined;
   const code = classification.attrs['nodeRepresentation'] ?? '';
-  const byCode = CDA_LOINC_TYPES[code];
+  const byCode = typeOfCode(code);
   if (byCode) return byCode;
   const display = (localizedName(classification) ?? '').toLowerCase();
   if (/patholog|cytolog|histolog|biops/.test(display)) return 'pathology';

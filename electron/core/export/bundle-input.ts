@@ -2,7 +2,8 @@
 // each file streamed (decrypted) from its blob only when the writer asks for it.
 import type { Db } from '../vault/database.js';
 import type { Vault } from '../vault/vault.js';
-import type { BundleDocument, BundleFileSource, BundleInput, BundleStudy } from '../bundle/types.js';
+import type { BundleDocument, BundleFileSource, BundleInput, BundlePatient, BundleStudy } from '../bundle/types.js';
+import { recordPatients } from './bundle-patients.js';
 import type { FileFormat, RecordType } from '../../../shared/domain.js';
 import { getCase } from '../cases/case-store.js';
 
@@ -52,10 +53,12 @@ export function buildBundleInput(vault: Vault, recordIds: string[], caseId: stri
   const db = vault.db;
   const recordStmt = db.prepare('SELECT * FROM records WHERE id = ?');
   const records = recordIds.map((id) => recordStmt.get(id) as RecordRow);
+  const several = recordPatients(db, recordIds);
+  const whose = (r: RecordRow) => (several?.indexOf.has(r.id) ? { patientIndex: several.indexOf.get(r.id)! } : {});
   const studies: BundleStudy[] = [];
   const documents: BundleDocument[] = [];
   for (const r of records) {
-    if (r.kind === 'imaging') studies.push(study(vault, db, r));
+    if (r.kind === 'imaging') studies.push({ ...study(vault, db, r), ...whose(r), dicomPatient: carriedPatient(r) });
     else
       for (const f of db.prepare('SELECT blob_id, original_name, size, format FROM files WHERE record_id = ? ORDER BY original_path').all(r.id) as {
         blob_id: string;
@@ -65,6 +68,7 @@ export function buildBundleInput(vault: Vault, recordIds: string[], caseId: stri
       }[])
         documents.push({
           recordId: r.id,
+          ...whose(r),
           title: r.title,
           type: r.type as RecordType,
           ...(r.date ? { date: r.date } : {}),
@@ -74,7 +78,7 @@ export function buildBundleInput(vault: Vault, recordIds: string[], caseId: stri
           source: blobSource(vault, f.blob_id, f.size),
         });
   }
-  const input: BundleInput = { appVersion, createdAt: new Date(), patient: patientOf(db, records, caseId), studies, documents };
+  const input: BundleInput = { appVersion, createdAt: new Date(), patient: patientOf(db, records, caseId), studies, documents, ...(several ? { patients: several.patients } : {}) };
   if (caseId) {
     const c = getCase(db, caseId);
     input.case = { title: c.title, question: c.question, questions: c.questions, provider: c.provider };
@@ -137,6 +141,17 @@ function study(vault: Vault, db: Db, r: RecordRow): BundleStudy {
     });
   }
   return result;
+}
+
+/** The patient as one record states it (a study's DICOM files, for its DICOMDIR patient record). */
+function carriedPatient(r: RecordRow): BundlePatient {
+  return {
+    name: r.patient_name ?? '',
+    ...(r.patient_name ? { dicomName: r.patient_name } : {}),
+    ...(r.patient_id ? { id: r.patient_id } : {}),
+    ...(r.patient_birth_date ? { birthDate: r.patient_birth_date } : {}),
+    ...(r.patient_sex ? { sex: r.patient_sex } : {}),
+  };
 }
 
 /** The patient the bundle is about: the case's person, else the identity the records carry most. */
