@@ -1,4 +1,5 @@
 // Domain model shared by core, UI and CLI. Pure types and constants: no imports outside shared/.
+import type { DuplicateOf, IndexFile, SkipReason } from './import-outcomes.js';
 
 export const RECORD_KINDS = ['imaging', 'document', 'note'] as const;
 export type RecordKind = (typeof RECORD_KINDS)[number];
@@ -125,20 +126,30 @@ export interface RecordDetail extends RecordSummary {
   textPreview: string;
 }
 
-export type ImportStatus = 'imported' | 'duplicate' | 'skipped';
+/** imported / duplicate / skipped, or 'index': an index file read to find the records (a CD's DICOMDIR). */
+export type ImportStatus = 'imported' | 'duplicate' | 'skipped' | 'index';
 
 export interface ImportOutcome {
   path: string;
   status: ImportStatus;
   recordId?: string;
-  reason?: string;
+  /** Skipped: why, as a code with its fields (worded by shared/words/import.ts). */
+  skip?: SkipReason;
+  /** Index: which index file was read. */
+  index?: IndexFile;
+  /** Duplicate: of what. */
+  duplicate?: DuplicateOf;
 }
 
 export interface ImportSummary {
   outcomes: ImportOutcome[];
+  /** Files added (a study's many files make one record). */
   imported: number;
   duplicates: number;
   skipped: number;
+  /** Index files read (a CD's DICOMDIR, an XDM package's METADATA.XML). */
+  indexFiles: number;
+  /** The records created or added to. */
   recordIds: string[];
   /** Set when the import stopped before the end: what was committed is kept and listed. */
   stopped?: 'cancelled' | 'locked';

@@ -8,8 +8,11 @@ import { FAST_KDF, tempDir } from '../helpers/temp-vault.js';
 
 export interface Outcome {
   path: string;
-  status: 'imported' | 'duplicate' | 'skipped';
+  status: 'imported' | 'duplicate' | 'skipped' | 'index';
   recordId?: string;
+  skip?: { code: string } & Record<string, unknown>;
+  index?: { kind: string } & Record<string, unknown>;
+  duplicate?: string;
   reason?: string;
 }
 

@@ -65,22 +65,27 @@ describe('hospital CD import', () => {
     }
   });
 
-  it('skips the viewer, autorun and readme with reasons, and counts the DICOMDIR as the index', () => {
+  it('skips the viewer, autorun and readme with codes and reasons, and reports the DICOMDIR as the index', () => {
     const skipped = first.filter((o) => o.status === 'skipped');
-    const reasonFor = (name: string) => skipped.find((o) => path.basename(o.path) === name)?.reason;
-    expect(reasonFor('viewer.exe')).toBe('Windows program or library: software, not a medical record');
-    expect(reasonFor('AUTORUN.INF')).toBe('autorun file: software, not a medical record');
-    expect(reasonFor('README.TXT')).toBe('not a medical record: viewer software or other content of the CD/USB media');
-    expect(reasonFor('DICOMDIR')).toBe("DICOMDIR: the disc's index (1000 files listed; all files were scanned)");
-    expect(skipped).toHaveLength(4);
+    const outcomeOf = (name: string) => first.find((o) => path.basename(o.path) === name);
+    expect(outcomeOf('viewer.exe')).toMatchObject({ skip: { code: 'program', program: 'windows' }, reason: 'Windows program or library: software, not a medical record' });
+    expect(outcomeOf('AUTORUN.INF')).toMatchObject({ skip: { code: 'program', program: 'autorun' }, reason: 'autorun file: software, not a medical record' });
+    expect(outcomeOf('README.TXT')).toMatchObject({ skip: { code: 'media-extra' }, reason: 'not a medical record: viewer software or other content of the CD/USB media' });
+    expect(outcomeOf('DICOMDIR')).toEqual({ path: expect.any(String), status: 'index', index: { kind: 'dicomdir', files: 1000 }, reason: "DICOMDIR: the disc's index (1,000 files listed; all files were scanned)" });
+    expect(skipped).toHaveLength(3);
     expect(first).toHaveLength(1004);
+  });
+
+  it('says records and files apart at the end of the import', () => {
+    const fresh = cli.run(['import', cd]);
+    expect(fresh.stdout).toMatch(/\n0 records added or updated; 1,000 duplicates, 1 index file read, 3 files skipped\.\n$/);
   });
 
   it('re-importing the CD yields 1,000 duplicates and no new record', () => {
     const again = cli.importJson([cd]);
-    expect(countBy(again, (o) => o.status)).toEqual({ duplicate: 1000, skipped: 4 });
+    expect(countBy(again, (o) => o.status)).toEqual({ duplicate: 1000, skipped: 3, index: 1 });
     const dup = again.find((o) => o.status === 'duplicate')!;
-    expect(dup.reason).toBe('this image (same SOP Instance UID) is already in the vault');
+    expect(dup).toMatchObject({ duplicate: 'same-image', reason: 'this image (same SOP Instance UID) is already in the vault' });
     expect(cli.list()).toHaveLength(3);
   });
 

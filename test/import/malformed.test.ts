@@ -42,7 +42,7 @@ beforeAll(async () => {
 
 describe('malformed input', () => {
   it('skips a truncated DICOM file saying where it ends', () => {
-    expect(byName('b-truncated.dcm')).toMatchObject({ status: 'skipped' });
+    expect(byName('b-truncated.dcm')).toMatchObject({ status: 'skipped', skip: { code: 'truncated-dicom', where: 'inside-element', element: '(0010,0010)' } });
     expect(byName('b-truncated.dcm').reason).toMatch(/^truncated DICOM file \(ends inside element \(0010,0010\)/);
   });
 

@@ -104,7 +104,7 @@ describe('zip imports', () => {
     const cdOutcomes = fromCd.importJson([cdDir]);
     const zipped = await cliVault();
     const zipOutcomes = zipped.importJson([zipFolder(cdDir, path.join(root, 'cd.zip'))]);
-    expect(countBy(zipOutcomes, (o) => o.status)).toEqual({ imported: 20, skipped: 4 });
+    expect(countBy(zipOutcomes, (o) => o.status)).toEqual({ imported: 20, skipped: 3, index: 1 });
     const reasons = (os: Outcome[]) => os.filter((o) => o.status === 'skipped').map((o) => `${leaf(o.path)}: ${o.reason}`).sort();
     expect(reasons(zipOutcomes)).toEqual(reasons(cdOutcomes));
     expect(reasons(zipOutcomes)).toContain('viewer.exe: Windows program or library: software, not a medical record');

@@ -2,6 +2,8 @@
 // file via a lazily-read Blob (fs.openAsBlob), so a 4 GB zip is never loaded into memory; a nested
 // zip is opened from its bytes. Every entry either comes through as a file or as a rejection with
 // a reason — one bad entry never stops the good ones.
+import type { SkipReason } from '../../../shared/import-outcomes.js';
+import { describeSkip } from '../../../shared/words/import.js';
 import { openAsBlob } from 'node:fs';
 import {
   BlobReader,
@@ -43,7 +45,7 @@ export interface ZipFileItem {
 export interface ZipRejectedItem {
   kind: 'rejected';
   path: string;
-  reason: string;
+  reason: SkipReason;
 }
 
 export type ZipItem = ZipFileItem | ZipRejectedItem;
@@ -65,9 +67,9 @@ export interface OpenZipOptions {
 export class ZipReadError extends Error {
   constructor(
     readonly path: string,
-    readonly reason: string,
+    readonly reason: SkipReason,
   ) {
-    super(`${path}: ${reason}`);
+    super(`${path}: ${describeSkip(reason)}`);
     this.name = 'ZipReadError';
   }
 }
@@ -117,7 +119,7 @@ async function openFromReader(
   try {
     first = await generator.next();
   } catch (error) {
-    throw new ZipReadError(name, `not a readable zip file (${(error as Error).message})`);
+    throw new ZipReadError(name, { code: 'zip-unreadable', detail: `not a readable zip file (${(error as Error).message})` });
   }
   let consumed = false;
   return {
@@ -132,7 +134,7 @@ async function openFromReader(
           yield {
             kind: 'rejected',
             path: `${ctx.label}(entries after #${ctx.limits.maxEntries})`,
-            reason: `the zip has more than ${ctx.limits.maxEntries} entries; the rest were skipped`,
+            reason: { code: 'zip-too-many-entries', limit: ctx.limits.maxEntries },
           };
           await generator.return(true);
           return;
@@ -148,22 +150,16 @@ async function openFromReader(
 function checkEntry(entry: Entry, ctx: ZipContext): ZipItem | null {
   const rawPath = entry.filename.replace(/\\/g, '/');
   const path = ctx.label + rawPath;
-  const reject = (reason: string): ZipRejectedItem => ({ kind: 'rejected', path, reason });
+  const reject = (reason: SkipReason): ZipRejectedItem => ({ kind: 'rejected', path, reason });
 
   const pathProblem = unsafePathReason(entry.filename);
   if (pathProblem) return reject(pathProblem);
-  if (entry.symlink || isSymlinkMode(entry.externalFileAttributes)) {
-    return reject('symbolic link (not followed)');
-  }
+  if (entry.symlink || isSymlinkMode(entry.externalFileAttributes)) return reject({ code: 'symlink' });
   if (entry.directory) return null;
-  if (entry.encrypted && !ctx.password) return reject(`zip entry ${path} is password-protected`);
+  if (entry.encrypted && !ctx.password) return reject({ code: 'zip-encrypted', entry: path });
   const ratio = bombRatioReason(entry.uncompressedSize, entry.compressedSize, ctx.limits);
   if (ratio) return reject(ratio);
-  if (!ctx.budget.take(entry.uncompressedSize)) {
-    return reject(
-      `the zip expands to more than ${ctx.limits.maxTotalUncompressedBytes} bytes in total (possible zip bomb)`,
-    );
-  }
+  if (!ctx.budget.take(entry.uncompressedSize)) return reject({ code: 'zip-too-large', limit: ctx.limits.maxTotalUncompressedBytes });
   return fileItem(entry, path, ctx);
 }
 
@@ -179,7 +175,7 @@ function fileItem(entry: FileEntry, path: string, ctx: ZipContext): ZipFileItem 
       offset += next.value.byteLength;
     }
     if (offset !== out.byteLength) {
-      throw new ZipReadError(path, 'entry is shorter than its declared size (damaged zip)');
+      throw new ZipReadError(path, { code: 'zip-short-entry' });
     }
     return out;
   };
@@ -193,10 +189,10 @@ function fileItem(entry: FileEntry, path: string, ctx: ZipContext): ZipFileItem 
     stream,
     async openNested() {
       if (ctx.depth + 1 > ctx.limits.maxNestingDepth) {
-        throw new ZipReadError(path, `zip nested more than ${ctx.limits.maxNestingDepth} levels deep`);
+        throw new ZipReadError(path, { code: 'zip-too-deep', limit: ctx.limits.maxNestingDepth });
       }
       if (entry.uncompressedSize > ctx.limits.maxNestedZipBytes) {
-        throw new ZipReadError(path, 'nested zip is too large to open');
+        throw new ZipReadError(path, { code: 'zip-nested-too-large' });
       }
       const bytes = await read();
       return openFromReader(new Uint8ArrayReader(bytes), path, {
@@ -218,7 +214,7 @@ function entryStream(entry: FileEntry, path: string, password: string | undefine
     transform(chunk, controller) {
       produced += chunk.byteLength;
       if (produced > entry.uncompressedSize) {
-        controller.error(new ZipReadError(path, 'entry inflates past its declared size (possible zip bomb)'));
+        controller.error(new ZipReadError(path, { code: 'zip-inflates-past' }));
         return;
       }
       controller.enqueue(chunk);
@@ -252,12 +248,10 @@ function entryStream(entry: FileEntry, path: string, password: string | undefine
 function describeEntryError(path: string, error: unknown): Error {
   if (error instanceof ZipReadError) return error;
   const message = error instanceof Error ? error.message : String(error);
-  if (message === ERR_INVALID_PASSWORD) return new ZipReadError(path, 'wrong password');
-  if (message === ERR_INVALID_UNCOMPRESSED_SIZE) {
-    return new ZipReadError(path, 'entry size does not match its declared size (damaged or hostile zip)');
-  }
-  if (message === ERR_ENCRYPTED) return new ZipReadError(path, `zip entry ${path} is password-protected`);
-  return new ZipReadError(path, `cannot read entry (${message})`);
+  if (message === ERR_INVALID_PASSWORD) return new ZipReadError(path, { code: 'zip-wrong-password' });
+  if (message === ERR_INVALID_UNCOMPRESSED_SIZE) return new ZipReadError(path, { code: 'zip-size-mismatch' });
+  if (message === ERR_ENCRYPTED) return new ZipReadError(path, { code: 'zip-encrypted', entry: path });
+  return new ZipReadError(path, { code: 'zip-entry-unreadable', detail: message });
 }
 
 /**
@@ -283,7 +277,7 @@ export async function* walkZipTree(zip: SafeZip): AsyncIterable<ZipItem> {
   }
 }
 
-function reasonOf(error: unknown): string {
+function reasonOf(error: unknown): SkipReason {
   if (error instanceof ZipReadError) return error.reason;
-  return error instanceof Error ? error.message : String(error);
+  return { code: 'zip-entry-unreadable', detail: error instanceof Error ? error.message : String(error) };
 }

@@ -2,6 +2,8 @@
 // from writing outside the import, following symlinks, or filling the disk/memory (zip bombs).
 // Documented in docs/zip-safety.md; change both together.
 
+import type { SkipReason } from '../../../shared/import-outcomes.js';
+
 const MiB = 1024 * 1024;
 const GiB = 1024 * MiB;
 
@@ -29,14 +31,13 @@ export const DEFAULT_ZIP_LIMITS: Readonly<ZipLimits> = Object.freeze({
 });
 
 /** Why a path inside a zip is refused, or null when it is a safe relative path. */
-export function unsafePathReason(rawPath: string): string | null {
-  if (rawPath.includes('\0')) return 'file name contains a NUL character';
+export function unsafePathReason(rawPath: string): SkipReason | null {
+  const problem = (p: Extract<SkipReason, { code: 'zip-path' }>['problem']): SkipReason => ({ code: 'zip-path', problem: p });
+  if (rawPath.includes('\0')) return problem('nul');
   const path = rawPath.replace(/\\/g, '/');
-  if (path.startsWith('/')) return 'absolute path';
-  if (/^[a-zA-Z]:/.test(path)) return 'path starts with a drive letter';
-  if (path.split('/').some((segment) => segment === '..')) {
-    return 'path escapes the archive ("..")';
-  }
+  if (path.startsWith('/')) return problem('absolute');
+  if (/^[a-zA-Z]:/.test(path)) return problem('drive-letter');
+  if (path.split('/').some((segment) => segment === '..')) return problem('escapes');
   return null;
 }
 
@@ -54,11 +55,11 @@ export function bombRatioReason(
   uncompressedSize: number,
   compressedSize: number,
   limits: ZipLimits,
-): string | null {
+): SkipReason | null {
   if (uncompressedSize <= limits.ratioCheckMinBytes) return null;
   const ratio = uncompressedSize / Math.max(compressedSize, 1);
   if (ratio <= limits.maxCompressionRatio) return null;
-  return `compression ratio ${Math.round(ratio)}:1 is above ${limits.maxCompressionRatio}:1 (possible zip bomb)`;
+  return { code: 'zip-bomb-ratio', ratio: Math.round(ratio), limit: limits.maxCompressionRatio };
 }
 
 /** Remaining uncompressed bytes, shared by a zip and the zips nested in it. */

@@ -2,6 +2,8 @@
 // An analyzer looks at one file's bytes and says what record it is; the pipeline stores the
 // bytes and the record. Analyzers are pure: no vault, no disk writes.
 import type { FileFormat, Identity, RecordKind, RecordType } from '../../../shared/domain.js';
+import type { SkipReason } from '../../../shared/import-outcomes.js';
+import { describeSkip } from '../../../shared/words/import.js';
 
 /** What one DICOM instance contributes to its imaging record (grouped by studyInstanceUID). */
 export interface DicomInstanceInfo {
@@ -58,10 +60,10 @@ export interface Analysis {
   embedded?: EmbeddedFile[];
 }
 
-/** Thrown by an analyzer for a file that must be skipped; the message is shown to the user. */
+/** Thrown by an analyzer for a file that must be skipped: the reason is a code with its fields. */
 export class SkipFile extends Error {
-  constructor(reason: string) {
-    super(reason);
+  constructor(readonly reason: SkipReason) {
+    super(describeSkip(reason)); // for logs and tests; outcomes carry `reason`
     this.name = 'SkipFile';
   }
 }

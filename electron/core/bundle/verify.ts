@@ -1,6 +1,7 @@
 // Re-checks a written bundle (folder or zip) against its MANIFEST.TXT: every listed file present
 // and unchanged, no unlisted file inside the bundle's folders, and every file the DICOMDIR refers
 // to present. Reports problems by file name; never throws for a damaged bundle.
+import { describeSkip } from '../../../shared/words/import.js';
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { readFile, readdir, stat } from 'node:fs/promises';
@@ -121,10 +122,10 @@ async function viewZip(path: string, password: string | undefined): Promise<Bund
   try {
     for await (const item of zip.entries()) {
       if (item.kind === 'rejected') {
-        if (/password-protected/.test(item.reason)) {
+        if (item.reason.code === 'zip-encrypted') {
           throw new BundleError('wrong-passphrase', 'this zip is password-protected: give its password to verify it');
         }
-        view.problems.push(`${item.path}: ${item.reason}`);
+        view.problems.push(`${item.path}: ${describeSkip(item.reason)}`);
         continue;
       }
       const hash = createHash('sha256');
@@ -139,7 +140,7 @@ async function viewZip(path: string, password: string | undefined): Promise<Bund
         view.hashes.set(item.path, hash.digest('hex'));
         if (keep) view.small.set(item.path, Buffer.concat(chunks));
       } catch (error) {
-        if (error instanceof ZipReadError && error.reason === 'wrong password') {
+        if (error instanceof ZipReadError && error.reason.code === 'zip-wrong-password') {
           throw new BundleError('wrong-passphrase', 'wrong password for this zip');
         }
         view.hashes.set(item.path, null);

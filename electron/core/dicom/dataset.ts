@@ -128,15 +128,16 @@ function toSkip(e: unknown): SkipFile {
   const message = describe(e);
   const last = lastElement(e);
   if (/cannot be greater than or equal/.test(message)) {
-    return new SkipFile('truncated DICOM file (nothing after the file meta information)');
+    return new SkipFile({ code: 'truncated-dicom', where: 'after-file-meta' });
   }
-  const where = last ? `ends ${last.cut ? 'inside' : 'after'} element ${tagLabel(last.tag)}` : 'ends before its first complete element';
   if (/past end|overread|overrun|eof|not found/i.test(message)) {
-    return new SkipFile(`truncated DICOM file (${where})`);
+    return new SkipFile(
+      last ? { code: 'truncated-dicom', where: last.cut ? 'inside-element' : 'after-element', element: tagLabel(last.tag) } : { code: 'truncated-dicom', where: 'before-first-element' },
+    );
   }
   const cause = e && typeof e === 'object' && 'exception' in e ? (e as { exception: unknown }).exception : e;
-  if (cause instanceof RangeError) return new SkipFile('damaged DICOM file (nesting too deep)');
-  return new SkipFile(`damaged DICOM file (${message.replace(/^dicomParser[.:]\w*:?\s*/, '')})`);
+  if (cause instanceof RangeError) return new SkipFile({ code: 'damaged-dicom', detail: 'nesting too deep' });
+  return new SkipFile({ code: 'damaged-dicom', detail: message.replace(/^dicomParser[.:]\w*:?\s*/, '') });
 }
 
 /** Finds the first element whose value runs past the end of the bytes (dicom-parser lets it pass). */
@@ -184,7 +185,7 @@ export function readDicomDataSet(bytes: Uint8Array, { untilPixelData }: ReadOpti
     buffer = withPreamble(buffer, true); // meta header written without the preamble
   } else {
     const layout = sniffRawDataset(buffer);
-    if (!layout) throw new SkipFile('not a DICOM file');
+    if (!layout) throw new SkipFile({ code: 'not-dicom' });
     rawTransferSyntax = !layout.explicitVr ? TS_IMPLICIT_LE : layout.littleEndian ? TS_EXPLICIT_LE : TS_EXPLICIT_BE;
   }
   if (rawTransferSyntax === undefined) checkMetaHeaderComplete(buffer);
@@ -264,12 +265,12 @@ function parseChecked(buffer: Buffer, rawTransferSyntax: string | undefined, unt
     throw toSkip(e);
   }
   const overrun = findOverrun(dataSet, dataSet.byteArray.length);
-  if (overrun) throw new SkipFile(`truncated DICOM file (ends inside element ${tagLabel(overrun.tag)})`);
+  if (overrun) throw new SkipFile({ code: 'truncated-dicom', where: 'inside-element', element: tagLabel(overrun.tag) });
   const pixel = dataSet.elements[PIXEL_DATA];
   if (untilPixelData && pixel && pixel.length === 0xffffffff) {
     const le = dataSet.byteArrayParser === dicomParser.littleEndianByteArrayParser;
     if (!encapsulatedComplete(dataSet.byteArray, pixel.dataOffset, le)) {
-      throw new SkipFile('truncated DICOM file (ends inside element (7FE0,0010) Pixel Data)');
+      throw new SkipFile({ code: 'truncated-dicom', where: 'inside-element', element: '(7FE0,0010) Pixel Data' });
     }
   }
   return dataSet;
@@ -292,7 +293,7 @@ function inflateDeflated(buffer: Buffer): Buffer | undefined {
   try {
     body = inflateRawSync(buffer.subarray(metaEnd), { maxOutputLength: MAX_INFLATED_BYTES });
   } catch {
-    throw new SkipFile('damaged DICOM file (deflated data cannot be inflated)');
+    throw new SkipFile({ code: 'damaged-dicom', detail: 'deflated data cannot be inflated' });
   }
   const out = Buffer.concat([buffer.subarray(0, metaEnd), body]);
   out.fill(0, ts.dataOffset, ts.dataOffset + ts.length);
@@ -314,17 +315,17 @@ function deflatedSyntaxElement(metaBytes: Buffer): Element | undefined {
 
 /** Uses (0002,0000) group length, when present, to tell a cut meta header from a damaged one. */
 function checkMetaHeaderComplete(b: Uint8Array): void {
-  const truncated = new SkipFile('truncated DICOM file (ends inside the file meta information)');
+  const truncated = new SkipFile({ code: 'truncated-dicom', where: 'file-meta' });
   if (b.length < 144) throw truncated;
   const hasGroupLength = u32(b, 132, true) === 0x00000002 && vrAt(b, 136) === 'UL';
   if (!hasGroupLength) return;
   const end = 144 + u32(b, 140, true);
   if (b.length < end) throw truncated;
-  if (b.length === end) throw new SkipFile('truncated DICOM file (nothing after the file meta information)');
+  if (b.length === end) throw new SkipFile({ code: 'truncated-dicom', where: 'after-file-meta' });
 }
 
 function readTransferSyntax(ds: DataSet): string {
   const element = ds.elements.x00020010;
-  if (!element) throw new SkipFile('damaged DICOM file (no transfer syntax in the meta header)');
+  if (!element) throw new SkipFile({ code: 'damaged-dicom', detail: 'no transfer syntax in the meta header' });
   return ds.string('x00020010')?.replace(/\0/g, '').trim() ?? '';
 }

@@ -18,11 +18,7 @@ export function readDicomdir(bytes: Uint8Array): { files: DicomdirEntry[] } {
   const sequence = dataSet.elements.x00041220;
   if (!sequence) {
     const sopClass = header.uid('x00020002');
-    throw new SkipFile(
-      sopClass === MEDIA_STORAGE_DIRECTORY_SOP_CLASS
-        ? 'damaged DICOMDIR (no directory record sequence)'
-        : 'not a DICOMDIR (no directory record sequence)',
-    );
+    throw new SkipFile({ code: 'not-a-dicomdir', damaged: sopClass === MEDIA_STORAGE_DIRECTORY_SOP_CLASS });
   }
   const files: DicomdirEntry[] = [];
   for (const item of sequence.items ?? []) {

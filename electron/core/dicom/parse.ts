@@ -130,14 +130,14 @@ export function parseDicomInstance(bytes: Uint8Array): DicomInstanceInfo {
   const { dataSet, transferSyntaxUID } = readDicomDataSet(bytes, { untilPixelData: true });
   const h = new HeaderReader(dataSet);
   if (h.uid('x00020002') === MEDIA_STORAGE_DIRECTORY_SOP_CLASS || h.has('x00041220')) {
-    throw new SkipFile('DICOMDIR (media directory), not an image');
+    throw new SkipFile({ code: 'dicomdir-not-image' });
   }
   const sopInstanceUID = h.uid('x00080018') ?? h.uid('x00020003');
-  if (!sopInstanceUID) throw new SkipFile('DICOM file has no SOP Instance UID');
+  if (!sopInstanceUID) throw new SkipFile({ code: 'dicom-missing-uid', uid: 'sop-instance' });
   const studyInstanceUID = h.uid('x0020000d');
-  if (!studyInstanceUID) throw new SkipFile('DICOM file has no Study Instance UID');
+  if (!studyInstanceUID) throw new SkipFile({ code: 'dicom-missing-uid', uid: 'study' });
   const seriesInstanceUID = h.uid('x0020000e');
-  if (!seriesInstanceUID) throw new SkipFile('DICOM file has no Series Instance UID');
+  if (!seriesInstanceUID) throw new SkipFile({ code: 'dicom-missing-uid', uid: 'series' });
 
   // No Pixel Data is a valid dataset of attributes (PS3.5's character-set examples are such), not
   // a truncated file: a file cut inside an element is caught by the dataset reader.

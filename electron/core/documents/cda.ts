@@ -20,10 +20,10 @@ export const analyzeCda: Analyzer = async ({ name, bytes }) => {
   try {
     root = parseXml(decodeText(bytes).text);
   } catch (err) {
-    throw new SkipFile(`unreadable CDA document: ${err instanceof Error ? err.message : String(err)}`);
+    throw new SkipFile({ code: 'unreadable-cda', detail: err instanceof Error ? err.message : String(err) });
   }
   if (root.name !== 'ClinicalDocument') {
-    throw new SkipFile(`not a CDA document: the root element is <${root.name}>, not <ClinicalDocument>`);
+    throw new SkipFile({ code: 'not-cda', root: root.name });
   }
   const code = child(root, 'code');
   const loinc = code?.attrs['code'];

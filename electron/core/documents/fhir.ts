@@ -22,9 +22,9 @@ export const analyzeFhir: Analyzer = async ({ name, bytes }) => {
   try {
     json = JSON.parse(decodeText(bytes).text);
   } catch (err) {
-    throw new SkipFile(`invalid JSON: ${err instanceof Error ? err.message : String(err)}`);
+    throw new SkipFile({ code: 'invalid-json', detail: err instanceof Error ? err.message : String(err) });
   }
-  if (!looksLikeFhir(json)) throw new SkipFile('not a FHIR resource: the JSON has no "resourceType"');
+  if (!looksLikeFhir(json)) throw new SkipFile({ code: 'not-fhir' });
   const root = json as Json;
   const resources = collectResources(root);
   const counts: Record<string, number> = {};
@@ -51,7 +51,7 @@ function collectResources(root: Json): Json[] {
   if (root['resourceType'] !== 'Bundle') return [root];
   const entries = arr(root['entry']);
   if (entries.length > MAX_RESOURCES) {
-    throw new SkipFile(`FHIR bundle too large: ${entries.length} entries (limit ${MAX_RESOURCES})`);
+    throw new SkipFile({ code: 'fhir-too-large', entries: entries.length, limit: MAX_RESOURCES });
   }
   return entries.map((e) => obj(obj(e)?.['resource'])).filter((r): r is Json => typeof r?.['resourceType'] === 'string');
 }

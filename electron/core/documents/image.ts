@@ -14,7 +14,7 @@ import { fileStem, firstHeading } from './titles.js';
 export const analyzeImage: Analyzer = async (input) => {
   const { name, bytes } = input;
   const format = imageFormat(bytes);
-  if (!format) throw new SkipFile('not a JPEG, PNG or HEIC image (unrecognised file signature)');
+  if (!format) throw new SkipFile({ code: 'not-an-image' });
   const info: ImageInfo = format === 'jpeg' ? jpegInfo(bytes) : format === 'png' ? pngInfo(bytes) : {};
   const metadata: Record<string, unknown> = {};
   if (info.width && info.height) {

@@ -1,6 +1,7 @@
 // Runs pdfjs-dist in Node, offline: the worker's message handler is loaded in-process and
 // handed to pdfjs through globalThis.pdfjsWorker, so no worker script is fetched or spawned.
 import { SkipFile } from '../base/analysis.js';
+import type { SkipReason } from '../../../shared/import-outcomes.js';
 import { ensureDomMatrix } from './dom-matrix.js';
 
 export interface PdfContent {
@@ -64,9 +65,9 @@ export async function extractPdf(bytes: Uint8Array): Promise<PdfContent | { kind
     } catch (err) {
       const name = err instanceof Error ? err.name : '';
       if (name === 'PasswordException') return { kind: 'password' };
-      throw new SkipFile(`damaged PDF: ${describeOpenError(err)}`);
+      throw new SkipFile(openError(err));
     }
-    if (doc.numPages < 1) throw new SkipFile('damaged PDF: it contains no pages');
+    if (doc.numPages < 1) throw new SkipFile({ code: 'damaged-pdf', problem: 'no-pages' });
     const info = await readInfo(doc);
     const started = Date.now();
     const pages: string[] = [];
@@ -97,7 +98,7 @@ export async function extractPdf(bytes: Uint8Array): Promise<PdfContent | { kind
       total += pageText.length + 1;
       pages.push(pageText);
     }
-    if (failedPages === last && last > 0) throw new SkipFile('damaged PDF: none of its pages could be read');
+    if (failedPages === last && last > 0) throw new SkipFile({ code: 'damaged-pdf', problem: 'no-readable-pages' });
     return { kind: 'content', pageCount: doc.numPages, info, text: pages.join('\f'), failedPages, truncatedReason };
   } finally {
     await task.destroy().catch(() => undefined);
@@ -128,12 +129,10 @@ function joinItems(items: TextItemLike[]): string {
   return out.replace(/[ \t]+\n/g, '\n').trimEnd();
 }
 
-function describeOpenError(err: unknown): string {
-  if (err instanceof Error && err.name === 'InvalidPDFException') {
-    return 'invalid structure (no readable cross-reference table or page tree)';
-  }
+function openError(err: unknown): SkipReason {
+  if (err instanceof Error && err.name === 'InvalidPDFException') return { code: 'damaged-pdf', problem: 'structure' };
   const detail = (err instanceof Error && err.message ? err.message : String(err)).replace(/\.$/, '');
-  return detail.charAt(0).toLowerCase() + detail.slice(1);
+  return { code: 'damaged-pdf', problem: 'other', detail: detail.charAt(0).toLowerCase() + detail.slice(1) };
 }
 
 /** pdfjs yields between steps, so a deadline bounds a slow open (it cannot stop a tight loop). */

@@ -2,6 +2,7 @@
 // is skipped after the deadline instead of freezing the import. One worker is kept and reused;
 // where the built worker script is missing or cannot start (e.g. inside a packaged archive),
 // extraction falls back to this thread with pdf.js's own limits.
+import type { SkipReason } from '../../../shared/import-outcomes.js';
 import { Worker } from 'node:worker_threads';
 import { SkipFile } from '../base/analysis.js';
 import { findBuiltWorker } from './built-worker.js';
@@ -12,7 +13,7 @@ export interface PdfRequest {
   id: number;
   bytes: Uint8Array;
 }
-export type PdfReply = { id: number; ok: true; result: PdfResult } | { id: number; ok: false; skip?: string; error?: string };
+export type PdfReply = { id: number; ok: true; result: PdfResult } | { id: number; ok: false; skip?: SkipReason; error?: string };
 
 /** dist/workers/pdf-worker.js, seen from a bundle in dist/<x>/ or from the sources. */
 export function findPdfWorker(): string | null {
@@ -36,7 +37,7 @@ export class PdfWorkerClient {
       const timer = setTimeout(() => {
         this.pending.delete(id);
         this.stop(); // the only way to stop a stalled pdf.js
-        reject(new SkipFile(`damaged PDF: reading it did not finish within ${Math.round(this.options.timeoutMs / 1000)} s`));
+        reject(new SkipFile({ code: 'damaged-pdf', problem: 'timeout', seconds: Math.round(this.options.timeoutMs / 1000) }));
       }, this.options.timeoutMs);
       this.pending.set(id, { bytes, resolve, reject, timer });
       worker.postMessage({ id, bytes: new Uint8Array(bytes) } satisfies PdfRequest);

@@ -12,7 +12,7 @@ parentPort?.on('message', (req: PdfRequest) => {
       parentPort!.postMessage({
         id: req.id,
         ok: false,
-        ...(err instanceof SkipFile ? { skip: err.message } : { error: (err as Error)?.message ?? String(err) }),
+        ...(err instanceof SkipFile ? { skip: err.reason } : { error: (err as Error)?.message ?? String(err) }),
       } satisfies PdfReply),
   );
 });

@@ -69,11 +69,11 @@ function describe(name: string, c: PdfContent, t: PdfText): Analysis {
 function checkEnvelope(bytes: Uint8Array): void {
   const head = Buffer.from(bytes.subarray(0, 1024)).toString('latin1');
   if (!head.includes('%PDF-')) {
-    throw new SkipFile('damaged PDF: no "%PDF-" header in the first 1024 bytes');
+    throw new SkipFile({ code: 'damaged-pdf', problem: 'no-header' });
   }
   const tail = Buffer.from(bytes.subarray(Math.max(0, bytes.length - 4096))).toString('latin1');
   if (!tail.includes('%%EOF')) {
-    throw new SkipFile('damaged PDF: the file is truncated (no end-of-file marker); copy it again from its source');
+    throw new SkipFile({ code: 'damaged-pdf', problem: 'truncated' });
   }
 }
 

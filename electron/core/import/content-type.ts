@@ -8,31 +8,34 @@ import { analyzeCda } from '../documents/cda.js';
 import { analyzeFhir } from '../documents/fhir.js';
 import { analyzeText } from '../documents/text.js';
 import type { Analysis, Analyzer } from '../base/analysis.js';
+import type { SkipReason } from '../../../shared/import-outcomes.js';
 
 export function detectFormat(head: Uint8Array, name: string): FileFormat {
   if (looksLikeDicom(head)) return 'dicom';
   return sniffFormat(head, name);
 }
 
+type Program = Extract<SkipReason, { code: 'program' }>['program'];
+
 /** Executables and autorun files: viewer software from a CD, never a record. */
-export function programKind(head: Uint8Array, name: string): string | null {
+export function programKind(head: Uint8Array, name: string): Program | null {
   const lower = name.toLowerCase();
-  if (lower === 'autorun.inf') return 'autorun file';
-  if (head[0] === 0x4d && head[1] === 0x5a) return 'Windows program or library';
-  if (head[0] === 0x7f && head[1] === 0x45 && head[2] === 0x4c && head[3] === 0x46) return 'Linux program';
+  if (lower === 'autorun.inf') return 'autorun';
+  if (head[0] === 0x4d && head[1] === 0x5a) return 'windows';
+  if (head[0] === 0x7f && head[1] === 0x45 && head[2] === 0x4c && head[3] === 0x46) return 'linux';
   const magic = head.length >= 4 ? ((head[0]! << 24) | (head[1]! << 16) | (head[2]! << 8) | head[3]!) >>> 0 : 0;
-  if ([0xfeedface, 0xfeedfacf, 0xcefaedfe, 0xcffaedfe, 0xcafebabe].includes(magic)) return 'macOS program';
+  if ([0xfeedface, 0xfeedfacf, 0xcefaedfe, 0xcffaedfe, 0xcafebabe].includes(magic)) return 'macos';
   return null;
 }
 
 /**
  * A file named like DICOM or PDF whose content is unrecognisable binary is a damaged or renamed
- * file, not a document to keep: it is skipped with this reason (content still decides the format).
+ * file, not a document to keep: it is skipped (content still decides the format).
  */
-export function misnamedReason(name: string, format: FileFormat): string | null {
+export function misnamedAs(name: string, format: FileFormat): 'dicom' | 'pdf' | null {
   if (format !== 'other') return null;
-  if (/\.(dcm|dicom|dic)$/i.test(name)) return 'not a DICOM file: named like one, but it has no DICOM header and no readable DICOM data (damaged, or not a medical image)';
-  if (/\.pdf$/i.test(name)) return 'not a PDF: named like one, but it has no "%PDF-" header (damaged, or another kind of file renamed)';
+  if (/\.(dcm|dicom|dic)$/i.test(name)) return 'dicom';
+  if (/\.pdf$/i.test(name)) return 'pdf';
   return null;
 }
 

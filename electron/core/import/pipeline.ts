@@ -10,11 +10,13 @@ import { insertDocument, insertInstance, recordWithBlob, recordWithSopInstance, 
 import { recordFacts } from './record-facts.js';
 import { newId } from '../base/ids.js';
 import { SkipFile, type Analysis, type AnalyzerInput, type PageProgress } from '../base/analysis.js';
-import { ANALYZE_LIMIT, analyzerFor, detectFormat, genericAnalysis, misnamedReason, programKind } from './content-type.js';
+import { ANALYZE_LIMIT, analyzerFor, detectFormat, genericAnalysis, misnamedAs, programKind } from './content-type.js';
+import type { SkipReason } from '../../../shared/import-outcomes.js';
 import { planTree, type PlannedEntry } from './plan.js';
 import { bytesSource, type ImportSource } from './source.js';
 import { walkPath, type Skip, type Tree } from './walk.js';
 import { zipTree } from './zip-tree.js';
+import { ZipReadError } from '../archive/zip-read.js';
 
 export interface ImportOptions {
   onProgress?: (p: ImportProgress) => void;
@@ -72,8 +74,9 @@ export class Importer {
 
   private async importTree(tree: Tree): Promise<void> {
     const plan = await planTree(tree);
-    this.filesTotal += plan.entries.length + plan.skipped.length;
-    for (const s of plan.skipped) this.settle({ path: s.path, status: 'skipped', reason: s.reason });
+    this.filesTotal += plan.entries.length + plan.skipped.length + plan.indexes.length;
+    for (const s of plan.skipped) this.settle({ path: s.path, status: 'skipped', skip: s.reason });
+    for (const i of plan.indexes) this.settle({ path: i.path, status: 'index', index: i.index });
     for (const entry of plan.entries) {
       if (this.options.signal?.aborted) throw this.stopped();
       await this.importEntry(entry, 0);
@@ -90,14 +93,13 @@ export class Importer {
     try {
       const head = await source.readHead(HEAD_BYTES);
       const program = programKind(head, source.name);
-      if (program) return this.skip(source, `${program}: software, not a medical record`);
+      if (program) return this.skip(source, { code: 'program', program });
       const format = detectFormat(head, source.name);
       if (format === 'zip') return await this.importZip(source);
-      const misnamed = source.size > 0 ? misnamedReason(source.name, format) : null;
-      if (misnamed) return this.skip(source, misnamed);
+      const misnamed = source.size > 0 ? misnamedAs(source.name, format) : null;
+      if (misnamed) return this.skip(source, { code: 'misnamed', expected: misnamed });
       // On a CD/USB stick, only DICOM, PDFs and documents an IHE XDM package lists are records.
-      if (entry.onMedia && !entry.xdm && format !== 'dicom' && format !== 'pdf')
-        return this.skip(source, 'not a medical record: viewer software or other content of the CD/USB media');
+      if (entry.onMedia && !entry.xdm && format !== 'dicom' && format !== 'pdf') return this.skip(source, { code: 'media-extra' });
       const analyzer = analyzerFor(format);
       let analysis: Analysis;
       let bytes: Uint8Array | null = null;
@@ -118,10 +120,9 @@ export class Importer {
       if (err instanceof ImportStopped) throw err;
       // A stop asked for while a file was being read (OCR honours the signal): stop here too.
       if (this.options.signal?.aborted) throw this.stopped();
-      if (err instanceof SkipFile) return this.skip(source, err.message);
+      if (err instanceof SkipFile) return this.skip(source, err.reason);
       if (err instanceof DossierError && (err.code === 'disk-full' || err.code === 'cancelled' || err.code === 'damaged')) throw err;
-      if (err instanceof DossierError) return this.skip(source, err.message);
-      return this.skip(source, `could not be imported: ${(err as Error)?.message ?? String(err)}`);
+      return this.skip(source, { code: 'failed', detail: (err as Error)?.message ?? String(err) });
     }
   }
 
@@ -139,7 +140,7 @@ export class Importer {
     try {
       zip = await source.openZip();
     } catch (err) {
-      return this.skip(source, `zip archive could not be opened: ${(err as { reason?: string }).reason ?? (err as Error).message}`);
+      return this.skip(source, err instanceof ZipReadError ? err.reason : { code: 'zip-unreadable', detail: (err as Error)?.message ?? String(err) });
     }
     try {
       const tree = await zipTree(zip, source.displayPath);
@@ -155,7 +156,7 @@ export class Importer {
     const db = this.vault.db;
     if (analysis.dicom) {
       const existing = recordWithSopInstance(db, analysis.dicom.sopInstanceUID);
-      if (existing) return this.settle({ path: source.displayPath, status: 'duplicate', recordId: existing, reason: 'this image (same SOP Instance UID) is already in the vault' }, source.size);
+      if (existing) return this.settle({ path: source.displayPath, status: 'duplicate', recordId: existing, duplicate: 'same-image' }, source.size);
     }
     const ids = {
       recordId: (analysis.dicom && studyRecordId(db, analysis.dicom.studyInstanceUID)) || newId(),
@@ -171,7 +172,7 @@ export class Importer {
       throw new DossierError('unreadable', `file changed while it was being read (${source.size} → ${put.size} bytes)`);
     if (!analysis.dicom && put.existed) {
       const existing = recordWithBlob(db, put.blobId);
-      if (existing) return this.settle({ path: source.displayPath, status: 'duplicate', recordId: existing, reason: 'same content as a file already in the vault' }, source.size);
+      if (existing) return this.settle({ path: source.displayPath, status: 'duplicate', recordId: existing, duplicate: 'same-content' }, source.size);
     }
     this.begin();
     const file = { id: ids.fileId, blobId: put.blobId, size: put.size, originalName: source.name, originalPath: source.displayPath, importedAt: ids.importedAt };
@@ -188,8 +189,8 @@ export class Importer {
     this.settle({ path: source.displayPath, status: 'imported', recordId }, source.size);
   }
 
-  private skip(source: ImportSource, reason: string): void {
-    this.settle({ path: source.displayPath, status: 'skipped', reason }, source.size);
+  private skip(source: ImportSource, reason: SkipReason): void {
+    this.settle({ path: source.displayPath, status: 'skipped', skip: reason }, source.size);
   }
 
   /** Queues an outcome; it is reported when the batch commits (immediately if none is open). */
@@ -279,6 +280,7 @@ export function summarize(outcomes: ImportOutcome[], stopped?: 'cancelled' | 'lo
     imported: outcomes.filter((o) => o.status === 'imported').length,
     duplicates: outcomes.filter((o) => o.status === 'duplicate').length,
     skipped: outcomes.filter((o) => o.status === 'skipped').length,
+    indexFiles: outcomes.filter((o) => o.status === 'index').length,
     recordIds: [...ids],
     ...(stopped ? { stopped } : {}),
   };

@@ -7,6 +7,8 @@
 import { readDicomdir } from '../dicom/dicomdir-read.js';
 import { parseXdmMetadata, type XdmDocumentMeta } from '../documents/xdm.js';
 import type { Skip, Tree, TreeEntry } from './walk.js';
+import type { IndexFile, SkipReason } from '../../../shared/import-outcomes.js';
+import { SkipFile } from '../base/analysis.js';
 
 export interface PlannedEntry extends TreeEntry {
   /** Under a folder with a DICOMDIR: only medical content is imported. */
@@ -18,6 +20,13 @@ export interface PlannedEntry extends TreeEntry {
 export interface Plan {
   entries: PlannedEntry[];
   skipped: Skip[];
+  /** Index files read to find and name the records. */
+  indexes: { path: string; index: IndexFile }[];
+}
+
+/** Why an index file could not be read: its reader's reason, or the error's own detail. */
+function causeOf(err: unknown): SkipReason {
+  return err instanceof SkipFile ? err.reason : { code: 'failed', detail: (err as Error)?.message ?? String(err) };
 }
 
 const XDM_FURNITURE = new Set(['INDEX.HTM', 'README.TXT']);
@@ -37,6 +46,7 @@ function within(rel: string, dir: string): boolean {
 
 export async function planTree(tree: Tree): Promise<Plan> {
   const skipped: Skip[] = [...tree.skipped];
+  const indexes: Plan['indexes'] = [];
   const byLowerPath = new Map(tree.entries.map((e) => [e.relPath.toLowerCase(), e]));
   const mediaRoots: string[] = [];
   const xdmByPath = new Map<string, XdmDocumentMeta>();
@@ -56,13 +66,13 @@ export async function planTree(tree: Tree): Promise<Plan> {
           const rel = (root ? root + '/' : '') + f.fileId;
           if (!byLowerPath.has(rel.toLowerCase())) {
             missing++;
-            if (missing <= 20) skipped.push({ path: `${entry.source.displayPath} → ${f.fileId}`, reason: 'listed in the DICOMDIR but missing from the disc' });
+            if (missing <= 20) skipped.push({ path: `${entry.source.displayPath} → ${f.fileId}`, reason: { code: 'missing-from-disc', fileId: f.fileId } });
           }
         }
-        if (missing > 20) skipped.push({ path: entry.source.displayPath, reason: `${missing - 20} more files listed in the DICOMDIR are missing` });
-        skipped.push({ path: entry.source.displayPath, reason: `DICOMDIR: the disc's index (${dir.files.length} files listed; all files were scanned)` });
+        if (missing > 20) skipped.push({ path: entry.source.displayPath, reason: { code: 'more-missing-from-disc', count: missing - 20 } });
+        indexes.push({ path: entry.source.displayPath, index: { kind: 'dicomdir', files: dir.files.length } });
       } catch (err) {
-        skipped.push({ path: entry.source.displayPath, reason: `DICOMDIR could not be read (${(err as Error).message}); every file was scanned instead` });
+        skipped.push({ path: entry.source.displayPath, reason: { code: 'index-unreadable', index: 'dicomdir', cause: causeOf(err) } });
       }
     } else if (name === 'METADATA.XML' && /(^|\/)IHE_XDM\/[^/]+$/i.test(dirOf(entry.relPath))) {
       consumed.add(entry);
@@ -71,9 +81,9 @@ export async function planTree(tree: Tree): Promise<Plan> {
       try {
         const docs = parseXdmMetadata(new TextDecoder().decode(await entry.source.readAll()));
         for (const doc of docs) xdmByPath.set(`${subset}/${doc.uri}`.toLowerCase(), doc);
-        skipped.push({ path: entry.source.displayPath, reason: `IHE XDM metadata (applied to ${docs.length} documents)` });
+        indexes.push({ path: entry.source.displayPath, index: { kind: 'xdm-metadata', documents: docs.length } });
       } catch (err) {
-        skipped.push({ path: entry.source.displayPath, reason: `IHE XDM metadata could not be read (${(err as Error).message}); documents imported without it` });
+        skipped.push({ path: entry.source.displayPath, reason: { code: 'index-unreadable', index: 'xdm-metadata', cause: causeOf(err) } });
       }
     }
   }
@@ -82,12 +92,12 @@ export async function planTree(tree: Tree): Promise<Plan> {
   for (const entry of tree.entries) {
     if (consumed.has(entry)) continue;
     if (xdmRoots.has(dirOf(entry.relPath).toLowerCase()) && XDM_FURNITURE.has(baseOf(entry.relPath).toUpperCase())) {
-      skipped.push({ path: entry.source.displayPath, reason: 'index or readme of an IHE XDM package (describes the package, not a medical record)' });
+      skipped.push({ path: entry.source.displayPath, reason: { code: 'xdm-furniture' } });
       continue;
     }
     const onMedia = mediaRoots.some((root) => within(entry.relPath, root));
     const xdm = xdmByPath.get(entry.relPath.toLowerCase());
     entries.push({ ...entry, onMedia, ...(xdm ? { xdm } : {}) });
   }
-  return { entries, skipped };
+  return { entries, skipped, indexes };
 }

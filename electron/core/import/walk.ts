@@ -3,6 +3,7 @@
 import { promises as fsp } from 'node:fs';
 import path from 'node:path';
 import { fileSource, type ImportSource } from './source.js';
+import type { SkipReason } from '../../../shared/import-outcomes.js';
 
 export interface TreeEntry {
   /** Path inside the dropped item, '/'-separated (for DICOMDIR and XDM lookups). */
@@ -12,7 +13,7 @@ export interface TreeEntry {
 
 export interface Skip {
   path: string;
-  reason: string;
+  reason: SkipReason;
 }
 
 export interface Tree {
@@ -34,17 +35,17 @@ export async function walkPath(inputPath: string): Promise<Tree> {
     stat = await fsp.lstat(inputPath);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    tree.skipped.push({ path: inputPath, reason: code === 'ENOENT' ? 'no such file or folder' : `cannot be read (${code})` });
+    tree.skipped.push({ path: inputPath, reason: code === 'ENOENT' ? { code: 'path-missing' } : { code: 'unreadable', what: 'file', detail: String(code) } });
     return tree;
   }
   if (stat.isSymbolicLink()) {
-    tree.skipped.push({ path: inputPath, reason: 'symbolic link (not followed)' });
+    tree.skipped.push({ path: inputPath, reason: { code: 'symlink' } });
   } else if (stat.isDirectory()) {
     await walkDir(inputPath, '', tree);
   } else if (stat.isFile()) {
     tree.entries.push({ relPath: path.basename(inputPath), source: fileSource(inputPath, path.basename(inputPath), stat.size) });
   } else {
-    tree.skipped.push({ path: inputPath, reason: 'not a regular file (device, pipe or socket)' });
+    tree.skipped.push({ path: inputPath, reason: { code: 'not-a-regular-file' } });
   }
   return tree;
 }
@@ -54,26 +55,26 @@ async function walkDir(dir: string, rel: string, tree: Tree): Promise<void> {
   try {
     names = (await fsp.readdir(dir)).sort();
   } catch (err) {
-    tree.skipped.push({ path: dir, reason: `folder cannot be read (${(err as NodeJS.ErrnoException).code})` });
+    tree.skipped.push({ path: dir, reason: { code: 'unreadable', what: 'folder', detail: String((err as NodeJS.ErrnoException).code) } });
     return;
   }
   for (const name of names) {
     const full = path.join(dir, name);
     const relPath = rel ? `${rel}/${name}` : name;
     if (isHiddenOrSystem(name)) {
-      tree.skipped.push({ path: full, reason: 'hidden or system file' });
+      tree.skipped.push({ path: full, reason: { code: 'hidden-or-system' } });
       continue;
     }
     let stat;
     try {
       stat = await fsp.lstat(full);
     } catch (err) {
-      tree.skipped.push({ path: full, reason: `cannot be read (${(err as NodeJS.ErrnoException).code})` });
+      tree.skipped.push({ path: full, reason: { code: 'unreadable', what: 'file', detail: String((err as NodeJS.ErrnoException).code) } });
       continue;
     }
-    if (stat.isSymbolicLink()) tree.skipped.push({ path: full, reason: 'symbolic link (not followed)' });
+    if (stat.isSymbolicLink()) tree.skipped.push({ path: full, reason: { code: 'symlink' } });
     else if (stat.isDirectory()) await walkDir(full, relPath, tree);
     else if (stat.isFile()) tree.entries.push({ relPath, source: fileSource(full, name, stat.size) });
-    else tree.skipped.push({ path: full, reason: 'not a regular file (device, pipe or socket)' });
+    else tree.skipped.push({ path: full, reason: { code: 'not-a-regular-file' } });
   }
 }

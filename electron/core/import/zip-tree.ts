@@ -38,7 +38,7 @@ export async function zipTree(zip: SafeZip, zipLabel: string): Promise<Tree> {
   for await (const item of zip.entries()) {
     const label = `${zipLabel} › ${item.path}`;
     if (item.kind === 'rejected') tree.skipped.push({ path: label, reason: item.reason });
-    else if (item.path.split('/').some(isHiddenOrSystem)) tree.skipped.push({ path: label, reason: 'hidden or system file' });
+    else if (item.path.split('/').some(isHiddenOrSystem)) tree.skipped.push({ path: label, reason: { code: 'hidden-or-system' } });
     else tree.entries.push({ relPath: item.path, source: entrySource(zipLabel, item) });
   }
   return tree;

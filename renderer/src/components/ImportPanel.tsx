@@ -2,7 +2,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { plural } from '../format.js';
 import { collectDrop } from './dropped-files.js';
-import { summaryView } from './import-outcomes.js';
+import { summaryView, type SummaryView } from './import-outcomes.js';
+import { importedSummary, outcomeReason } from '../../../shared/words/import.js';
 import type { ImportState } from './useImport.js';
 
 /** Shows "Drop to add to your records" while files are dragged over the window. */
@@ -61,47 +62,58 @@ export function ImportStatus({ state, onClose }: { state: ImportState; onClose: 
     if (summary || error) closeRef.current?.focus();
   }, [summary, error]);
   if (!running && !summary && !error) return null;
-  const total = progress?.filesTotal ?? null;
   const view = summary ? summaryView(summary) : null;
-  const pct = total ? Math.min(100, Math.round((100 * (progress?.filesDone ?? 0)) / total)) : undefined;
+  // The list scrolls inside the panel; the Close button stays in view below it.
   return (
     <section className="import-panel" aria-labelledby="import-title">
       <h2 id="import-title">{running ? 'Adding your records…' : error ? 'Could not add these files' : 'Finished adding records'}</h2>
-      {running && (
-        <div aria-live="polite">
-          <progress max={100} value={pct} aria-label="Import progress" />
-          <p className="hint">
-            {progress ? `${progress.filesDone.toLocaleString()}${total ? ` of ${total.toLocaleString()}` : ''} files — ${progress.currentFile}` : 'Reading the files…'}
-          </p>
-          <p className="hint">You can keep using Dossier while this runs.</p>
-        </div>
-      )}
-      {error && <p className="error" role="alert">{error}</p>}
-      {view && (
-        <div role="status">
-          <p className="summary-line">
-            <strong>{plural(view.imported, 'file')} added</strong>
-            {view.duplicates > 0 && <> · {plural(view.duplicates, 'duplicate')} already in your records</>}
-            {view.indexFiles.length > 0 && <> · {plural(view.indexFiles.length, 'index file')} read</>}
-            {view.skipped.length > 0 && <> · {plural(view.skipped.length, 'file')} skipped</>}
-          </p>
-          {view.indexFiles.length > 0 && (
-            <p className="hint">Read (index files): {view.indexFiles.map((o) => o.path.split('/').pop()).join(', ')} — tables of contents that came with your files, used to find and name your records.</p>
-          )}
-          {view.skipped.length > 0 && (
-            <details open={view.skipped.length <= 5}>
-              <summary>Why some files were not added</summary>
-              <ul className="outcomes">
-                {view.skipped.slice(0, 200).map((o, i) => (
-                  <li key={i}><span className="path">{o.path}</span> — {o.reason ?? 'not a kind of file Dossier can keep'}</li>
-                ))}
-              </ul>
-              {view.skipped.length > 200 && <p className="hint">…and {plural(view.skipped.length - 200, 'more file')}.</p>}
-            </details>
-          )}
-        </div>
-      )}
-      {!running && <button ref={closeRef} type="button" onClick={onClose}>Close</button>}
+      <div className="import-body">
+        {running && <ImportProgressView progress={progress} />}
+        {error && <p className="error" role="alert">{error}</p>}
+        {view && <ImportSummaryView view={view} />}
+      </div>
+      {!running && <div className="import-actions"><button ref={closeRef} type="button" onClick={onClose}>Close</button></div>}
     </section>
+  );
+}
+
+function ImportProgressView({ progress }: { progress: ImportState['progress'] }) {
+  const total = progress?.filesTotal ?? null;
+  const pct = total ? Math.min(100, Math.round((100 * (progress?.filesDone ?? 0)) / total)) : undefined;
+  return (
+    <div aria-live="polite">
+      <progress max={100} value={pct} aria-label="Import progress" />
+      <p className="hint">
+        {progress ? `${progress.filesDone.toLocaleString()}${total ? ` of ${total.toLocaleString()}` : ''} files — ${progress.currentFile}` : 'Reading the files…'}
+      </p>
+      <p className="hint">You can keep using Dossier while this runs.</p>
+    </div>
+  );
+}
+
+function ImportSummaryView({ view }: { view: SummaryView }) {
+  return (
+    <div role="status">
+      <p className="summary-line">
+        <strong>{importedSummary(view.records, view.files)} added</strong>
+        {view.duplicates > 0 && <> · {plural(view.duplicates, 'duplicate')} already in your records</>}
+        {view.indexFiles.length > 0 && <> · {plural(view.indexFiles.length, 'index file')} read</>}
+        {view.skipped.length > 0 && <> · {plural(view.skipped.length, 'file')} skipped</>}
+      </p>
+      {view.indexFiles.length > 0 && (
+        <p className="hint">Read (index files): {view.indexFiles.map((o) => o.path.split('/').pop()).join(', ')} — tables of contents that came with your files, used to find and name your records.</p>
+      )}
+      {view.skipped.length > 0 && (
+        <details open={view.skipped.length <= 5}>
+          <summary>Why some files were not added</summary>
+          <ul className="outcomes">
+            {view.skipped.slice(0, 200).map((o, i) => (
+              <li key={i}><span className="path">{o.path}</span> — {outcomeReason(o) ?? 'not a kind of file Dossier can keep'}</li>
+            ))}
+          </ul>
+          {view.skipped.length > 200 && <p className="hint">…and {plural(view.skipped.length - 200, 'more file')}.</p>}
+        </details>
+      )}
+    </div>
   );
 }

@@ -12,10 +12,17 @@ import { UsageError } from '../usage-error.js';
 import { ProgressBar } from '../terminal.js';
 import { JSON_OPTION, type Command } from './command.js';
 import { describeConflict } from '../../../../shared/words/identity.js';
+import { importedSummary, outcomeReason } from '../../../../shared/words/import.js';
 
 function outcomeLine(o: ImportOutcome): string {
-  const detail = o.status === 'imported' ? `→ ${o.recordId}` : o.status === 'duplicate' ? `(already in record ${o.recordId})` : `— ${o.reason}`;
+  const detail = o.status === 'imported' ? `→ ${o.recordId}` : o.status === 'duplicate' ? `(already in record ${o.recordId})` : `— ${outcomeReason(o)}`;
   return `${o.status.padEnd(9)} ${o.path} ${detail}`;
+}
+
+/** `import --json`: each outcome's codes and fields, and its reason in words (docs/cli.md). */
+function outcomeJson(o: ImportOutcome): ImportOutcome & { reason?: string } {
+  const reason = outcomeReason(o);
+  return { ...o, ...(reason ? { reason } : {}) };
 }
 
 const importCommand: Command = {
@@ -37,10 +44,10 @@ const importCommand: Command = {
       });
     const summary = await ctx.call('import.paths', { paths: paths.map((p) => path.resolve(p)), ...(ctx.options['no-ocr'] ? { ocr: false } : {}) });
     bar.clear();
-    if (ctx.options.json) ctx.printJson(summary.outcomes);
+    if (ctx.options.json) ctx.printJson(summary.outcomes.map(outcomeJson));
     else {
       ctx.print('');
-      ctx.print(`${summary.imported} imported, ${summary.duplicates} duplicate(s), ${summary.skipped} skipped — ${plural(summary.recordIds.length, 'record')} created or updated.`);
+      ctx.print(`${importedSummary(summary.recordIds.length, summary.imported)} added or updated; ${plural(summary.duplicates, 'duplicate')}, ${plural(summary.indexFiles, 'index file')} read, ${plural(summary.skipped, 'file')} skipped.`);
       if (summary.stopped) ctx.print('The import was stopped; the files listed above are safely in the vault.');
     }
     return summary.stopped ? 130 : 0;
