@@ -14,6 +14,8 @@ import type {
 import type { CaseDetail, CaseSummary, ExportDestinationKind, ExportProgress, ExportResult, ShareRecord, VerifyResult, BundlePreview } from './cases.js';
 import type { CheckReport, RebuildProgress, RebuildReport } from './vault.js';
 import type { ImportOutcome } from './domain.js';
+import type { ChosenPath } from './path-params.js';
+import type { FolderApi, FolderMethod } from './folders.js';
 
 export interface VaultStatus {
   /** Where the vault lives (a folder). */
@@ -168,14 +170,24 @@ export interface DossierEvents {
 }
 export type ApiEvent = keyof DossierEvents;
 
-/** What `window.dossier` offers the renderer, whatever the transport. */
+/** The browser host's folder chooser, as the page calls it (shared/folders.ts). */
+export interface FolderChooserBridge {
+  call<K extends FolderMethod>(method: K, params: FolderApi[K]['params']): Promise<FolderApi[K]['result']>;
+}
+
+/**
+ * What `window.dossier` offers the renderer, whatever the transport. The page never sends a path:
+ * path params (shared/path-params.ts) carry the grant of a ChosenPath.
+ */
 export interface DossierBridge {
   call<K extends ApiMethod>(method: K, params: ApiParams<K>): Promise<ApiResult<K>>;
   on<E extends ApiEvent>(event: E, listener: (payload: DossierEvents[E]) => void): () => void;
-  /** Import files the user dropped or picked: Electron resolves them to paths, the browser host uploads them. */
+  /** Import files the user dropped or picked: Electron grants their paths, the browser host uploads them. */
   importFiles(files: File[]): Promise<ImportSummary>;
-  /** Native pickers where the platform has them; null when cancelled or unavailable (browser host). */
-  pickImportSources(): Promise<string[] | null>;
-  pickExportDestination(kind: ExportDestinationKind): Promise<string | null>;
+  /** Native pickers (Electron); null when cancelled or unavailable (browser host: use `folders`). */
+  pickImportSources(): Promise<ChosenPath[] | null>;
+  pickExportDestination(kind: ExportDestinationKind): Promise<ChosenPath | null>;
+  /** Browser mode only: the host's folder chooser; absent in Electron (native dialogs). */
+  readonly folders: FolderChooserBridge | null;
   readonly platform: 'electron' | 'browser';
 }

@@ -15,6 +15,8 @@ import { APP_VERSION } from '../core/base/app-version.js';
 import { serveStatic } from './static-files.js';
 import { MAX_UPLOAD_BYTES, UploadFormatError, parseUpload } from './upload-format.js';
 import { relayConnection } from './ws-relay.js';
+import { PathGrants } from '../shell/path-grants.js';
+import { FolderChooser } from './folder-chooser.js';
 
 export interface BrowserHostOptions {
   vaultDir: string;
@@ -75,6 +77,8 @@ function json(res: ServerResponse, status: number, body: unknown): void {
 export async function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
   const token = options.token ?? newToken();
   const service = await realService(options);
+  const grants = new PathGrants();
+  const folders = new FolderChooser({ grants });
   let port = 0;
 
   async function handleUpload(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -119,7 +123,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     wss.handleUpgrade(req, socket, head, (ws) => {
       // ws reports an oversized message (1009) or invalid UTF-8 (1007) here, then closes the connection.
       ws.on('error', logSocketError('websocket'));
-      relayConnection(ws, service, token);
+      relayConnection(ws, service, token, { grants, folders });
     });
   });
 

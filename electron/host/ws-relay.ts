@@ -6,9 +6,17 @@ import { isApiMethod } from '../../shared/api-methods.js';
 import { errorShapeOf } from './error-shape.js';
 import { tokenMatches } from './host-checks.js';
 import type { HostedService } from './hosted-service.js';
+import type { PathGrants } from '../shell/path-grants.js';
+import { isFolderMethod, type FolderChooser } from './folder-chooser.js';
+
+/** What a connection answers besides the service: the folder chooser; and the grants it swaps. */
+export interface RelayPaths {
+  grants: PathGrants;
+  folders: FolderChooser;
+}
 
 
-export function relayConnection(ws: WebSocket, service: HostedService, token: string): void {
+export function relayConnection(ws: WebSocket, service: HostedService, token: string, paths: RelayPaths): void {
   const send = (msg: unknown): void => {
     if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(msg));
   };
@@ -29,12 +37,15 @@ export function relayConnection(ws: WebSocket, service: HostedService, token: st
     }
     const id = msg.id;
     if (typeof id !== 'number') return ws.close(1008, 'missing id');
-    if (!isApiMethod(msg.method)) {
-      send({ id, ok: false, error: { code: 'invalid-params', message: `Unknown request "${String(msg.method)}".` } });
+    const method = msg.method;
+    if (!isApiMethod(method) && !isFolderMethod(method)) {
+      send({ id, ok: false, error: { code: 'invalid-params', message: `Unknown request "${String(method)}".` } });
       return;
     }
     try {
-      send({ id, ok: true, value: await service.call(msg.method, msg.params ?? {}) });
+      // The page sends grants, never paths: swapped here (a raw path is refused) before the service sees them.
+      const value = isFolderMethod(method) ? await paths.folders.call(method, msg.params) : await service.call(method, paths.grants.swapParams(method, msg.params ?? {}));
+      send({ id, ok: true, value });
     } catch (err) {
       send({ id, ok: false, error: errorShapeOf(err) });
     }

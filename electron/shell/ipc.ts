@@ -1,47 +1,41 @@
-// The single IPC entry point: checks who is calling and what, relays to the service, and handles
-// the few calls that belong to the shell (dialogs, remembered passphrase). The service owns the
-// vault's lock state; its events are forwarded as they are.
+// The single IPC entry point: checks who is calling and what, and hands the call to the relay
+// (ipc-relay.ts: native dialogs and drops give grants, grants become paths, the remembered
+// passphrase). The service owns the vault's lock state; its events are forwarded as they are.
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
 import type { ApiEvent, VaultStatus } from '../../shared/api.js';
-import type { ExportDestinationKind } from '../../shared/cases.js';
 import { isApiErrorShape, type ApiErrorShape } from '../../shared/errors.js';
 import { INTERNAL_MESSAGE } from '../core/service/errors.js';
 import { pickExportDestination, pickImportSources } from './dialogs.js';
 import { CALL_CHANNEL, EVENT_CHANNEL, checkIpcCall } from './ipc-policy.js';
+import { createIpcRelay, type ShellDialogs } from './ipc-relay.js';
+import { PathGrants } from './path-grants.js';
 import type { CallReply } from './preload-bridge.js';
 import { forgetPassphrase, recallPassphrase, rememberPassphrase } from './remembered-passphrase.js';
 import type { ServiceHost } from './service-host.js';
 
 function toReplyError(err: unknown): ApiErrorShape {
-  return isApiErrorShape(err) ? err : { code: 'internal', message: INTERNAL_MESSAGE };
+  const shape = isApiErrorShape(err) ? err : (err as { shape?: unknown } | null)?.shape;
+  return isApiErrorShape(shape) ? shape : { code: 'internal', message: INTERNAL_MESSAGE };
+}
+
+function windowDialogs(win: BrowserWindow | null): ShellDialogs | null {
+  return win ? { pickImportSources: () => pickImportSources(win), pickExportDestination: (kind) => pickExportDestination(win, kind) } : null;
 }
 
 export function wireIpc(getWindow: () => BrowserWindow | null, service: ServiceHost): () => void {
-  async function relay(method: string, rawParams: unknown): Promise<unknown> {
-    const win = getWindow();
-    if (method === 'shell.pickImportSources') return win ? pickImportSources(win) : null;
-    if (method === 'shell.pickExportDestination') {
-      const kind = (rawParams as { kind?: unknown } | null)?.kind;
-      return win && (kind === 'zip' || kind === 'folder') ? pickExportDestination(win, kind as ExportDestinationKind) : null;
-    }
-    // "Remember on this computer" is a shell concern: strip the flag before the service validates params.
-    let params = rawParams;
-    let remember: boolean | undefined;
-    if (method === 'vault.unlock' && typeof rawParams === 'object' && rawParams !== null && 'remember' in rawParams) {
-      const { remember: r, ...rest } = rawParams as { remember?: unknown };
-      remember = r === true;
-      params = rest;
-    }
-    const value = await service.call(method, params);
-    if (method === 'vault.unlock' && remember !== undefined) {
-      const passphrase = (params as { passphrase: string }).passphrase;
-      await (remember ? rememberPassphrase(passphrase) : forgetPassphrase());
-    }
-    if (method === 'vault.changePassphrase' && (await recallPassphrase()) !== null) {
-      await rememberPassphrase((params as { next: string }).next);
-    }
-    return value;
-  }
+  const relay = createIpcRelay({
+    service,
+    grants: new PathGrants(),
+    dialogs: () => windowDialogs(getWindow()),
+    hooks: {
+      unlocked: async (passphrase, remember) => {
+        if (remember !== undefined) await (remember ? rememberPassphrase(passphrase) : forgetPassphrase());
+      },
+      passphraseChanged: async (next) => {
+        if ((await recallPassphrase()) !== null) await rememberPassphrase(next);
+      },
+    },
+  });
 
   ipcMain.handle(CALL_CHANNEL, async (event: IpcMainInvokeEvent, method: unknown, params: unknown): Promise<CallReply> => {
     const win = getWindow();

@@ -5,9 +5,11 @@ import type { ExportDestinationKind } from '../../shared/cases.js';
 import type { ImportSummary } from '../../shared/domain.js';
 import type { ApiErrorShape } from '../../shared/errors.js';
 import { CALL_CHANNEL, EVENT_CHANNEL } from './ipc-policy.js';
+import { isApiMethod } from '../../shared/api-methods.js';
+import type { ChosenPath } from '../../shared/path-params.js';
 
 /** Exactly the keys of window.dossier. Nothing else is exposed. */
-export const BRIDGE_KEYS = ['call', 'on', 'importFiles', 'pickImportSources', 'pickExportDestination', 'platform'] as const;
+export const BRIDGE_KEYS = ['call', 'on', 'importFiles', 'pickImportSources', 'pickExportDestination', 'folders', 'platform'] as const;
 
 /** The subset of ipcRenderer the bridge uses. */
 export interface IpcLike {
@@ -26,9 +28,12 @@ async function invoke(ipc: IpcLike, method: string, params: unknown): Promise<un
   throw { code: reply.error.code, message: reply.error.message, ...(reply.error.details ? { details: reply.error.details } : {}) };
 }
 
+const NOT_AN_API_CALL = { code: 'invalid-params', message: 'This request was refused.' } as const;
+
 export function createPreloadBridge(ipc: IpcLike, getPathForFile: (file: File) => string): DossierBridge {
   const bridge: DossierBridge = {
-    call: (method, params) => invoke(ipc, method, params) as never,
+    // The page calls the API only: the shell's own calls (grants for dropped files) stay in here.
+    call: (method, params) => (isApiMethod(method) ? (invoke(ipc, method, params) as never) : Promise.reject(NOT_AN_API_CALL)),
     on: (event, listener) => {
       const wrapped = (_e: unknown, ...args: unknown[]): void => {
         if (args[0] === event) (listener as (p: unknown) => void)(args[1]);
@@ -37,12 +42,14 @@ export function createPreloadBridge(ipc: IpcLike, getPathForFile: (file: File) =
       return () => void ipc.removeListener(EVENT_CHANNEL, wrapped);
     },
     importFiles: async (files) => {
+      // Only real dropped or picked files have a path (a File the page made has none).
       const paths = files.map((f) => getPathForFile(f)).filter((p) => p.length > 0);
-      return (await invoke(ipc, 'import.paths', { paths })) as ImportSummary;
+      const granted = (await invoke(ipc, 'shell.grantDropped', { paths })) as ChosenPath[];
+      return (await invoke(ipc, 'import.paths', { paths: granted.map((g) => g.grant) })) as ImportSummary;
     },
-    pickImportSources: async () => (await invoke(ipc, 'shell.pickImportSources', {})) as string[] | null,
-    pickExportDestination: async (kind: ExportDestinationKind) =>
-      (await invoke(ipc, 'shell.pickExportDestination', { kind })) as string | null,
+    pickImportSources: async () => (await invoke(ipc, 'shell.pickImportSources', {})) as ChosenPath[] | null,
+    pickExportDestination: async (kind: ExportDestinationKind) => (await invoke(ipc, 'shell.pickExportDestination', { kind })) as ChosenPath | null,
+    folders: null,
     platform: 'electron',
   };
   return bridge;

@@ -67,8 +67,8 @@ function OpenVault({ status, onStatus, onLock }: { status: VaultStatus; onStatus
   };
   const addRecords = async () => {
     if (bridge.platform === 'electron') {
-      const paths = await bridge.pickImportSources();
-      if (paths) await imports.importPaths(paths);
+      const chosen = await bridge.pickImportSources();
+      if (chosen) await imports.importPaths(chosen.map((c) => c.grant));
     } else fileInput.current?.click();
   };
   const { importFiles } = imports;

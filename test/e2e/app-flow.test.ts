@@ -8,7 +8,7 @@ import type { BrowserHost } from '../../electron/host/browser-host.js';
 import { makeStudySet, writeCdFolder } from '../fixtures/dicom/cd-folder.js';
 import { makePdf } from '../fixtures/documents/pdf.js';
 import { buildRawZip } from '../fixtures/bundle/raw-zip.js';
-import { dropFiles, isLoopbackUrl, listFiles, screenshot, startHostedApp, type DropFile, type HostedApp, type Session } from './harness.js';
+import { chooseDestination, dropFiles, isLoopbackUrl, listFiles, screenshot, startHostedApp, type DropFile, type HostedApp, type Session } from './harness.js';
 
 const PASS = 'blue harbour quiet morning';
 let app: HostedApp;
@@ -103,10 +103,11 @@ describe('Dossier in the browser host', () => {
     await page.getByLabel('Password for the zip (optional)').fill('handover-pw');
     await screenshot(page, '09-export-choose');
     await page.getByRole('button', { name: 'Next: check contents' }).click();
-    await page.getByLabel('Save the zip file as').waitFor();
+    await page.getByText('Save the zip file as').waitFor();
     mkdirSync(path.join(tmp, 'out'));
     const zipPath = path.join(tmp, 'out', 'second-opinion.zip');
-    await page.getByLabel('Save the zip file as').fill(zipPath);
+    await chooseDestination(page, path.join(tmp, 'out'), 'second-opinion.zip');
+    expect(await page.locator('#dest').textContent()).toBe(zipPath);
     await screenshot(page, '10-export-preview');
     await page.getByRole('button', { name: 'Write the bundle' }).click();
     await page.getByRole('heading', { name: 'Bundle ready' }).or(page.getByRole('alert')).or(page.getByRole('alertdialog')).waitFor({ timeout: 60_000 });

@@ -164,3 +164,18 @@ export async function startHostedApp(tmpPrefix: string): Promise<HostedApp> {
     },
   };
 }
+
+/**
+ * Browser mode's folder chooser (a page cannot send paths): open it from the "Choose…" button in
+ * `scope`, type the folder's whole path, open it and choose it — naming the file for a zip.
+ */
+export async function chooseDestination(page: Page, folder: string, fileName?: string, scope = page.locator('main')): Promise<void> {
+  await scope.getByRole('button', { name: /^(Choose…|Change…)$/ }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('Go to a folder by its whole path').fill(folder);
+  await dialog.getByRole('button', { name: 'Go', exact: true }).click();
+  await dialog.getByRole('heading', { name: folder, exact: true }).waitFor();
+  if (fileName) await dialog.getByLabel('File name').fill(fileName);
+  await dialog.getByRole('button', { name: fileName ? 'Save here' : 'Use this folder' }).click();
+  await dialog.waitFor({ state: 'detached' });
+}

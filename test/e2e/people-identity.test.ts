@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { BrowserHost } from '../../electron/host/browser-host.js';
 import { makeStudySet, writeCdFolder } from '../fixtures/dicom/cd-folder.js';
 import { makePdf } from '../fixtures/documents/pdf.js';
-import { createVaultThroughUi, dropFiles, isLoopbackUrl, listFiles, screenshot, startHostedApp, type HostedApp, type Session } from './harness.js';
+import { chooseDestination, createVaultThroughUi, dropFiles, isLoopbackUrl, listFiles, screenshot, startHostedApp, type HostedApp, type Session } from './harness.js';
 
 let app: HostedApp;
 let tmp: string;
@@ -46,7 +46,7 @@ describe('people and identity checks', () => {
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Add records…');
 
     // The mismatch is visible in the library, on the odd record out.
-    await page.getByText('Some records carry different patient details.').waitFor();
+    await page.getByText('Some records carry different patient details').waitFor();
     expect(await page.locator('.record-card .badge.warn').count()).toBe(1);
 
     // Add a person.
@@ -75,7 +75,7 @@ describe('people and identity checks', () => {
     // Filter the library by person.
     await page.getByLabel('Person').selectOption({ label: 'Jane Doe' });
     await page.getByText('1 record found').waitFor();
-    expect(await page.locator('.record-card').first().textContent()).toMatch(/Jane Doe · Imaging study/);
+    expect(await page.locator('.record-card').first().textContent()).toMatch(/Patient: Doe, JaneAssigned to Jane Doe.*Imaging study/);
     await page.getByLabel('Person').selectOption({ label: 'Everyone' });
     await page.getByText('2 records', { exact: true }).waitFor();
 
@@ -98,7 +98,7 @@ describe('people and identity checks', () => {
     await page.getByText('These records may belong to different people.').waitFor();
     const out = path.join(tmp, 'stick');
     mkdirSync(out);
-    await page.getByLabel('USB stick or folder').fill(out);
+    await chooseDestination(page, out);
     await page.getByRole('button', { name: 'Write the bundle' }).click();
     const ask = page.getByRole('alertdialog', { name: 'These records may belong to different people' });
     await ask.waitFor({ timeout: 30_000 });
@@ -119,7 +119,7 @@ describe('people and identity checks', () => {
     await page.getByRole('button', { name: 'Export bundle…' }).click();
     await page.getByRole('button', { name: 'Next: check contents' }).click();
     await page.getByRole('heading', { name: 'Check what goes in' }).waitFor();
-    await page.getByLabel('USB stick or folder').fill(out);
+    await chooseDestination(page, out);
     await page.getByRole('button', { name: 'Write the bundle' }).click();
     await page.getByRole('alertdialog', { name: 'These records may belong to different people' }).getByRole('button', { name: 'Export anyway' }).click();
     const replace = page.getByRole('alertdialog', { name: 'There is already a bundle here' });
@@ -148,7 +148,7 @@ describe('people and identity checks', () => {
     // Settings: a backup copy of the encrypted vault, and a new passphrase that then unlocks it.
     const backupDir = path.join(tmp, 'backup');
     mkdirSync(backupDir);
-    await page.getByLabel('Backup folder').fill(backupDir);
+    await chooseDestination(page, backupDir, undefined, page.locator('form', { hasText: 'Back up' }));
     await page.getByRole('button', { name: 'Back up now' }).click();
     await page.getByText(/Backup saved to/).waitFor({ timeout: 20_000 });
     expect(readdirSync(backupDir).length).toBeGreaterThan(0);

@@ -34,11 +34,21 @@ describe('preload bridge', () => {
     await expect(createPreloadBridge(bad, () => '').call('vault.unlock', { passphrase: 'x' })).rejects.toEqual({ code: 'wrong-passphrase', message: 'Not right.' });
   });
 
-  it('resolves dropped files to paths and imports them', async () => {
-    const ipc = fakeIpc({ ok: true, value: { imported: 2 } });
-    const files = [{ name: 'a' }, { name: 'b' }] as unknown as File[];
-    await createPreloadBridge(ipc, (f) => `/drop/${f.name}`).importFiles(files);
-    expect(ipc.invoke).toHaveBeenCalledWith(CALL_CHANNEL, 'import.paths', { paths: ['/drop/a', '/drop/b'] });
+  it('has dropped files\' paths granted by the shell, then imports the grants (never the paths)', async () => {
+    const ipc = fakeIpc(null);
+    const grants = [{ grant: 'grant:A', label: '/drop/a' }, { grant: 'grant:B', label: '/drop/b' }];
+    ipc.invoke = vi.fn(async (_c: string, method: unknown) => ({ ok: true, value: method === 'shell.grantDropped' ? grants : { imported: 2 } }));
+    const files = [{ name: 'a' }, { name: 'b' }, { name: 'made-by-the-page' }] as unknown as File[];
+    await createPreloadBridge(ipc, (f) => (f.name === 'made-by-the-page' ? '' : `/drop/${f.name}`)).importFiles(files);
+    expect(ipc.invoke).toHaveBeenNthCalledWith(1, CALL_CHANNEL, 'shell.grantDropped', { paths: ['/drop/a', '/drop/b'] });
+    expect(ipc.invoke).toHaveBeenNthCalledWith(2, CALL_CHANNEL, 'import.paths', { paths: ['grant:A', 'grant:B'] });
+  });
+
+  it('lets the page call API methods only, not the shell\'s own', async () => {
+    const ipc = fakeIpc({ ok: true, value: [] });
+    const bridge = createPreloadBridge(ipc, () => '');
+    await expect(bridge.call('shell.grantDropped' as 'vault.status', { paths: ['/etc/passwd'] } as never)).rejects.toMatchObject({ code: 'invalid-params' });
+    expect(ipc.invoke).not.toHaveBeenCalled();
   });
 
   it('delivers only the subscribed event and unsubscribes', () => {

@@ -2,9 +2,9 @@
 // DICOM files and documents (hashing as they stream), previews, the generated index files, and
 // MANIFEST.TXT last; then the sink makes it all visible at once. Any failure leaves nothing that
 // looks like a bundle and surfaces as a clear BundleError.
-import { createHash } from 'node:crypto';
-import { statfs } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { createHash, randomBytes } from 'node:crypto';
+import { open, rm, statfs } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { defaultDicomServices, type DicomServices } from './dicom-services.js';
 import { dicomDate, type ExtraStudy } from './dicomdir-input.js';
 import { BundleError, MESSAGES, destinationError } from './errors.js';
@@ -24,7 +24,9 @@ export type BundleDestination = { kind: 'folder'; path: string } | { kind: 'zip'
 
 /** A series' preview is rendered from its middle instance, read into memory up to this size. */
 export const MAX_PREVIEW_SOURCE_BYTES = 64 * 1024 * 1024;
-const FREE_SPACE_MARGIN = 16 * 1024 * 1024;
+const MiB = 1024 * 1024;
+/** Room kept free beyond the files: 1 MiB plus 5% of the payload, at most 16 MiB (a small bundle fits a nearly full stick). */
+const MARGIN = { base: MiB, share: 0.05, max: 16 * MiB };
 /** FAT32 sticks allocate 32 KiB clusters: each small file costs up to that much extra. */
 const PER_FILE_SLACK = 32 * 1024;
 
@@ -44,7 +46,7 @@ export async function writeBundle(
   const plan = planBundle(input, options);
   const files = bundleFiles(plan);
   const payloadBytes = files.reduce((n, f) => n + (f.bytes ?? 0), 0);
-  await checkFreeSpace(dest.kind === 'zip' ? dirname(dest.path) : dest.path, dest.kind === 'folder', payloadBytes, files.length);
+  await checkDestination(dest.kind === 'zip' ? dirname(dest.path) : dest.path, dest.kind === 'folder', payloadBytes, files.length);
 
   const sink =
     dest.kind === 'zip'
@@ -244,24 +246,50 @@ class TrackingWriter {
   }
 }
 
-/** `mayBeNew`: a folder destination may not exist yet (its parent must); a zip's folder must. */
-async function checkFreeSpace(dir: string, mayBeNew: boolean, payloadBytes: number, fileCount: number): Promise<void> {
-  let free: number;
+/** Bytes a bundle needs free on its volume: the files, FAT32 cluster slack per file, and a margin. */
+export function freeSpaceNeeded(payloadBytes: number, fileCount: number): number {
+  const margin = Math.min(MARGIN.max, MARGIN.base + Math.ceil(payloadBytes * MARGIN.share));
+  return payloadBytes + fileCount * PER_FILE_SLACK + margin;
+}
+
+/**
+ * The destination's folder (or, for a new folder, its parent) must exist, take files and have room.
+ * `mayBeNew`: a folder destination may not exist yet (its parent must); a zip's folder must.
+ */
+async function checkDestination(dir: string, mayBeNew: boolean, payloadBytes: number, fileCount: number): Promise<void> {
+  let volume = dir;
+  let info;
   try {
     // A new destination folder does not exist yet: measure the volume it will be created on.
-    const info = await statfs(dir).catch((error: NodeJS.ErrnoException) =>
-      error.code !== 'ENOENT' ? Promise.reject(error) : mayBeNew ? statfs(dirname(dir)).catch(missingParent(dirname(dir))) : missingParent(dir)(error),
-    );
-    free = Number(info.bavail) * Number(info.bsize);
+    info = await statfs(dir).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'ENOENT') return Promise.reject(error);
+      if (!mayBeNew) return missingParent(dir)(error);
+      volume = dirname(dir);
+      return statfs(volume).catch(missingParent(volume));
+    });
   } catch (error) {
     throw destinationError(error);
   }
-  // Generated files are small next to the payload; previews ≤ ~1 MB each.
-  const needed = payloadBytes + fileCount * PER_FILE_SLACK + FREE_SPACE_MARGIN;
+  // Before the space: a system folder reports no free blocks, but its real problem is that it takes no files.
+  await probeWritable(volume);
+  const free = Number(info.bavail) * Number(info.bsize);
+  const needed = freeSpaceNeeded(payloadBytes, fileCount);
   if (free < needed) {
-    const mb = (n: number) => `${Math.ceil(n / 1024 / 1024)} MB`;
-    throw new BundleError('disk-full', `${MESSAGES.diskFull} (needs about ${mb(needed)}, ${mb(free)} free)`);
+    const size = (n: number) => (n < MiB ? `${Math.ceil(n / 1024)} KB` : `${Math.ceil(n / MiB)} MB`);
+    throw new BundleError('disk-full', `${MESSAGES.diskFull} (the bundle needs about ${size(needed)} with room to write safely; ${size(free)} free)`);
   }
+}
+
+/** Writes and removes a small file: the sure test for read-only media, system folders and permissions. */
+async function probeWritable(dir: string): Promise<void> {
+  const probe = join(dir, `.dossier-probe-${randomBytes(6).toString('hex')}`);
+  try {
+    await (await open(probe, 'wx')).close();
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw code === 'ENOSPC' || code === 'EDQUOT' ? destinationError(error) : new BundleError('permission-denied', MESSAGES.readOnly, { cause: error });
+  }
+  await rm(probe, { force: true });
 }
 
 /** A mistyped path is not a pulled stick: say which folder is missing (ENOENT would read "disappeared"). */

@@ -1,5 +1,6 @@
 // Validation of every params object that crosses the process boundary. The mapped type makes the
 // compiler check each schema against the contract in shared/api.ts.
+import path from 'node:path';
 import { z } from 'zod';
 import { FILE_READ_MAX_BYTES, LOCK_REASONS, RECORD_PAGE_MAX, type ApiMethod, type ApiParams } from '../../../shared/api.js';
 import { RECORD_TYPES } from '../../../shared/domain.js';
@@ -8,7 +9,8 @@ const id = z.string().regex(/^[0-9a-f]{12}$/, 'not a valid id');
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date must look like 2024-03-05');
 const text = (max: number) => z.string().max(max);
 const passphrase = z.string().min(1).max(1024);
-const pathString = z.string().min(1).max(4096);
+// A relative path would resolve against the process's working folder: never what anyone chose.
+const pathString = z.string().min(1).max(4096).refine((p) => path.isAbsolute(p), 'must be an absolute path');
 const empty = z.object({}).strict();
 const provider = z.object({ name: text(200).optional(), institution: text(200).optional(), contact: text(500).optional(), notes: text(5000).optional() }).strict();
 const caseInput = z

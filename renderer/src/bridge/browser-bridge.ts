@@ -53,16 +53,20 @@ export function createBrowserBridge(loc: Location = window.location): DossierBri
   // Connect early so events (import progress) arrive even before the first call.
   void connect().catch(() => undefined);
 
+  async function request(method: string, params: unknown): Promise<unknown> {
+    const ws = await connect();
+    const id = nextId++;
+    return new Promise((resolve, reject) => {
+      pending.set(id, { resolve, reject });
+      ws.send(JSON.stringify({ token, id, method, params }));
+    });
+  }
+
   return {
     platform: 'browser',
-    async call(method, params) {
-      const ws = await connect();
-      const id = nextId++;
-      return new Promise((resolve, reject) => {
-        pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
-        ws.send(JSON.stringify({ token, id, method, params }));
-      });
-    },
+    call: (method, params) => request(method, params) as never,
+    // The host's folder chooser (a page has no native dialog): handles and grants, never paths.
+    folders: { call: (method, params) => request(method, params) as never },
     on(event, listener) {
       const set = listeners.get(event) ?? new Set();
       listeners.set(event, set);

@@ -9,7 +9,8 @@ export interface ImportState {
   summary: ImportSummary | null;
   error: string | null;
   importFiles(files: File[]): Promise<void>;
-  importPaths(paths: string[]): Promise<void>;
+  /** Grants for what a native dialog returned (Electron). */
+  importPaths(grants: string[]): Promise<void>;
   dismiss(): void;
 }
 
@@ -58,7 +59,7 @@ export function useImport(onImported: () => void): ImportState {
   );
 
   const importFiles = useCallback((files: File[]) => run(() => bridge.importFiles(files)), [run, bridge]);
-  const importPaths = useCallback((paths: string[]) => run(() => bridge.call('import.paths', { paths })), [run, bridge]);
+  const importPaths = useCallback((grants: string[]) => run(() => bridge.call('import.paths', { paths: grants })), [run, bridge]);
   return {
     running,
     progress,

@@ -3,6 +3,8 @@ import { useEffect, useRef, useState } from 'react';
 import type { BundlePreview, CaseDetail, ExportDestinationKind, ExportProgress, ExportResult } from '../../../shared/cases.js';
 import { errorCode, errorMessage, useBridge } from '../bridge-context.js';
 import { Dialog } from '../components/Dialog.js';
+import { DestinationField } from '../components/DestinationField.js';
+import type { ChosenPath } from '../../../shared/path-params.js';
 import { formatBytes, plural } from '../format.js';
 import type { IdentityConflict } from '../../../shared/domain.js';
 import { conflictsOfError } from '../components/identity.js';
@@ -15,7 +17,8 @@ export function ExportWizard({ caseDetail, onClose }: { caseDetail: CaseDetail; 
   const [step, setStep] = useState<Step>('choose');
   const [kind, setKind] = useState<ExportDestinationKind>('folder');
   const [password, setPassword] = useState('');
-  const [destination, setDestination] = useState('');
+  /** Where to write: a grant for what the person chose, never a typed path. */
+  const [destination, setDestination] = useState<ChosenPath | null>(null);
   const [preview, setPreview] = useState<BundlePreview | null>(null);
   /** Set when the core refused the export for an identity mismatch: the user is asked. */
   const [mismatch, setMismatch] = useState<IdentityConflict[] | null>(null);
@@ -38,13 +41,10 @@ export function ExportWizard({ caseDetail, onClose }: { caseDetail: CaseDetail; 
       setError(errorMessage(err));
     }
   }
-  async function pick() {
-    const chosen = await bridge.pickExportDestination(kind);
-    if (chosen) setDestination(chosen);
-  }
   /** What the person already agreed to for this export (each question is asked once). */
   const agreed = useRef({ allowIdentityMismatch: false, replaceExisting: false });
   async function run(agree: Partial<typeof agreed.current> = {}) {
+    if (!destination) return;
     agreed.current = { ...agreed.current, ...agree };
     setError(null);
     setMismatch(null);
@@ -53,7 +53,7 @@ export function ExportWizard({ caseDetail, onClose }: { caseDetail: CaseDetail; 
     try {
       const res = await bridge.call('export.run', {
         caseId: caseDetail.id,
-        destination: { kind, path: destination.trim() },
+        destination: { kind, path: destination.grant },
         ...(kind === 'zip' && password && { zipPassword: password }),
         ...(agreed.current.allowIdentityMismatch && { allowIdentityMismatch: true }),
         ...(agreed.current.replaceExisting && { replaceExisting: true }),
@@ -63,7 +63,7 @@ export function ExportWizard({ caseDetail, onClose }: { caseDetail: CaseDetail; 
     } catch (err) {
       setStep('preview');
       if (errorCode(err) === 'identity-mismatch') setMismatch(conflictsOfError(err));
-      else if (errorCode(err) === 'bundle-exists') setExisting(destination.trim());
+      else if (errorCode(err) === 'bundle-exists') setExisting(destination.label);
       else setError(errorMessage(err));
     }
   }
@@ -80,12 +80,12 @@ export function ExportWizard({ caseDetail, onClose }: { caseDetail: CaseDetail; 
           <fieldset>
             <legend>Choose one</legend>
             <label className="choice">
-              <input type="radio" name="kind" checked={kind === 'folder'} onChange={() => setKind('folder')} />
+              <input type="radio" name="kind" checked={kind === 'folder'} onChange={() => (setKind('folder'), setDestination(null))} />
               <span><strong>USB stick or folder</strong><br />Opens on any computer, and hospital staff can import the images directly.
                 <span className="warn-text"> It is not encrypted: anyone holding this stick can read it — hand it over in person.</span></span>
             </label>
             <label className="choice">
-              <input type="radio" name="kind" checked={kind === 'zip'} onChange={() => setKind('zip')} />
+              <input type="radio" name="kind" checked={kind === 'zip'} onChange={() => (setKind('zip'), setDestination(null))} />
               <span><strong>Zip file</strong><br />One file, for upload or email. You can protect it with a password (AES-256).</span>
             </label>
           </fieldset>
@@ -123,13 +123,9 @@ export function ExportWizard({ caseDetail, onClose }: { caseDetail: CaseDetail; 
               <IdentityConflictList conflicts={preview.identityConflicts} />
             </div>
           )}
-          <label htmlFor="dest">{kind === 'zip' ? 'Save the zip file as' : 'USB stick or folder'}</label>
+          <DestinationField id="dest" label={kind === 'zip' ? 'Save the zip file as' : 'USB stick or folder'} kind={kind} value={destination} onChange={setDestination} />
           <div className="row">
-            <input id="dest" className="grow mono" value={destination} onChange={(e) => setDestination(e.target.value)} placeholder={kind === 'zip' ? 'e.g. /media/you/USB/second-opinion.zip' : 'e.g. /media/you/USB'} />
-            {bridge.platform === 'electron' && <button type="button" onClick={() => void pick()}>Choose…</button>}
-          </div>
-          <div className="row">
-            <button className="primary" type="button" disabled={!destination.trim()} onClick={() => void run()}>Write the bundle</button>
+            <button className="primary" type="button" disabled={!destination} onClick={() => void run()}>Write the bundle</button>
             <button type="button" onClick={() => setStep('choose')}>Back</button>
           </div>
         </div>

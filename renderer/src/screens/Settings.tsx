@@ -3,6 +3,8 @@ import { useEffect, useState, type FormEvent } from 'react';
 import type { VaultStatus } from '../../../shared/api.js';
 import { errorMessage, useBridge } from '../bridge-context.js';
 import { formatBytes, plural } from '../format.js';
+import { DestinationField } from '../components/DestinationField.js';
+import type { ChosenPath } from '../../../shared/path-params.js';
 import { MIN_PASSPHRASE_LENGTH, checkPassphrase, passphraseStrength } from '../../../shared/passphrase-policy.js';
 
 const LOCK_CHOICES = [5, 10, 15, 30, 60, 0];
@@ -13,7 +15,7 @@ export function Settings({ status, onStatus, onTrashEmptied }: { status: VaultSt
   const [next, setNext] = useState('');
   const [confirm, setConfirm] = useState('');
   const [passMsg, setPassMsg] = useState<{ ok: boolean; text: string } | null>(null);
-  const [backupTo, setBackupTo] = useState('');
+  const [backupTo, setBackupTo] = useState<ChosenPath | null>(null);
   const [backupMsg, setBackupMsg] = useState<{ ok: boolean; text: string } | null>(null);
   const [lockMsg, setLockMsg] = useState('');
   const [trashed, setTrashed] = useState<number | null>(null);
@@ -64,7 +66,8 @@ export function Settings({ status, onStatus, onTrashEmptied }: { status: VaultSt
     e.preventDefault();
     setBackupMsg({ ok: true, text: 'Copying…' });
     try {
-      const r = await bridge.call('vault.backup', { destination: backupTo.trim() });
+      if (!backupTo) return;
+      const r = await bridge.call('vault.backup', { destination: backupTo.grant });
       setBackupMsg({ ok: true, text: `Backup saved to ${r.path} (${formatBytes(r.bytes)}). It stays encrypted with your passphrase.` });
     } catch (err) {
       setBackupMsg({ ok: false, text: errorMessage(err) });
@@ -104,13 +107,9 @@ export function Settings({ status, onStatus, onTrashEmptied }: { status: VaultSt
         <form className="panel" onSubmit={backup} aria-labelledby="bk-title">
           <h2 id="bk-title">Back up</h2>
           <p className="hint">Copies the encrypted vault to another drive. Keep a backup somewhere other than this computer.</p>
-          <label htmlFor="s-bk">Backup folder</label>
-          <div className="row">
-            <input id="s-bk" className="grow mono" value={backupTo} onChange={(e) => setBackupTo(e.target.value)} placeholder="e.g. /media/you/BACKUP" />
-            {bridge.platform === 'electron' && <button type="button" onClick={() => void bridge.pickExportDestination('folder').then((p) => p && setBackupTo(p))}>Choose…</button>}
-          </div>
+          <DestinationField id="s-bk" label="Backup folder" kind="folder" value={backupTo} onChange={setBackupTo} />
           {backupMsg && <p className={backupMsg.ok ? 'ok-text' : 'error'} role={backupMsg.ok ? 'status' : 'alert'}>{backupMsg.text}</p>}
-          <button type="submit" disabled={!backupTo.trim()}>Back up now</button>
+          <button type="submit" disabled={!backupTo}>Back up now</button>
         </form>
         <section className="panel" aria-labelledby="trash-title">
           <h2 id="trash-title">Trash</h2>
