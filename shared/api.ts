@@ -49,6 +49,8 @@ export interface RecordQuery {
   tag?: string;
   /** Only these records (e.g. the ones an identity conflict involves). */
   ids?: string[];
+  /** Only the records one import brought (a whole CD). */
+  importId?: string;
   sort?: 'date-desc' | 'date-asc' | 'title' | 'imported-desc' | 'relevance';
   /** Paging: at most RECORD_PAGE_MAX per call (default RECORD_PAGE_DEFAULT), from `offset`. */
   limit?: number;
@@ -71,6 +73,13 @@ export interface RecordPatch {
   tags?: string[];
   notes?: string;
   personId?: string | null;
+}
+
+/** What one action changes on several records at once. */
+export interface RecordsPatch {
+  personId?: string | null;
+  /** Tags added to each record's own (none removed). */
+  addTags?: string[];
 }
 
 export interface CaseInput {
@@ -120,6 +129,8 @@ export interface DossierApi {
   'records.list': M<RecordQuery, RecordPage>;
   'records.get': M<{ id: string }, RecordDetail>;
   'records.update': M<{ id: string; patch: RecordPatch }, RecordDetail>;
+  /** Assigns and tags several records at once. */
+  'records.updateMany': M<{ ids: string[]; patch: RecordsPatch }, { updated: number }>;
   /** Moves records to the trash. */
   'records.delete': M<{ ids: string[] }, { ok: true }>;
   /** Takes records back out of the trash. */
@@ -146,6 +157,8 @@ export interface DossierApi {
   'cases.update': M<{ id: string; patch: Partial<CaseInput> }, CaseDetail>;
   'cases.delete': M<{ id: string }, { ok: true }>;
   'cases.setRecords': M<{ id: string; recordIds: string[] }, CaseDetail>;
+  /** Adds records after the case's own (those already in it stay where they are). */
+  'cases.addRecords': M<{ id: string; recordIds: string[] }, CaseDetail>;
   'cases.setQuestions': M<{ id: string; questions: string[] }, CaseDetail>;
   'cases.shareHistory': M<{ id: string }, ShareRecord[]>;
 

@@ -89,6 +89,10 @@ export interface RecordSummary {
   importedAt: string;
   /** When it was moved to the trash; null for a live record. */
   deletedAt: string | null;
+  /** The import that brought it (records imported together share it); null for older records. */
+  importId: string | null;
+  /** How many live records that import brought (1 when alone or unknown). */
+  importSize: number;
   /** Imaging only. */
   studyInstanceUID?: string;
   modalities?: string[];

@@ -36,6 +36,8 @@ const HEAD_BYTES = 64 * 1024;
 const MAX_EMBED_DEPTH = 2;
 
 export class Importer {
+  /** One id per import run: the records it brings were imported together. */
+  private readonly importId = newId();
   private readonly outcomes: ImportOutcome[] = [];
   private pending: ImportOutcome[] = [];
   private inTransaction = false;
@@ -162,6 +164,7 @@ export class Importer {
       recordId: (analysis.dicom && studyRecordId(db, analysis.dicom.studyInstanceUID)) || newId(),
       fileId: newId(),
       importedAt: new Date().toISOString(),
+      importId: this.importId,
     };
     const put = await this.vault.blobs.put(bytes ? oneChunk(bytes) : source.stream(), {
       facts: () => recordFacts(ids, source, analysis) as unknown as Record<string, unknown>,
@@ -175,7 +178,7 @@ export class Importer {
       if (existing) return this.settle({ path: source.displayPath, status: 'duplicate', recordId: existing, duplicate: 'same-content' }, source.size);
     }
     this.begin();
-    const file = { id: ids.fileId, blobId: put.blobId, size: put.size, originalName: source.name, originalPath: source.displayPath, importedAt: ids.importedAt };
+    const file = { id: ids.fileId, blobId: put.blobId, size: put.size, originalName: source.name, originalPath: source.displayPath, importedAt: ids.importedAt, importId: this.importId };
     db.exec('SAVEPOINT file');
     let recordId: string;
     try {

@@ -114,7 +114,7 @@ function addFromFacts(db: Db, items: Adoptable[], total: number, options: Rebuil
 function insertFromFacts(db: Db, blobId: string, size: number, facts: RecordFacts): string | null {
   if (db.prepare('SELECT 1 FROM files WHERE id = ?').get(facts.fileId)) return null;
   const analysis = facts.analysis as Analysis;
-  const file = { id: facts.fileId, blobId, size, originalName: facts.originalName, originalPath: facts.originalPath, importedAt: facts.importedAt };
+  const file = { id: facts.fileId, blobId, size, originalName: facts.originalName, originalPath: facts.originalPath, importedAt: facts.importedAt, ...(facts.importId ? { importId: facts.importId } : {}) };
   if (analysis.dicom) {
     if (recordWithSopInstance(db, analysis.dicom.sopInstanceUID)) return null;
     return insertInstance(db, studyRecordId(db, analysis.dicom.studyInstanceUID) ?? facts.recordId, analysis, analysis.dicom, file);

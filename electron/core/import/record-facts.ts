@@ -17,10 +17,12 @@ export interface RecordFacts {
   importedAt: string;
   originalName: string;
   originalPath: string;
+  /** The import run that brought the file (records imported together share it). */
+  importId?: string;
   analysis: StoredAnalysis;
 }
 
-export function recordFacts(ids: { recordId: string; fileId: string; importedAt: string }, source: { name: string; displayPath: string }, analysis: Analysis): RecordFacts {
+export function recordFacts(ids: { recordId: string; fileId: string; importedAt: string; importId?: string }, source: { name: string; displayPath: string }, analysis: Analysis): RecordFacts {
   const { embedded: _embedded, ...stored } = analysis;
   return { v: RECORD_FACTS_VERSION, ...ids, originalName: source.name, originalPath: source.displayPath, analysis: stored };
 }
@@ -63,6 +65,7 @@ const factsSchema = z.object({
   importedAt: z.string(),
   originalName: z.string(),
   originalPath: z.string(),
+  importId: id.optional(),
   analysis,
 });
 

@@ -12,6 +12,8 @@ export interface StoredFile {
   originalName: string;
   originalPath: string;
   importedAt: string;
+  /** The import that brought the file (a new record takes it). */
+  importId?: string;
 }
 
 function now(): string {
@@ -54,8 +56,8 @@ export function insertDocument(db: Db, id: string, analysis: Analysis, file: Sto
   const identity = analysis.identity;
   db.prepare(
     `INSERT INTO records (id, kind, type, type_guessed, title, date, date_guessed, institution, patient_name, patient_id,
-       patient_birth_date, patient_sex, identity_source, format, page_count, text_chars, metadata, imported_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       patient_birth_date, patient_sex, identity_source, format, page_count, text_chars, metadata, imported_at, updated_at, import_id)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
     id,
     analysis.kind,
@@ -76,6 +78,7 @@ export function insertDocument(db: Db, id: string, analysis: Analysis, file: Sto
     JSON.stringify(analysis.metadata),
     t,
     t,
+    file.importId ?? null,
   );
   insertFile(db, id, analysis, file);
   const row = db.prepare('SELECT rowid FROM records WHERE id = ?').get(id) as { rowid: number };
@@ -98,8 +101,8 @@ export function insertInstance(db: Db, newRecordId: string, analysis: Analysis, 
     const p = info.patient;
     db.prepare(
       `INSERT INTO records (id, kind, type, type_guessed, title, date, date_guessed, institution, patient_name, patient_id,
-         patient_birth_date, patient_sex, identity_source, format, study_uid, metadata, imported_at, updated_at)
-       VALUES (?, 'imaging', 'imaging', 0, ?, ?, 0, ?, ?, ?, ?, ?, 'dicom', 'dicom', ?, ?, ?, ?)`,
+         patient_birth_date, patient_sex, identity_source, format, study_uid, metadata, imported_at, updated_at, import_id)
+       VALUES (?, 'imaging', 'imaging', 0, ?, ?, 0, ?, ?, ?, ?, ?, 'dicom', 'dicom', ?, ?, ?, ?, ?)`,
     ).run(
       recordId,
       analysis.title,
@@ -120,6 +123,7 @@ export function insertInstance(db: Db, newRecordId: string, analysis: Analysis, 
       }),
       t,
       t,
+      file.importId ?? null,
     );
     const { rowid } = db.prepare('SELECT rowid FROM records WHERE id = ?').get(recordId) as { rowid: number };
     db.prepare('INSERT INTO record_text (rowid, title, body, descriptions) VALUES (?, ?, ?, ?)').run(rowid, analysis.title, '', '');

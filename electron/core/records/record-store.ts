@@ -2,7 +2,7 @@
 // detail, edits, and the trash (delete is reversible until the record is purged).
 import type { Db } from '../vault/database.js';
 import type { RecordDetail, RecordSummary, RecordKind, RecordType, FileFormat, SeriesSummary } from '../../../shared/domain.js';
-import { RECORD_PAGE_DEFAULT, RECORD_PAGE_MAX, type RecordPage, type RecordPatch, type RecordQuery } from '../../../shared/api.js';
+import { RECORD_PAGE_DEFAULT, RECORD_PAGE_MAX, type RecordPage, type RecordPatch, type RecordQuery, type RecordsPatch } from '../../../shared/api.js';
 import { cached } from '../vault/database.js';
 import { SNIPPET_SCAN_CHARS, makeSnippet, searchWords } from './snippet.js';
 import { DossierError } from '../base/errors.js';
@@ -31,6 +31,8 @@ interface RecordRow {
   tags: string;
   imported_at: string;
   deleted_at: string | null;
+  import_id: string | null;
+  import_size: number;
   file_count: number;
   size_bytes: number;
   series_count: number | null;
@@ -44,7 +46,8 @@ const SELECT = `
     (SELECT coalesce(sum(f.size), 0) FROM files f WHERE f.record_id = r.id) AS size_bytes,
     (SELECT count(DISTINCT i.series_uid) FROM instances i WHERE i.record_id = r.id) AS series_count,
     (SELECT count(*) FROM instances i WHERE i.record_id = r.id) AS instance_count,
-    (SELECT group_concat(DISTINCT i.modality) FROM instances i WHERE i.record_id = r.id) AS modalities
+    (SELECT group_concat(DISTINCT i.modality) FROM instances i WHERE i.record_id = r.id) AS modalities,
+    (SELECT count(*) FROM records x WHERE x.import_id = r.import_id AND x.deleted_at IS NULL) AS import_size
   FROM records r`;
 
 function toSummary(row: RecordRow): RecordSummary {
@@ -68,6 +71,8 @@ function toSummary(row: RecordRow): RecordSummary {
     dateGuessed: row.date_guessed === 1,
     importedAt: row.imported_at,
     deletedAt: row.deleted_at,
+    importId: row.import_id,
+    importSize: Math.max(1, row.import_size),
   };
   if (row.kind === 'imaging') {
     summary.studyInstanceUID = row.study_uid ?? '';
@@ -102,6 +107,7 @@ function filters(query: RecordQuery, scope: 'live' | 'trash'): { where: string[]
   if (query.dateTo) (where.push('r.date <= ?'), args.push(query.dateTo));
   if (query.tag) (where.push('EXISTS (SELECT 1 FROM json_each(r.tags) WHERE value = ?)'), args.push(query.tag));
   if (query.ids) (where.push('r.id IN (SELECT value FROM json_each(?))'), args.push(JSON.stringify(query.ids)));
+  if (query.importId) (where.push('r.import_id = ?'), args.push(query.importId));
   return { where, args };
 }
 
@@ -183,6 +189,26 @@ export function getRecord(db: Db, id: string): RecordDetail {
     ),
     files: files.map((f) => ({ id: f.id, originalName: f.original_name, originalPath: f.original_path, sizeBytes: f.size, format: f.format as FileFormat, importedAt: f.imported_at })),
   };
+}
+
+/** Assigns and tags several records in one transaction; returns how many exist. */
+export function updateRecords(db: Db, ids: string[], patch: RecordsPatch): number {
+  const t = new Date().toISOString();
+  const tagsOf = db.prepare('SELECT tags FROM records WHERE id = ?');
+  const setPerson = db.prepare('UPDATE records SET person_id = ?, updated_at = ? WHERE id = ?');
+  const setTags = db.prepare('UPDATE records SET tags = ?, updated_at = ? WHERE id = ?');
+  const added = [...new Set((patch.addTags ?? []).map((tag) => tag.trim()).filter(Boolean))];
+  return db.transaction(() => {
+    let updated = 0;
+    for (const id of new Set(ids)) {
+      const row = tagsOf.get(id) as { tags: string } | undefined;
+      if (!row) throw new DossierError('not-found', `There is no record with id ${id}.`, { details: { recordId: id } });
+      if (patch.personId !== undefined) setPerson.run(patch.personId, t, id);
+      if (added.length) setTags.run(JSON.stringify([...new Set([...(JSON.parse(row.tags) as string[]), ...added])]), t, id);
+      updated++;
+    }
+    return updated;
+  })();
 }
 
 export function updateRecord(db: Db, id: string, patch: RecordPatch): RecordDetail {

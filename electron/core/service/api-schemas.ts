@@ -53,6 +53,7 @@ export const API_SCHEMAS: Schemas = {
       dateTo: isoDate.optional(),
       tag: text(100).optional(),
       ids: z.array(id).max(100_000).optional(),
+      importId: id.optional(),
       sort: z.enum(['date-desc', 'date-asc', 'title', 'imported-desc', 'relevance']).optional(),
       limit: z.number().int().min(1).max(RECORD_PAGE_MAX).optional(),
       offset: z.number().int().min(0).max(10_000_000).optional(),
@@ -74,6 +75,12 @@ export const API_SCHEMAS: Schemas = {
         .strict(),
     })
     .strict(),
+  'records.updateMany': z
+    .object({
+      ids: z.array(id).min(1).max(100_000),
+      patch: z.object({ personId: id.nullable().optional(), addTags: z.array(text(100)).max(100).optional() }).strict(),
+    })
+    .strict(),
   'records.delete': z.object({ ids: z.array(id).min(1).max(100_000) }).strict(),
   'records.restore': z.object({ ids: z.union([z.array(id).min(1).max(100_000), z.literal('all')]) }).strict(),
   'records.trash': empty,
@@ -91,6 +98,7 @@ export const API_SCHEMAS: Schemas = {
   'cases.update': z.object({ id, patch: caseInput.partial() }).strict(),
   'cases.delete': z.object({ id }).strict(),
   'cases.setRecords': z.object({ id, recordIds: z.array(id).max(100_000) }).strict(),
+  'cases.addRecords': z.object({ id, recordIds: z.array(id).min(1).max(100_000) }).strict(),
   'cases.setQuestions': z.object({ id, questions: z.array(text(2000)).max(200) }).strict(),
   'cases.shareHistory': z.object({ id }).strict(),
 

@@ -110,4 +110,9 @@ export const SCHEMA_STEPS: string[] = [
   `
   ALTER TABLE instances ADD COLUMN pixel_data INTEGER NOT NULL DEFAULT 1;
   `,
+  // 4: which import a record came from (records imported together: "add the whole CD").
+  `
+  ALTER TABLE records ADD COLUMN import_id TEXT;
+  CREATE INDEX records_import ON records(import_id);
+  `,
 ];

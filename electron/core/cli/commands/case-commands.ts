@@ -20,8 +20,7 @@ const create: Sub = async (ctx) => {
 
 const add: Sub = async (ctx, [caseId, ...recordIds]) => {
   if (!caseId || !recordIds.length) throw new UsageError('Usage: dossier case add CASE RECORD...');
-  const current = await ctx.call('cases.get', { id: caseId });
-  const c = await ctx.call('cases.setRecords', { id: caseId, recordIds: [...current.recordIds, ...recordIds] });
+  const c = await ctx.call('cases.addRecords', { id: caseId, recordIds });
   ctx.print(`Case ${c.id} now has ${plural(c.recordIds.length, 'record')}.`);
   for (const conflict of c.identityConflicts) ctx.print(`  ! ${describeConflict(conflict)}`);
   return 0;

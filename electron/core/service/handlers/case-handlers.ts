@@ -1,5 +1,5 @@
 // cases.* and export.*: second-opinion requests and the bundles handed over for them.
-import { listCases, getCase, createCase, updateCase, deleteCase, setCaseRecords, setCaseQuestions, listShares } from '../../cases/case-store.js';
+import { listCases, getCase, createCase, updateCase, deleteCase, setCaseRecords, addCaseRecords, setCaseQuestions, listShares } from '../../cases/case-store.js';
 import { exportBundle } from '../../export/export-bundle.js';
 import { previewBundle } from '../../export/bundle-preview.js';
 import { verifyBundle } from '../../bundle/verify.js';
@@ -12,6 +12,7 @@ type CaseMethods =
   | 'cases.update'
   | 'cases.delete'
   | 'cases.setRecords'
+  | 'cases.addRecords'
   | 'cases.setQuestions'
   | 'cases.shareHistory'
   | 'export.preview'
@@ -27,6 +28,7 @@ export function caseHandlers({ session, appVersion, emit }: HandlerContext): Pic
     'cases.update': ({ id, patch }) => updateCase(db(), id, patch),
     'cases.delete': ({ id }) => (deleteCase(db(), id), { ok: true as const }),
     'cases.setRecords': ({ id, recordIds }) => setCaseRecords(db(), id, recordIds),
+    'cases.addRecords': ({ id, recordIds }) => addCaseRecords(db(), id, recordIds),
     'cases.setQuestions': ({ id, questions }) => setCaseQuestions(db(), id, questions),
     'cases.shareHistory': ({ id }) => listShares(db(), id),
 

@@ -1,7 +1,7 @@
 // records.*, people.*, files.* and import.*: the library, the trash, people, stored bytes, imports.
 import type { ImportOutcome, ImportProgress, ImportSummary } from '../../../../shared/domain.js';
 import { FILE_READ_MAX_BYTES } from '../../../../shared/api.js';
-import { allRecords, listRecords, getRecord, updateRecord } from '../../records/record-store.js';
+import { allRecords, listRecords, getRecord, updateRecord, updateRecords } from '../../records/record-store.js';
 import { deleteRecords, restoreRecords, emptyTrash } from '../../records/trash.js';
 import { carriedIdentities, identityReport } from '../../records/identity.js';
 import { listPeople, createPerson, updatePerson } from '../../records/people-store.js';
@@ -18,6 +18,7 @@ type RecordMethods =
   | 'records.list'
   | 'records.get'
   | 'records.update'
+  | 'records.updateMany'
   | 'records.delete'
   | 'records.restore'
   | 'records.trash'
@@ -39,6 +40,7 @@ export function recordHandlers(ctx: HandlerContext): Pick<Handlers, RecordMethod
     'records.list': (q) => listRecords(db(), q),
     'records.get': ({ id }) => getRecord(db(), id),
     'records.update': ({ id, patch }) => updateRecord(db(), id, patch),
+    'records.updateMany': ({ ids, patch }) => ({ updated: updateRecords(db(), ids, patch) }),
     'records.delete': ({ ids }) => (deleteRecords(db(), ids), { ok: true as const }),
     'records.restore': ({ ids }) => ({ restored: restoreRecords(db(), ids) }),
     'records.trash': () => allRecords(db(), {}, 'trash'),
