@@ -1,4 +1,4 @@
-// Top level: vault state (create / unlock / open), navigation, import, lock, undo toast.
+// Top level: vault state (create / unlock / open), navigation, import, lock, undo toasts.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { LockReason, VaultStatus } from '../../shared/api.js';
 import type { IdentityReport } from '../../shared/domain.js';
@@ -6,15 +6,37 @@ import { errorMessage, useBridge } from './bridge-context.js';
 import { DropZone, ImportStatus } from './components/ImportPanel.js';
 import { recordsWithIdentityWarning } from './components/identity.js';
 import { useImport } from './components/useImport.js';
+import { UndoToasts, useUndo } from './components/UndoToasts.js';
 import { Cases } from './screens/Cases.js';
 import { CreateVault } from './screens/CreateVault.js';
-import { Library } from './screens/Library.js';
+import { Library, EMPTY_LIBRARY_VIEW, type LibraryView } from './screens/Library.js';
 import { People } from './screens/People.js';
 import { RecordDetail } from './screens/RecordDetail.js';
 import { Settings } from './screens/Settings.js';
+import { Timeline } from './screens/Timeline.js';
+import { Trash } from './screens/Trash.js';
 import { Unlock } from './screens/Unlock.js';
 
-type Screen = { name: 'library' } | { name: 'record'; id: string } | { name: 'cases' } | { name: 'people' } | { name: 'settings' };
+/** Where "Back" returns to from a record: the list it was opened from, with that record focused. */
+type From = 'library' | 'timeline';
+/** The record to focus again when a list comes back, and where it was. */
+type Focus = { id: string; index: number };
+type Screen =
+  | { name: 'library'; focus?: Focus }
+  | { name: 'record'; id: string; from: From; index: number }
+  | { name: 'timeline'; focus?: Focus }
+  | { name: 'cases' }
+  | { name: 'people' }
+  | { name: 'settings' }
+  | { name: 'trash' };
+
+const TABS: { name: Screen['name']; label: string }[] = [
+  { name: 'library', label: 'Records' },
+  { name: 'timeline', label: 'Timeline' },
+  { name: 'cases', label: 'Cases' },
+  { name: 'people', label: 'People' },
+  { name: 'settings', label: 'Settings' },
+];
 
 export function App() {
   const bridge = useBridge();
@@ -48,23 +70,19 @@ function OpenVault({ status, onStatus, onLock }: { status: VaultStatus; onStatus
   const [screen, setScreen] = useState<Screen>({ name: 'library' });
   const [version, setVersion] = useState(0);
   const [identities, setIdentities] = useState<IdentityReport | null>(null);
-  const [undo, setUndo] = useState<{ id: string; title: string } | null>(null);
-  // Kept here so "Show records" on the People screen can open the library filtered to one person.
-  const [personFilter, setPersonFilter] = useState('');
+  // Kept here so a record opened from the library comes back to the same list (and "Show records"
+  // on the People screen can open it filtered to one person).
+  const [libraryView, setLibraryView] = useState<LibraryView>(EMPTY_LIBRARY_VIEW);
   const addButton = useRef<HTMLButtonElement>(null);
   const bumped = useCallback(() => setVersion((v) => v + 1), []);
   const imports = useImport(bumped);
+  const undo = useUndo(bumped);
   const fileInput = useRef<HTMLInputElement>(null);
   const folderInput = useRef<HTMLInputElement>(null);
-  const mainRef = useRef<HTMLElement>(null);
 
   useEffect(() => void bridge.call('records.identities', {}).then(setIdentities, () => setIdentities(null)), [bridge, version]);
   useEffect(() => folderInput.current?.setAttribute('webkitdirectory', ''), []);
 
-  const go = (s: Screen) => {
-    setScreen(s);
-    mainRef.current?.focus();
-  };
   const addRecords = async () => {
     if (bridge.platform === 'electron') {
       const chosen = await bridge.pickImportSources();
@@ -77,16 +95,23 @@ function OpenVault({ status, onStatus, onLock }: { status: VaultStatus; onStatus
     const files = Array.from(list ?? []);
     if (files.length > 0) void imports.importFiles(files);
   };
-  const tab = (name: Screen['name'], label: string) => (
-    <button type="button" className={`tab${screen.name === name || (name === 'library' && screen.name === 'record') ? ' active' : ''}`} aria-current={screen.name === name ? 'page' : undefined} onClick={() => go({ name } as Screen)}>{label}</button>
-  );
+  const onDeleted = (ids: string[], label: string) => {
+    undo.push(ids, label);
+    bumped();
+  };
+  const active = screen.name === 'record' ? screen.from : screen.name === 'trash' ? 'settings' : screen.name;
 
   return (
     <div className="app">
       <a className="skip" href="#main">Skip to content</a>
+      {screen.name === 'library' && <a className="skip" href="#records-list" onClick={(e) => { e.preventDefault(); document.querySelector<HTMLElement>('#records-list [tabindex="0"]')?.focus(); }}>Skip to the list of records</a>}
       <header className="topbar">
         <span className="brand"><svg viewBox="0 0 24 24" width="22" height="22" aria-hidden="true"><path d="M6 3h9l4 4v14H6zM14 3v5h5M9 14l2 2 4-4" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round" /></svg>Dossier</span>
-        <nav aria-label="Main">{tab('library', 'Records')}{tab('cases', 'Cases')}{tab('people', 'People')}{tab('settings', 'Settings')}</nav>
+        <nav aria-label="Main">
+          {TABS.map((t) => (
+            <button key={t.name} type="button" className={`tab${active === t.name ? ' active' : ''}`} aria-current={active === t.name ? 'page' : undefined} onClick={() => setScreen({ name: t.name } as Screen)}>{t.label}</button>
+          ))}
+        </nav>
         <div className="top-actions">
           <button ref={addButton} type="button" className="primary" onClick={() => void addRecords()} disabled={imports.running}>Add records…</button>
           {bridge.platform === 'browser' && <button type="button" onClick={() => folderInput.current?.click()} disabled={imports.running}>Add a folder…</button>}
@@ -98,29 +123,38 @@ function OpenVault({ status, onStatus, onLock }: { status: VaultStatus; onStatus
         <input ref={fileInput} type="file" multiple hidden aria-hidden="true" tabIndex={-1} onChange={(e) => { onPicked(e.target.files); e.target.value = ''; }} />
         <input ref={folderInput} type="file" multiple hidden aria-hidden="true" tabIndex={-1} onChange={(e) => { onPicked(e.target.files); e.target.value = ''; }} />
       </header>
-      <main id="main" ref={mainRef} tabIndex={-1} className="content">
-        {screen.name === 'library' && <Library version={version} identities={identities} personId={personFilter} onPersonId={setPersonFilter} onOpen={(id) => go({ name: 'record', id })} onAdd={() => void addRecords()} />}
+      <main id="main" tabIndex={-1} className="content">
+        {screen.name === 'library' && (
+          <Library
+            version={version}
+            identities={identities}
+            view={libraryView}
+            onView={setLibraryView}
+            focusId={screen.focus}
+            onOpen={(id, index) => setScreen({ name: 'record', id, from: 'library', index })}
+            onAdd={() => void addRecords()}
+            onChanged={bumped}
+            onDeleted={onDeleted}
+          />
+        )}
         {screen.name === 'record' && (
           <RecordDetail
             id={screen.id}
             identityWarning={recordsWithIdentityWarning(identities).has(screen.id)}
-            onBack={() => go({ name: 'library' })}
-            onDeleted={(id, title) => { setUndo({ id, title }); bumped(); go({ name: 'library' }); }}
+            backLabel={screen.from === 'timeline' ? 'Back to the timeline' : 'Back to records'}
+            onBack={() => setScreen({ name: screen.from, focus: { id: screen.id, index: screen.index } } as Screen)}
+            onDeleted={(id, title) => { onDeleted([id], `“${title}”`); setScreen({ name: screen.from } as Screen); }}
             onChanged={bumped}
           />
         )}
+        {screen.name === 'timeline' && <Timeline version={version} focus={screen.focus} onOpen={(id, index) => setScreen({ name: 'record', id, from: 'timeline', index })} />}
         {screen.name === 'cases' && <Cases version={version} />}
-        {screen.name === 'people' && <People version={version} onShowRecords={(id) => { setPersonFilter(id); go({ name: 'library' }); }} />}
-        {screen.name === 'settings' && <Settings status={status} onStatus={onStatus} onTrashEmptied={() => setUndo(null)} />}
+        {screen.name === 'people' && <People version={version} onShowRecords={(id) => { setLibraryView({ ...EMPTY_LIBRARY_VIEW, personId: id }); setScreen({ name: 'library' }); }} />}
+        {screen.name === 'settings' && <Settings status={status} onStatus={onStatus} onTrashEmptied={undo.clear} onOpenTrash={() => setScreen({ name: 'trash' })} />}
+        {screen.name === 'trash' && <Trash version={version} onChanged={bumped} onEmptied={undo.clear} onBack={() => setScreen({ name: 'settings' })} />}
       </main>
-      <ImportStatus state={imports} onClose={() => { imports.dismiss(); (addButton.current ?? mainRef.current)?.focus(); }} />
-      {undo && (
-        <div className="toast" role="status">
-          “{undo.title}” moved to the trash.
-          <button type="button" onClick={() => void bridge.call('records.restore', { ids: [undo.id] }).then(() => { setUndo(null); bumped(); })}>Undo</button>
-          <button type="button" className="icon" aria-label="Dismiss" onClick={() => setUndo(null)}>✕</button>
-        </div>
-      )}
+      <ImportStatus state={imports} onClose={() => { imports.dismiss(); (addButton.current ?? document.getElementById('main'))?.focus(); }} />
+      <UndoToasts undo={undo} />
       <DropZone enabled={!imports.running} walkFolders={bridge.platform === 'browser'} onFiles={onDropped} />
     </div>
   );

@@ -232,7 +232,7 @@ describe('a failure mid-write leaves no bundle and says why', () => {
     const input = makeBundleInput();
     input.documents[0]!.source = { size: 2 ** 52, open: () => (async function* () {})() };
     const dest = join(root, 'too-small');
-    await expect(writeBundle(input, { kind: 'folder', path: dest })).rejects.toThrow(/^not enough space on the destination \(needs about/);
+    await expect(writeBundle(input, { kind: 'folder', path: dest })).rejects.toThrow(/^not enough space on the destination \(the bundle needs about/);
   });
 });
 

@@ -44,6 +44,9 @@ describe('headings', () => {
     expect(firstHeading("(0008, 0005) Specific Character Set CS: 'ISO_IR 100'\n(0010, 0010) Patient's Name PN: 'Buc^Jérôme'")).toBeUndefined();
     expect(firstHeading('12\nS24-1234 | 0001 | 0002 | 0003\nSURGICAL PATHOLOGY REPORT\nSpecimen: core')).toBe('SURGICAL PATHOLOGY REPORT');
     expect(firstHeading('EXAMINATION: CT CHEST WITH CONTRAST\nFINDINGS: clear')).toBe('EXAMINATION: CT CHEST WITH CONTRAST');
+    // A short numbered title is still a heading.
+    expect(firstHeading('Report 10000\nRADIOLOGY REPORT')).toBe('Report 10000');
+    expect(firstHeading('12/03/2024 14:35\nVisit note')).toBe('Visit note');
   });
 
   it('a text file of DICOM attribute dumps is titled by its file name', async () => {

@@ -8,7 +8,7 @@ import type { BrowserHost } from '../../electron/host/browser-host.js';
 import { makeStudySet, writeCdFolder } from '../fixtures/dicom/cd-folder.js';
 import { makePdf } from '../fixtures/documents/pdf.js';
 import { buildRawZip } from '../fixtures/bundle/raw-zip.js';
-import { chooseDestination, dropFiles, isLoopbackUrl, listFiles, screenshot, startHostedApp, type DropFile, type HostedApp, type Session } from './harness.js';
+import { chooseDestination, dropFiles, isLoopbackUrl, listFiles, checkScreen, startHostedApp, type DropFile, type HostedApp, type Session } from './harness.js';
 
 const PASS = 'blue harbour quiet morning';
 let app: HostedApp;
@@ -30,19 +30,19 @@ describe('Dossier in the browser host', () => {
 
     // First run: create the vault and acknowledge the recovery key.
     await page.getByLabel('Passphrase', { exact: true }).waitFor();
-    await screenshot(page, '01-create-vault');
+    await checkScreen(page, '01-create-vault');
     await page.getByLabel('Passphrase', { exact: true }).fill(PASS);
     await page.getByLabel('Type it again').fill(PASS);
     await page.getByRole('button', { name: 'Create my vault' }).click();
     await page.locator('.recovery-key').waitFor();
     expect((await page.locator('.recovery-key span').allTextContents()).join('').length).toBeGreaterThan(16);
-    await screenshot(page, '02-recovery-key');
+    await checkScreen(page, '02-recovery-key');
     const cont = page.getByRole('button', { name: 'Continue' });
     expect(await cont.isDisabled()).toBe(true);
     await page.getByLabel('I saved my recovery key somewhere safe').check();
     await cont.click();
     await page.getByText('No records yet').waitFor();
-    await screenshot(page, '03-empty-library');
+    await checkScreen(page, '03-empty-library');
 
     // Import: a hospital CD folder, a PDF and a portal zip, in one synthetic drop.
     const cd = path.join(tmp, 'cd');
@@ -58,21 +58,21 @@ describe('Dossier in the browser host', () => {
     await dropFiles(page, drop);
     await page.getByRole('heading', { name: 'Finished adding records' }).waitFor({ timeout: 30_000 });
     await page.locator('.record-card').nth(2).waitFor({ timeout: 5000 });
-    await screenshot(page, '04-import-summary');
+    await checkScreen(page, '04-import-summary');
     expect(await page.locator('.import-panel').textContent()).toMatch(/Read \(index files\): DICOMDIR/);
     expect(await page.locator('.summary-line').textContent()).toMatch(/added/);
     expect(await page.locator('.import-panel').textContent()).not.toMatch(/could not be imported/);
     await page.getByRole('button', { name: 'Close' }).click();
     await page.locator('.record-card').nth(2).waitFor();
-    await screenshot(page, '05-library');
+    await checkScreen(page, '05-library');
 
     // Full-text search finds the pathology PDF by a word from its text.
     await page.getByLabel('Search your records').fill('adenocarcinoma');
     await page.getByText(/1 record found/).waitFor();
-    await screenshot(page, '06-search');
+    await checkScreen(page, '06-search');
     await page.locator('.record-card').first().click();
     await page.locator('#detail-title').waitFor();
-    await screenshot(page, '07-record-detail');
+    await checkScreen(page, '07-record-detail');
     await page.getByRole('button', { name: /Back to records/ }).click();
     await page.getByLabel('Search your records').fill('');
 
@@ -95,27 +95,27 @@ describe('Dossier in the browser host', () => {
     await boxes.first().waitFor();
     for (let i = 0; i < (await boxes.count()); i++) await boxes.nth(i).check();
     await page.getByText(/records selected/).waitFor();
-    await screenshot(page, '08-case-builder');
+    await checkScreen(page, '08-case-builder');
 
     // Export to an AES zip, then the automatic verification.
     await page.getByRole('button', { name: 'Export bundle…' }).click();
     await page.getByLabel('Zip file', { exact: false }).check();
     await page.getByLabel('Password for the zip (optional)').fill('handover-pw');
-    await screenshot(page, '09-export-choose');
+    await checkScreen(page, '09-export-choose');
     await page.getByRole('button', { name: 'Next: check contents' }).click();
     await page.getByText('Save the zip file as').waitFor();
     mkdirSync(path.join(tmp, 'out'));
     const zipPath = path.join(tmp, 'out', 'second-opinion.zip');
     await chooseDestination(page, path.join(tmp, 'out'), 'second-opinion.zip');
     expect(await page.locator('#dest').textContent()).toBe(zipPath);
-    await screenshot(page, '10-export-preview');
+    await checkScreen(page, '10-export-preview');
     await page.getByRole('button', { name: 'Write the bundle' }).click();
     await page.getByRole('heading', { name: 'Bundle ready' }).or(page.getByRole('alert')).or(page.getByRole('alertdialog')).waitFor({ timeout: 60_000 });
     // All records are Jane Doe's: the core must not ask about an identity mismatch here.
     expect(await page.getByRole('alertdialog').count()).toBe(0);
     if (await page.getByRole('alert').count()) throw new Error(`export failed: ${await page.getByRole('alert').textContent()}`);
     await page.getByText(/Safe to remove/).waitFor();
-    await screenshot(page, '11-export-done');
+    await checkScreen(page, '11-export-done');
     expect(existsSync(zipPath)).toBe(true);
     await page.getByRole('button', { name: 'Done' }).click();
     await page.getByRole('heading', { name: 'Share history' }).waitFor();
@@ -125,7 +125,7 @@ describe('Dossier in the browser host', () => {
 
     await page.getByRole('button', { name: 'Settings' }).click();
     await page.getByRole('heading', { name: 'Change passphrase' }).waitFor();
-    await screenshot(page, '12-settings');
+    await checkScreen(page, '12-settings');
 
     // Lock; a wrong passphrase is refused with a clear message; the right one opens the vault.
     await page.getByRole('button', { name: 'Lock Dossier' }).click();
@@ -133,7 +133,7 @@ describe('Dossier in the browser host', () => {
     await page.getByRole('button', { name: 'Unlock', exact: true }).click();
     await page.getByRole('alert').waitFor();
     expect(await page.getByRole('alert').textContent()).toMatch(/not right/);
-    await screenshot(page, '13-unlock-wrong');
+    await checkScreen(page, '13-unlock-wrong');
     await page.getByLabel('Passphrase', { exact: true }).fill(PASS);
     await page.getByRole('button', { name: 'Unlock', exact: true }).click();
     await page.getByRole('button', { name: 'Lock Dossier' }).waitFor();

@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { startBrowserHost, type BrowserHost } from '../../electron/host/browser-host.js';
 import { CHROMIUM, CHROMIUM_ARGS } from '../helpers/chromium.js';
+import { expectAccessible, SCREEN_RULES } from './axe.js';
 
 export { CHROMIUM };
 export const SCREENSHOTS = path.resolve('test-results');
@@ -178,4 +179,10 @@ export async function chooseDestination(page: Page, folder: string, fileName?: s
   if (fileName) await dialog.getByLabel('File name').fill(fileName);
   await dialog.getByRole('button', { name: fileName ? 'Save here' : 'Use this folder' }).click();
   await dialog.waitFor({ state: 'detached' });
+}
+
+/** A screen of an e2e flow: its screenshot, and the accessibility check every screen must pass. */
+export async function checkScreen(page: Page, name: string): Promise<void> {
+  await screenshot(page, name);
+  await expectAccessible(page, name, SCREEN_RULES);
 }

@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { BrowserHost } from '../../electron/host/browser-host.js';
 import { makeStudySet, writeCdFolder } from '../fixtures/dicom/cd-folder.js';
 import { makePdf } from '../fixtures/documents/pdf.js';
-import { chooseDestination, createVaultThroughUi, dropFiles, isLoopbackUrl, listFiles, screenshot, startHostedApp, type HostedApp, type Session } from './harness.js';
+import { chooseDestination, createVaultThroughUi, dropFiles, isLoopbackUrl, listFiles, checkScreen, startHostedApp, type HostedApp, type Session } from './harness.js';
 
 let app: HostedApp;
 let tmp: string;
@@ -41,7 +41,7 @@ describe('people and identity checks', () => {
     const panel = page.locator('.import-panel');
     expect(await panel.textContent()).toMatch(/Read \(index files\): DICOMDIR/);
     expect(await panel.locator('.outcomes').textContent()).not.toMatch(/DICOMDIR/);
-    await screenshot(page, 'people-01-import-summary');
+    await checkScreen(page, 'people-01-import-summary');
     await page.getByRole('button', { name: 'Close' }).click();
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Add records…');
 
@@ -58,7 +58,7 @@ describe('people and identity checks', () => {
     await page.getByLabel('Name, as on their medical records').fill('Jane Doe');
     await page.getByLabel(/Date of birth/).fill('1970-01-02');
     await page.getByLabel('Who they are to you').selectOption('Myself');
-    await screenshot(page, 'people-02-add-person');
+    await checkScreen(page, 'people-02-add-person');
     await page.getByRole('button', { name: 'Add person' }).click();
     await page.getByText('Jane Doe', { exact: true }).waitFor();
     expect(await dialog.count()).toBe(0);
@@ -69,7 +69,7 @@ describe('people and identity checks', () => {
     await page.getByLabel('Whose record is this?').selectOption({ label: 'Jane Doe (Myself)' });
     await page.getByRole('button', { name: 'Save changes' }).click();
     await page.getByText('Saved.').waitFor();
-    await screenshot(page, 'people-03-record-person');
+    await checkScreen(page, 'people-03-record-person');
     await page.getByRole('button', { name: /Back to records/ }).click();
 
     // Filter the library by person.
@@ -105,12 +105,12 @@ describe('people and identity checks', () => {
     expect(await ask.locator('.conflicts li').count()).toBeGreaterThan(0);
     expect(await ask.textContent()).toMatch(/DOE|Doe/);
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Go back and check');
-    await screenshot(page, 'people-04-identity-ask');
+    await checkScreen(page, 'people-04-identity-ask');
     expect(existsSync(path.join(out, 'DICOMDIR'))).toBe(false);
     await ask.getByRole('button', { name: 'Export anyway' }).click();
     await page.getByRole('heading', { name: 'Bundle ready' }).waitFor({ timeout: 60_000 });
     await page.getByText(/Safe to remove/).waitFor();
-    await screenshot(page, 'people-05-export-done');
+    await checkScreen(page, 'people-05-export-done');
     expect(readdirSync(out).length).toBeGreaterThan(0);
 
     // Exporting again to the same stick: the app asks before replacing the bundle already there.
@@ -124,7 +124,7 @@ describe('people and identity checks', () => {
     await page.getByRole('alertdialog', { name: 'These records may belong to different people' }).getByRole('button', { name: 'Export anyway' }).click();
     const replace = page.getByRole('alertdialog', { name: 'There is already a bundle here' });
     await replace.waitFor({ timeout: 30_000 });
-    await screenshot(page, 'people-06-replace-ask');
+    await checkScreen(page, 'people-06-replace-ask');
     expect(readFileSync(path.join(out, 'MANIFEST.TXT')).equals(firstManifest)).toBe(true);
     await replace.getByRole('button', { name: 'Replace the old bundle' }).click();
     await page.getByRole('heading', { name: 'Bundle ready' }).waitFor({ timeout: 60_000 });
@@ -143,7 +143,7 @@ describe('people and identity checks', () => {
     await page.getByText('Deleted 1 record for good.').waitFor();
     await page.getByText('The trash is empty.').waitFor();
     expect(await page.getByRole('button', { name: 'Undo' }).count()).toBe(0); // nothing left to undo
-    await screenshot(page, 'people-07-settings-trash');
+    await checkScreen(page, 'people-07-settings-trash');
 
     // Settings: a backup copy of the encrypted vault, and a new passphrase that then unlocks it.
     const backupDir = path.join(tmp, 'backup');
@@ -158,7 +158,7 @@ describe('people and identity checks', () => {
     await page.getByLabel('Type it again').fill('seven amber kites drifting');
     await page.getByRole('button', { name: 'Change passphrase' }).click();
     await page.getByText(/Passphrase changed/).waitFor({ timeout: 20_000 });
-    await screenshot(page, 'people-06-settings');
+    await checkScreen(page, 'people-06-settings');
     await page.getByRole('button', { name: 'Lock Dossier' }).click();
     await page.getByLabel('Passphrase', { exact: true }).fill('seven amber kites drifting');
     await page.getByRole('button', { name: 'Unlock', exact: true }).click();

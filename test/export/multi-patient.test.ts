@@ -22,11 +22,13 @@ beforeAll(async () => {
   ({ vault, cleanup } = await makeVault());
   const janePdf = await makePdf({ title: 'CT chest report', pages: [['RADIOLOGY REPORT', 'Patient: Doe, Jane', 'DOB: 1970-01-02', 'IMPRESSION: clear.']] });
   const johnPdf = await makePdf({ title: 'Clinic letter', pages: [['CLINIC LETTER', 'Patient: Roe, John', 'DOB: 1955-06-07', 'Dear Dr Meyer, thank you for seeing him.']] });
+  const notes = await makePdf({ title: 'My notes', pages: [['My notes before the appointment', 'Questions to ask.']] });
   const ct = makeDicomInstance({ patientName: 'Doe^Jane', patientId: 'P1', birthDate: '19700102', rows: 16, columns: 16 });
   const summary = await new Importer(vault).importSources([
     bytesSource('ct.dcm', 'ct.dcm', ct),
     bytesSource('jane.pdf', 'jane.pdf', janePdf),
     bytesSource('john.pdf', 'john.pdf', johnPdf),
+    bytesSource('notes.pdf', 'notes.pdf', notes),
   ]);
   ids = Object.fromEntries(summary.outcomes.map((o) => [o.path, o.recordId!]));
 });
@@ -42,7 +44,7 @@ async function exportOf(recordIds: string[]): Promise<string> {
 describe('a bundle with two patients', () => {
   let out: string;
   beforeAll(async () => {
-    out = await exportOf([ids['ct.dcm']!, ids['jane.pdf']!, ids['john.pdf']!]);
+    out = await exportOf([ids['ct.dcm']!, ids['jane.pdf']!, ids['john.pdf']!, ids['notes.pdf']!]);
   });
 
   it('INDEX.HTM says so at the top and names each record\'s patient', () => {
@@ -55,6 +57,9 @@ describe('a bundle with two patients', () => {
     const johnRow = html.split('\n').find((l) => l.includes('Clinic letter') && l.includes('<td>'));
     expect(johnRow).toContain('Roe, John');
     expect(johnRow).not.toContain('Doe, Jane');
+    // A record that names no patient is not put under anyone's name.
+    const notesRow = html.split('\n').find((l) => l.includes('My notes') && l.includes('<td>'));
+    expect(notesRow).toContain('<td>Not stated</td>');
   });
 
   it('README.TXT says so before anything else and lists both', () => {
@@ -72,6 +77,7 @@ describe('a bundle with two patients', () => {
     const john = patients.find((p) => JSON.stringify(p.resource).includes('Roe'))!;
     const letter = fhir.entry.find((e) => e.resource['description'] === 'Clinic letter')!;
     expect((letter.resource['subject'] as { reference: string }).reference).toBe(john.fullUrl);
+    expect(fhir.entry.find((e) => e.resource['description'] === 'My notes')!.resource['subject']).toBeUndefined();
   });
 
   it('the XDM metadata gives each document its own patient', () => {

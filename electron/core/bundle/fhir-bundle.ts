@@ -19,11 +19,17 @@ export function buildFhirBundle(input: BundleInput, plan: BundlePlan, facts: Bun
   // One Patient per patient of the bundle; each document and study points at its own.
   const patients = (severalPatients(input) ?? [input.patient]).map((p) => ({ url: `urn:uuid:${randomUUID()}`, patient: p }));
   for (const p of patients) entries.push({ fullUrl: p.url, resource: patientResource(p.patient) });
+  const several = severalPatients(input) !== null;
   const refOf = (index: number | undefined) => {
-    const p = (severalPatients(input) ? patients[index ?? 0] : undefined) ?? patients[0]!;
-    return { reference: p.url, display: formatPersonName(p.patient.name) };
+    const p = several ? (index === undefined ? undefined : patients[index]) : patients[0];
+    return p ? { reference: p.url, display: formatPersonName(p.patient.name) } : undefined;
   };
-  const patientRef = refOf(undefined);
+  const patientRef = { reference: patients[0]!.url, display: formatPersonName(patients[0]!.patient.name) };
+  // A record that names no patient, among several: no subject rather than a guessed one.
+  const subject = (index: number | undefined) => {
+    const ref = refOf(index);
+    return ref ? { subject: ref } : {};
+  };
 
   for (const planned of plan.documents) {
     const d = planned.document;
@@ -38,7 +44,7 @@ export function buildFhirBundle(input: BundleInput, plan: BundlePlan, facts: Bun
         ...(uniqueId ? { masterIdentifier: { system: 'urn:ietf:rfc:3986', value: `urn:oid:${uniqueId}` } } : {}),
         status: 'current',
         type: { coding: [{ system: LOINC_SYSTEM, code, display }], text: display },
-        subject: refOf(d.patientIndex),
+        ...subject(d.patientIndex),
         date: input.createdAt.toISOString(),
         description: d.title,
         ...(d.institution ? { custodian: { display: d.institution } } : {}),
@@ -67,7 +73,7 @@ export function buildFhirBundle(input: BundleInput, plan: BundlePlan, facts: Bun
         resourceType: 'ImagingStudy',
         identifier: [{ system: 'urn:dicom:uid', value: `urn:oid:${study.studyInstanceUID}` }],
         status: 'available',
-        subject: refOf(study.patientIndex),
+        ...subject(study.patientIndex),
         ...(date ? { started: date } : {}),
         ...(study.description ? { description: study.description } : {}),
         numberOfSeries: series.length,

@@ -6,7 +6,7 @@ import { RECORD_TYPE_LABELS } from '../../../shared/domain.js';
 import type { BundleFacts } from './facts.js';
 import type { BundlePlan, PlannedStudy } from './plan.js';
 import { escapeHtml as h } from '../base/text-safety.js';
-import { patientAt, patientLabel, patientName, severalPatients } from './patients.js';
+import { patientLabel, patientName, recordPatientName, severalPatients } from './patients.js';
 import type { BundleInput } from './types.js';
 
 // 'self' does not match file: pages in every browser, so file: is allowed explicitly for previews.
@@ -82,7 +82,7 @@ function caseSection(input: BundleInput): string[] {
   const out = [`<section aria-labelledby="case"><h2 id="case">${h(c.title)}</h2>`];
   if (forWhom.length > 0) out.push(`<p class="meta">For: ${h(forWhom.join(', '))}</p>`);
   if (provider?.contact) out.push(`<p class="meta">Contact: ${h(provider.contact)}</p>`);
-  out.push(`<p class="question"><strong>Question:</strong> ${h(c.question)}</p>`);
+  if (c.question.trim()) out.push(`<p class="question"><strong>Question:</strong> ${h(c.question)}</p>`);
   if (c.questions.length > 0) out.push("<h3>The patient's questions</h3><ol>", ...c.questions.map((q) => `<li>${h(q)}</li>`), '</ol>');
   if (provider?.notes) out.push(`<p>${h(provider.notes)}</p>`);
   out.push('</section>');
@@ -103,13 +103,13 @@ function buildTimeline(input: BundleInput, plan: BundlePlan): TimelineRow[] {
   const rows: TimelineRow[] = [];
   for (const { study, series } of plan.studies) {
     const modalities = [...new Set(series.map((s) => s.series.modality))].join('/');
-    rows.push({ date: isoDate(study.date), what: `Imaging ${modalities}: ${study.description ?? 'study'}`, patient: patientName(patientAt(input, study.patientIndex)) });
+    rows.push({ date: isoDate(study.date), what: `Imaging ${modalities}: ${study.description ?? 'study'}`, patient: recordPatientName(input, study.patientIndex) });
   }
   for (const d of plan.documents) {
     rows.push({
       date: isoDate(d.document.date),
       what: `${RECORD_TYPE_LABELS[d.document.type]}: ${d.document.title}`,
-      patient: patientName(patientAt(input, d.document.patientIndex)),
+      patient: recordPatientName(input, d.document.patientIndex),
       link: d.path,
     });
   }
@@ -133,7 +133,7 @@ function documentsTable(input: BundleInput, plan: BundlePlan, facts: BundleFacts
   const body = plan.documents
     .map(({ document: d, path, index }) => {
       const size = facts.documents.get(path)?.size ?? d.source.size;
-      const patient = withPatient ? `<td>${h(patientName(patientAt(input, d.patientIndex)))}</td>` : '';
+      const patient = withPatient ? `<td>${h(recordPatientName(input, d.patientIndex))}</td>` : '';
       return (
         `<tr><td>${index}</td><td>${h(isoDate(d.date) ?? '')}</td>${patient}<td>${h(RECORD_TYPE_LABELS[d.type])}</td>` +
         `<td><a href="${h(path)}">${h(d.title)}</a><br><small>${h(d.fileName)} · ${formatSize(size)}</small></td>` +
@@ -145,7 +145,7 @@ function documentsTable(input: BundleInput, plan: BundlePlan, facts: BundleFacts
 }
 
 function studySection(input: BundleInput, { study, series }: PlannedStudy, facts: BundleFacts, withPatient: boolean): string {
-  const who = withPatient ? patientName(patientAt(input, study.patientIndex)) : undefined;
+  const who = withPatient ? recordPatientName(input, study.patientIndex) : undefined;
   const heading = [who, isoDate(study.date), study.description, study.institution].filter(Boolean).join(' · ');
   const tiles = series.map(({ series: s, instances, previewPath }) => {
     const image = !previewPath

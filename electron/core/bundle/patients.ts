@@ -29,3 +29,11 @@ export function patientLabel(p: BundlePatient): string {
 export function patientName(p: BundlePatient): string {
   return formatPersonName(p.name) || 'Unknown patient';
 }
+
+/**
+ * Whose a record is, for a bundle with several patients: its own patient, or "Not stated" for a
+ * record that names none (never the bundle's patient, which would be a guess).
+ */
+export function recordPatientName(input: BundleInput, index: number | undefined): string {
+  return index === undefined ? 'Not stated' : patientName(patientAt(input, index));
+}

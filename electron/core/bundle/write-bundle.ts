@@ -3,7 +3,7 @@
 // MANIFEST.TXT last; then the sink makes it all visible at once. Any failure leaves nothing that
 // looks like a bundle and surfaces as a clear BundleError.
 import { createHash, randomBytes } from 'node:crypto';
-import { open, rm, statfs } from 'node:fs/promises';
+import { open, rm, stat, statfs } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { defaultDicomServices, type DicomServices } from './dicom-services.js';
 import { dicomDate, type ExtraStudy } from './dicomdir-input.js';
@@ -270,6 +270,7 @@ async function checkDestination(dir: string, mayBeNew: boolean, payloadBytes: nu
   } catch (error) {
     throw destinationError(error);
   }
+  if (volume === dir && mayBeNew && !(await stat(dir)).isDirectory()) throw new BundleError('invalid-params', `${dir} is not a folder`);
   // Before the space: a system folder reports no free blocks, but its real problem is that it takes no files.
   await probeWritable(volume);
   const free = Number(info.bavail) * Number(info.bsize);

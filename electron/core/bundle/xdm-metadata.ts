@@ -7,7 +7,7 @@ import type { BundleFacts } from './facts.js';
 import type { BundlePlan } from './plan.js';
 import { escapeHtml as x } from '../base/text-safety.js';
 import type { BundleInput, BundlePatient } from './types.js';
-import { patientAt } from './patients.js';
+import { patientAt, severalPatients } from './patients.js';
 import { formatPersonName } from '../../../shared/person-name.js';
 
 // Fixed ITI TF-3 identifiers (classification schemes, object types, external identifier schemes).
@@ -37,7 +37,8 @@ export function buildXdmMetadata(input: BundleInput, plan: BundlePlan, facts: Bu
   ];
   plan.documents.forEach((planned, i) => {
     const d = planned.document;
-    const patientInfo = sourcePatientInfo(patientAt(input, d.patientIndex));
+    // Among several patients, a document that names none gets no patient rather than a guessed one.
+    const patientInfo = severalPatients(input) && d.patientIndex === undefined ? [] : sourcePatientInfo(patientAt(input, d.patientIndex));
     const id = `Document${String(i + 1).padStart(5, '0')}`;
     const hash = facts.documents.get(planned.path);
     const uniqueId = facts.ids.documents.get(planned.path) ?? '';

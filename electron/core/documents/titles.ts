@@ -28,7 +28,7 @@ export function clipTitle(s: string): string {
 /** How many meaningful lines at the top may be passed over looking for a heading. */
 const HEADING_LINES = 6;
 /** A heading is mostly letters: below this share of its visible characters, it is data. */
-const MIN_LETTER_SHARE = 0.6;
+const MIN_LETTER_SHARE = 0.4;
 
 /** Starts like a word or a number, is mostly letters, and is not a table row or an attribute dump. */
 function isHeadingLike(line: string): boolean {

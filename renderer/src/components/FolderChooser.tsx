@@ -45,10 +45,11 @@ export function FolderChooser({ folders, title, purpose, fileName, onChosen, onC
       setError(problemText(err));
     }
   };
-  const show = (next: FolderListing) => {
-    setListing(next);
-    setTimeout(() => heading.current?.focus(), 0); // announce the folder that opened
-  };
+  const show = (next: FolderListing) => setListing(next);
+  // The folder that opened is announced: its path (the heading) takes the focus.
+  useEffect(() => {
+    if (listing) heading.current?.focus();
+  }, [listing]);
   useEffect(() => void attempt(async () => setPlaces(await folders.call('folders.places', {}))), [folders]);
   // The places arrive after the dialog opened: the first one (a USB stick, else home) takes focus.
   const loaded = places.length > 0;

@@ -1,5 +1,5 @@
 // One row of the library: type icon or thumbnail, title, date, institution, size, warnings.
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ButtonHTMLAttributes } from 'react';
 import { RECORD_TYPE_LABELS, type RecordSummary } from '../../../shared/domain.js';
 import { useBridge } from '../bridge-context.js';
 import { formatBytes, formatDate } from '../format.js';
@@ -61,20 +61,29 @@ export function typeLabel(record: RecordSummary): string {
   return `${RECORD_TYPE_LABELS[record.type]}${record.typeGuessed ? ' (guessed)' : ''}`;
 }
 
-export function RecordCard({ record, personName, identityWarning, onOpen }: { record: RecordSummary; personName: string | null; identityWarning: boolean; onOpen: () => void }) {
+export function RecordCard({ record, personName, identityWarning, onOpen, selected = false, buttonProps }: {
+  record: RecordSummary;
+  personName: string | null;
+  identityWarning: boolean;
+  onOpen: () => void;
+  selected?: boolean;
+  /** The list's keyboard handling and roving Tab stop. */
+  buttonProps?: ButtonHTMLAttributes<HTMLButtonElement>;
+}) {
   const thumb = useThumbnail(record.id, mayHaveThumbnail(record));
   const detail = record.kind === 'imaging'
     ? [record.modalities?.join(', '), record.seriesCount !== undefined ? `${record.seriesCount} series` : null].filter(Boolean).join(' · ')
     : record.pageCount ? `${record.pageCount} page${record.pageCount === 1 ? '' : 's'}` : '';
   // The visible text is the accessible name: no aria-label that says less than the card shows.
   return (
-    <button type="button" className="record-card" onClick={onOpen} data-record-id={record.id}>
+    <button type="button" className="record-card" onClick={onOpen} data-record-id={record.id} {...buttonProps}>
       <span className="thumb">{thumb ? <img src={thumb} alt="" /> : <TypeIcon type={record.type} />}</span>
       <span className="card-main">
         <span className="card-title">{record.title}</span>
         <RecordWho record={record} personName={personName} />
         <span className="card-meta">{[typeLabel(record), record.institution, detail].filter(Boolean).join(' · ')}</span>
         {identityWarning && <span className="badge warn">Different patient details — please check</span>}
+        {selected && <span className="sr-only">, selected</span>}
       </span>
       <span className="card-side">
         <span className="card-date">{formatDate(record.date)}{record.date && record.dateGuessed ? ' (guessed)' : ''}</span>

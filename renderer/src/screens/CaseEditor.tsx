@@ -1,5 +1,6 @@
 // The case builder: question, provider, questions list (reorderable), records, export, history.
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { useFocusOnMount } from '../components/useFocusOnMount.js';
 import type { CaseDetail } from '../../../shared/cases.js';
 import { errorMessage, useBridge } from '../bridge-context.js';
 import { formatBytes, formatDate, plural } from '../format.js';
@@ -18,6 +19,9 @@ export function CaseEditor({ id, version, onBack }: { id: string; version: numbe
   const [saved, setSaved] = useState('');
   const [draft, setDraft] = useState({ title: '', question: '', name: '', institution: '', contact: '', personId: '' });
   const { people, added } = usePeople(version);
+  const heading = useRef<HTMLHeadingElement>(null);
+  // Opening or creating a case, and coming back from the export: the case's title takes the focus.
+  useFocusOnMount(heading, c !== null && !exporting);
 
   useEffect(() => {
     bridge.call('cases.get', { id }).then((d) => {
@@ -46,7 +50,7 @@ export function CaseEditor({ id, version, onBack }: { id: string; version: numbe
     <div className="case-editor">
       <button type="button" className="back" onClick={onBack}>← All cases</button>
       <div className="case-head">
-        <h1>{c.title}</h1>
+        <h1 tabIndex={-1} ref={heading}>{c.title}</h1>
         <button className="primary" type="button" onClick={() => setExporting(true)} disabled={c.recordIds.length === 0}>Export bundle…</button>
       </div>
       <p className="card-meta">{plural(c.recordIds.length, 'record')} selected · {formatBytes(c.totalBytes)} in total</p>

@@ -1,5 +1,6 @@
 // Second-opinion cases: list, create, and open the case builder.
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useFocusOnMount } from '../components/useFocusOnMount.js';
 import type { CaseSummary } from '../../../shared/cases.js';
 import { errorMessage, useBridge } from '../bridge-context.js';
 import { formatBytes, formatDate, plural } from '../format.js';
@@ -12,6 +13,13 @@ export function Cases({ version }: { version: number }) {
   const [title, setTitle] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [reload, setReload] = useState(0);
+  /** The case just closed: its card takes the focus back. */
+  const [closed, setClosed] = useState<string | null>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+  useFocusOnMount(heading, openId === null && closed === null);
+  useEffect(() => {
+    if (closed && cases) document.querySelector<HTMLElement>(`[data-case-id="${closed}"]`)?.focus();
+  }, [closed, cases]);
 
   useEffect(() => void bridge.call('cases.list', {}).then(setCases, (e: unknown) => setError(errorMessage(e))), [bridge, version, reload, openId]);
 
@@ -27,10 +35,10 @@ export function Cases({ version }: { version: number }) {
     }
   }
 
-  if (openId) return <CaseEditor id={openId} version={version} onBack={() => { setOpenId(null); setReload((n) => n + 1); }} />;
+  if (openId) return <CaseEditor id={openId} version={version} onBack={() => { setClosed(openId); setOpenId(null); setReload((n) => n + 1); }} />;
   return (
     <div className="cases">
-      <h1>Second-opinion cases</h1>
+      <h1 tabIndex={-1} ref={heading}>Second-opinion cases</h1>
       <p className="lead">A case gathers the records and questions for one doctor or hospital, and keeps a history of what you handed over.</p>
       <form className="panel row" onSubmit={create} aria-label="Create a case">
         <label htmlFor="case-title" className="grow">
@@ -44,7 +52,7 @@ export function Cases({ version }: { version: number }) {
       <ul className="case-list">
         {cases?.map((c) => (
           <li key={c.id}>
-            <button type="button" className="case-card" onClick={() => setOpenId(c.id)}>
+            <button type="button" className="case-card" data-case-id={c.id} onClick={() => setOpenId(c.id)}>
               <span className="card-title">{c.title}</span>
               <span className="card-meta">
                 {plural(c.recordCount, 'record')} · {formatBytes(c.totalBytes)} · {plural(c.questionCount, 'question')}

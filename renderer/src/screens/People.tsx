@@ -1,5 +1,6 @@
 // The people whose records are kept here: a caregiver may keep their own, a parent's, a child's.
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { useFocusOnMount } from '../components/useFocusOnMount.js';
 import type { Person } from '../../../shared/domain.js';
 import { useBridge } from '../bridge-context.js';
 import { PersonDialog } from '../components/PersonDialog.js';
@@ -11,6 +12,8 @@ export function People({ version, onShowRecords }: { version: number; onShowReco
   const { people, reload } = usePeople(version);
   const [editing, setEditing] = useState<Person | 'new' | null>(null);
   const [counts, setCounts] = useState<Record<string, number>>({});
+  const heading = useRef<HTMLHeadingElement>(null);
+  useFocusOnMount(heading);
 
   useEffect(() => {
     let live = true;
@@ -24,7 +27,7 @@ export function People({ version, onShowRecords }: { version: number; onShowReco
   return (
     <div className="people">
       <div className="case-head">
-        <h1>People</h1>
+        <h1 tabIndex={-1} ref={heading}>People</h1>
         <button type="button" className="primary" onClick={() => setEditing('new')}>Add a person…</button>
       </div>
       <p className="lead">If you look after someone else's records too — a parent, a child — add them here. Then choose, on each record and case, whose it is.</p>
@@ -38,7 +41,7 @@ export function People({ version, onShowRecords }: { version: number; onShowReco
                 <span className="card-title">{p.name}</span>
                 <span className="card-meta">{[p.relation, p.birthDate ? `born ${formatDate(p.birthDate)}` : null, counts[p.id] !== undefined ? plural(counts[p.id] ?? 0, 'record') : null].filter(Boolean).join(' · ')}</span>
               </span>
-              <button type="button" onClick={() => onShowRecords(p.id)} aria-label={`Show ${p.name}'s records`}>Show records</button>
+              <button type="button" onClick={() => onShowRecords(p.id)} aria-label={`Show records of ${p.name}`}>Show records</button>
               <button type="button" onClick={() => setEditing(p)} aria-label={`Edit ${p.name}`}>Edit</button>
             </li>
           ))}

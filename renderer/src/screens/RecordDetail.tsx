@@ -9,9 +9,11 @@ import { usePeople } from '../components/usePeople.js';
 import { formatBytes, formatDate } from '../format.js';
 import { formatPersonName } from '../../../shared/person-name.js';
 
-export function RecordDetail({ id, identityWarning, onBack, onDeleted, onChanged }: {
+export function RecordDetail({ id, identityWarning, backLabel = 'Back to records', onBack, onDeleted, onChanged }: {
   id: string;
   identityWarning: boolean;
+  /** Where Back goes: the list the record was opened from (the record is focused there again). */
+  backLabel?: string;
   onBack: () => void;
   onDeleted: (id: string, title: string) => void;
   /** After a save: the library and the identity check must see the change. */
@@ -68,11 +70,11 @@ export function RecordDetail({ id, identityWarning, onBack, onDeleted, onChanged
     setSaved(false);
     setForm({ ...form, [k]: e.target.value });
   };
-  if (!record) return <div className="detail">{error ? <p className="error" role="alert">{error}</p> : <p>Loading…</p>}<button type="button" onClick={onBack}>Back to records</button></div>;
+  if (!record) return <div className="detail">{error ? <p className="error" role="alert">{error}</p> : <p>Loading…</p>}<button type="button" onClick={onBack}>{backLabel}</button></div>;
 
   return (
     <article className="detail" aria-labelledby="detail-title">
-      <button type="button" className="back" onClick={onBack}>← Back to records</button>
+      <button type="button" className="back" onClick={onBack}>← {backLabel}</button>
       <header className="detail-head">
         <TypeIcon type={record.type} size={40} />
         <div>
@@ -130,7 +132,7 @@ export function RecordDetail({ id, identityWarning, onBack, onDeleted, onChanged
           {record.textPreview && (
             <>
               <h3>Text</h3>
-              <pre className="text-preview">{record.textPreview}</pre>
+              <pre className="text-preview" tabIndex={0} aria-label="Text of the record">{record.textPreview}</pre>
             </>
           )}
           <div className="danger-zone">

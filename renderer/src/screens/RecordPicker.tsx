@@ -4,9 +4,12 @@ import { useEffect, useRef, useState } from 'react';
 import { RecordWho, typeLabel } from '../components/RecordCard.js';
 import { usePeople } from '../components/usePeople.js';
 import { useRecords } from '../components/useRecords.js';
+import { useBridge } from '../bridge-context.js';
+import { RECORD_PAGE_MAX } from '../../../shared/api.js';
 import { formatBytes, formatDate } from '../format.js';
 
 export function RecordPicker({ selected, version, onChange }: { selected: string[]; version: number; onChange: (ids: string[]) => void }) {
+  const bridge = useBridge();
   const [search, setSearch] = useState('');
   const records = useRecords(search.trim() ? { search: search.trim(), sort: 'relevance' } : { sort: 'date-desc' }, version, 200);
   // Optimistic and owned here: the box ticks at once and the case is saved in the background.
@@ -27,6 +30,13 @@ export function RecordPicker({ selected, version, onChange }: { selected: string
     setLocal(next);
     onChange(next);
   };
+  // "The whole CD": every record the same import brought, after those already chosen.
+  const addImport = async (importId: string) => {
+    const together = await bridge.call('records.list', { importId, sort: 'date-asc', limit: RECORD_PAGE_MAX });
+    const next = [...new Set([...local, ...together.records.map((r) => r.id)])];
+    setLocal(next);
+    onChange(next);
+  };
 
   return (
     <section className="panel" aria-labelledby="pick-title">
@@ -41,14 +51,19 @@ export function RecordPicker({ selected, version, onChange }: { selected: string
             const r = records.at(item.index);
             if (!r) return null;
             return (
-              <label key={r.id} className="pick-row" style={{ transform: `translateY(${item.start}px)`, height: item.size }}>
+              <div key={r.id} className="pick-row" style={{ transform: `translateY(${item.start}px)`, height: item.size }}>
+                <label className="pick-label">
                 <input type="checkbox" checked={chosen.has(r.id)} onChange={(e) => toggle(r.id, e.target.checked)} />
                 <span className="pick-main grow">
                   <span className="pick-title">{r.title}</span>
                   <RecordWho record={r} personName={r.personId ? names.get(r.personId) ?? null : null} />
                 </span>
                 <span className="card-meta">{typeLabel(r)} · {formatDate(r.date)}{r.date && r.dateGuessed ? ' (guessed)' : ''} · {formatBytes(r.sizeBytes)}</span>
-              </label>
+                </label>
+                {r.importId && r.importSize > 1 && (
+                  <button type="button" className="small" onClick={() => void addImport(r.importId!)} aria-label={`Add all ${r.importSize} records imported with ${r.title}`}>Add all {r.importSize}</button>
+                )}
+              </div>
             );
           })}
         </div>

@@ -1,5 +1,6 @@
 // Passphrase, auto-lock, vault location and backups.
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useFocusOnMount } from '../components/useFocusOnMount.js';
 import type { VaultStatus } from '../../../shared/api.js';
 import { errorMessage, useBridge } from '../bridge-context.js';
 import { formatBytes, plural } from '../format.js';
@@ -9,7 +10,7 @@ import { MIN_PASSPHRASE_LENGTH, checkPassphrase, passphraseStrength } from '../.
 
 const LOCK_CHOICES = [5, 10, 15, 30, 60, 0];
 
-export function Settings({ status, onStatus, onTrashEmptied }: { status: VaultStatus; onStatus: (s: VaultStatus) => void; onTrashEmptied?: () => void }) {
+export function Settings({ status, onStatus, onTrashEmptied, onOpenTrash }: { status: VaultStatus; onStatus: (s: VaultStatus) => void; onTrashEmptied?: () => void; onOpenTrash: () => void }) {
   const bridge = useBridge();
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
@@ -21,6 +22,8 @@ export function Settings({ status, onStatus, onTrashEmptied }: { status: VaultSt
   const [trashed, setTrashed] = useState<number | null>(null);
   const [confirmTrash, setConfirmTrash] = useState(false);
   const [trashMsg, setTrashMsg] = useState('');
+  const heading = useRef<HTMLHeadingElement>(null);
+  useFocusOnMount(heading);
 
   async function countTrash() {
     setTrashed((await bridge.call('records.trash', {})).length);
@@ -76,7 +79,7 @@ export function Settings({ status, onStatus, onTrashEmptied }: { status: VaultSt
 
   return (
     <div className="settings">
-      <h1>Settings</h1>
+      <h1 tabIndex={-1} ref={heading}>Settings</h1>
       <div className="detail-grid">
         <form className="panel" onSubmit={changePass} aria-labelledby="pp-title">
           <h2 id="pp-title">Change passphrase</h2>
@@ -118,6 +121,7 @@ export function Settings({ status, onStatus, onTrashEmptied }: { status: VaultSt
             Emptying it removes them and their files from this computer for good.
           </p>
           <p>{trashed === null ? '' : trashed === 0 ? 'The trash is empty.' : `${plural(trashed, 'record')} in the trash.`}</p>
+          <button type="button" onClick={onOpenTrash}>Open the trash</button>
           {confirmTrash ? (
             <div className="row" role="group" aria-label="Confirm emptying the trash">
               <button type="button" className="danger" onClick={() => void emptyTrash()}>Delete {trashed === 1 ? 'it' : 'them'} for good</button>
