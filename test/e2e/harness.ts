@@ -27,6 +27,8 @@ export interface Session {
   page: Page;
   /** Every URL the browser tried to fetch (requests, route catch-all, CDP, WebSockets). */
   requests: string[];
+  /** Responses that failed (status 400 or more), e.g. a missing favicon: "404 /favicon.ico". */
+  failedResponses: string[];
   close(): Promise<void>;
 }
 
@@ -48,6 +50,10 @@ export async function openChromium(url: string): Promise<Session> {
   });
   const page = context.pages()[0] ?? (await context.newPage());
   page.on('request', (r) => requests.push(r.url()));
+  const failedResponses: string[] = [];
+  page.on('response', (r) => {
+    if (r.status() >= 400) failedResponses.push(`${r.status()} ${new URL(r.url()).pathname}`);
+  });
   page.on('websocket', (ws) => requests.push(ws.url()));
   const cdp = await context.newCDPSession(page);
   await cdp.send('Network.enable');
@@ -59,6 +65,7 @@ export async function openChromium(url: string): Promise<Session> {
     context,
     page,
     requests,
+    failedResponses,
     async close() {
       await context.close();
       rmSync(profile, { recursive: true, force: true });

@@ -199,5 +199,8 @@ describe('keyboard-only journey', () => {
     await expect.poll(async () => (await focused(page)).id).toBe('library-title');
 
     expect(app.session.requests.filter((u) => !isLoopbackUrl(u))).toEqual([]);
+    // Nothing the page asked for was missing (a favicon is shipped: no 404 on every load).
+    expect(app.session.failedResponses).toEqual([]);
+    expect(app.session.requests.some((u) => u.endsWith('/favicon.svg'))).toBe(true);
   }, 120_000);
 });

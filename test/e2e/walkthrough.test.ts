@@ -213,7 +213,7 @@ describe("a patient's walkthrough", () => {
     const rows = page.locator('.pick-row');
     await rows.first().waitFor();
     expect(await rows.allTextContents()).toContainEqual(expect.stringContaining(`Patient: ${YAMADA_SHOWN}`));
-    await rows.first().getByRole('button', { name: /^Add all 4 records imported with/ }).click();
+    await rows.first().getByRole('button', { name: /^Add the whole import \(4\): every record imported with/ }).click();
     await page.getByText('4 records selected').waitFor();
     await screenshot(page, 'walk-07-case-picker');
     await expectAccessible(page, 'case editor', SCREEN_RULES);

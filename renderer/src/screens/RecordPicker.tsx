@@ -61,7 +61,7 @@ export function RecordPicker({ selected, version, onChange }: { selected: string
                 <span className="card-meta">{typeLabel(r)} · {formatDate(r.date)}{r.date && r.dateGuessed ? ' (guessed)' : ''} · {formatBytes(r.sizeBytes)}</span>
                 </label>
                 {r.importId && r.importSize > 1 && (
-                  <button type="button" className="small" onClick={() => void addImport(r.importId!)} aria-label={`Add all ${r.importSize} records imported with ${r.title}`}>Add all {r.importSize}</button>
+                  <button type="button" className="small" onClick={() => void addImport(r.importId!)} aria-label={`Add the whole import (${r.importSize}): every record imported with ${r.title}`}>Add the whole import ({r.importSize})</button>
                 )}
               </div>
             );
