@@ -1,11 +1,11 @@
 // Words for the health summary, for the app, the CLI and the summary for the doctor.
 import type { AllergySeverity, ClinicalStatus, HealthFact, HealthField, HealthKind, HealthReviewStatus, ProcedureCategory } from '../health.js';
 
-export const HEALTH_KIND_WORDS: Record<HealthKind, { one: string; heading: string }> = {
-  condition: { one: 'condition', heading: 'Conditions and diagnoses' },
-  medication: { one: 'medication', heading: 'Medications' },
-  allergy: { one: 'allergy', heading: 'Allergies' },
-  procedure: { one: 'procedure or treatment', heading: 'Procedures and treatments' },
+export const HEALTH_KIND_WORDS: Record<HealthKind, { one: string; a: string; heading: string }> = {
+  condition: { one: 'condition', a: 'a condition', heading: 'Conditions and diagnoses' },
+  medication: { one: 'medication', a: 'a medication', heading: 'Medications' },
+  allergy: { one: 'allergy', a: 'an allergy', heading: 'Allergies' },
+  procedure: { one: 'procedure or treatment', a: 'a procedure or treatment', heading: 'Procedures and treatments' },
 };
 
 export const CLINICAL_STATUS_WORDS: Record<ClinicalStatus, string> = {

@@ -14,7 +14,7 @@ describe('FHIR R4 resources → health facts', () => {
     expect(a.health).toEqual([
       { kind: 'condition', text: 'Adenocarcinoma of the right upper lobe', fields: { date: '2024-02-10', clinicalStatus: 'active', detail: 'Stage: IB' } },
       { kind: 'condition', text: 'Appendicitis', fields: { date: '1998', clinicalStatus: 'resolved' } },
-      { kind: 'medication', text: 'Metformin 500 mg tablet', fields: { dose: '500 mg', frequency: 'twice a day', date: '2019-05', clinicalStatus: 'active', detail: '500 mg twice a day' } },
+      { kind: 'medication', text: 'Metformin 500 mg tablet', fields: { dose: '500 mg', frequency: 'twice a day', date: '2019-05', clinicalStatus: 'active' } },
       { kind: 'medication', text: 'Ondansetron 8 mg', fields: { date: '2024-02-01', clinicalStatus: 'stopped' } },
       { kind: 'allergy', text: 'Penicillin', fields: { reaction: 'Hives', severity: 'moderate', clinicalStatus: 'active' } },
       { kind: 'procedure', text: 'Right upper lobectomy', fields: { category: 'surgery', date: '2024-03-01', clinicalStatus: 'completed' } },

@@ -4,6 +4,7 @@
 import type { ClinicalStatus, HealthFact } from '../../../shared/health.js';
 import { compactDateToPartialIso } from './compact-date.js';
 import { arr, concept, firstDate, obj, quantity, referenceDisplay, str, type Json } from './fhir-read.js';
+import { sameMeaning } from '../../../shared/text-compare.js';
 import { distinctFacts, healthFact, procedureCategory, rhythm } from './health-facts.js';
 
 const READERS: Record<string, (r: Json, all: Json[]) => HealthFact | undefined> = {
@@ -51,7 +52,8 @@ function medication(r: Json, all: Json[]): HealthFact | undefined {
     date: date(r, ['effectivePeriod', 'effectiveDateTime', 'authoredOn']),
     endDate: compactDateToPartialIso(str(obj(r['effectivePeriod'])?.['end'])),
     clinicalStatus: MEDICATION_STATUS[status],
-    detail: dose || often ? instructions : undefined,
+    // The instructions as written, unless they only repeat the dose and rhythm already read.
+    detail: (dose || often) && instructions && !sameMeaning(instructions, [dose, often].filter(Boolean).join(' ')) ? instructions : undefined,
   });
 }
 
