@@ -26,6 +26,8 @@ const nodeEntries = [
 const PDFJS_MINIFIED = {
   'pdfjs-dist/legacy/build/pdf.mjs': 'pdfjs-dist/legacy/build/pdf.min.mjs',
   'pdfjs-dist/legacy/build/pdf.worker.mjs': 'pdfjs-dist/legacy/build/pdf.worker.min.mjs',
+  // pdf-lib (the bundle's SUMMARY.PDF) ships one minified ES module with its font metrics: half the size.
+  'pdf-lib': 'pdf-lib/dist/pdf-lib.esm.min.js',
 };
 
 async function buildNode() {

@@ -166,7 +166,7 @@ describe('the second-opinion journey', () => {
     await page.getByRole('heading', { name: 'Bundle ready' }).or(page.getByRole('alert')).waitFor({ timeout: 60_000 });
     if (await page.getByRole('alert').count()) throw new Error(`export failed: ${await page.getByRole('alert').textContent()}`);
     await screenshot(page, 'journey-08-export-done');
-    expect(existsSync(path.join(out, 'INDEX.HTM'))).toBe(true);
+    for (const f of ['INDEX.HTM', 'SUMMARY.PDF', 'FHIR/IPS.JSN']) expect(existsSync(path.join(out, f)), f).toBe(true);
     await page.getByRole('button', { name: 'Done' }).click();
     await page.getByRole('button', { name: 'All cases' }).click();
     await page.locator('.case-card .status-badge', { hasText: /Records sent · appointment/ }).waitFor();
