@@ -3,9 +3,10 @@
 // slides shipment, two opinions compared (agree / differ), a difference turned into a question,
 // and an export — keyboard-operable, focus managed, axe-core clean, screenshots of each screen.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
+import { extractPdf } from '../../electron/core/documents/pdf-extract.js';
 import { makeHealthBundle } from '../fixtures/documents/fhir.js';
 import { makePdf } from '../fixtures/documents/pdf.js';
 import { createVaultThroughUi, dropFiles, screenshot, screenshotOf, seriousAxeViolations, startHostedApp, unnamedControls, type HostedApp } from './harness.js';
@@ -56,12 +57,23 @@ describe('the second-opinion journey', () => {
   it('health summary, provider and status, a slides shipment, two opinions compared, a question from a difference, export', async () => {
     const page = app.session.page;
     await createVaultThroughUi(page, 'journey passphrase quiet harbour');
+    await page.getByRole('button', { name: 'People', exact: true }).click();
+    await page.getByRole('button', { name: 'Add a person…' }).click();
+    await page.getByLabel('Name, as on their medical records').fill('Jane Testperson');
+    await page.getByRole('button', { name: 'Add person' }).click();
+    await page.getByText('Jane Testperson').waitFor();
     await importFixtures(page);
 
-    // Health summary: suggestions from the FHIR summary, confirmed or dismissed from the keyboard.
+    // Health summary: the imported records belong to nobody yet; their suggestions join Jane's
+    // summary in one step, then are confirmed or dismissed from the keyboard.
     await page.getByRole('button', { name: 'Health', exact: true }).click();
     await page.getByRole('heading', { name: 'Health summary' }).waitFor();
+    await page.getByRole('button', { name: "Add them to Jane Testperson's summary" }).waitFor();
+    await screenshot(page, 'journey-00-health-unassigned');
+    await expectAccessible(page, 'the health summary with suggestions nobody is set for');
+    await page.getByRole('button', { name: "Add them to Jane Testperson's summary" }).click();
     await page.getByRole('listitem', { name: 'Metformin 500 mg tablet' }).waitFor();
+    await expect.poll(() => activeId(page)).toBe('h-person');
     await page.getByRole('button', { name: 'Confirm Metformin 500 mg tablet' }).focus();
     await page.keyboard.press('Enter');
     await page.getByRole('status').filter({ hasText: 'confirmed' }).waitFor();
@@ -90,6 +102,7 @@ describe('the second-opinion journey', () => {
     await page.getByRole('button', { name: 'Cases', exact: true }).click();
     await page.getByLabel('New case').fill('Lung nodule — second opinion');
     await page.getByRole('button', { name: 'Create case' }).click();
+    await page.getByLabel('The patient').selectOption({ label: 'Jane Testperson (Myself)' });
     await page.getByLabel('Doctor', { exact: true }).fill('Dr Second');
     await page.getByLabel('Hospital or clinic').fill('University Hospital');
     await page.getByLabel('Specialty').fill('Thoracic oncology');
@@ -167,6 +180,12 @@ describe('the second-opinion journey', () => {
     if (await page.getByRole('alert').count()) throw new Error(`export failed: ${await page.getByRole('alert').textContent()}`);
     await screenshot(page, 'journey-08-export-done');
     for (const f of ['INDEX.HTM', 'SUMMARY.PDF', 'FHIR/IPS.JSN']) expect(existsSync(path.join(out, f)), f).toBe(true);
+    // What was entered in the app is what the doctor reads.
+    const summary = await extractPdf(new Uint8Array(readFileSync(path.join(out, 'SUMMARY.PDF'))));
+    const text = summary.kind === 'content' ? summary.text.replace(/\s+/g, ' ') : '';
+    for (const expected of ['Jane Testperson', 'Metformin 500 mg tablet', 'Latex', 'Pathology slides (12, H&E)', '1Z999AA10123456784', 'jane@example.org', 'Which is right for me, and why?'])
+      expect(text, expected).toContain(expected);
+    expect(text).not.toContain('Appendicitis'); // dismissed
     await page.getByRole('button', { name: 'Done' }).click();
     await page.getByRole('button', { name: 'All cases' }).click();
     await page.locator('.case-card .status-badge', { hasText: /Records sent · appointment/ }).waitFor();

@@ -43,6 +43,21 @@ export function HealthSummary({ version, onOpenRecord }: { version: number; onOp
     };
   }, [bridge, personId, showDismissed, version, reload]);
 
+  const personName = people.find((p) => p.id === personId)?.name;
+  /** The suggestions nobody is set for become this person's (their records stay as they are). */
+  async function adoptUnassigned() {
+    if (!personId) return;
+    try {
+      const list = await bridge.call('health.list', { personId: null });
+      for (const item of list) await bridge.call('health.update', { id: item.id, patch: { personId } });
+      focusAfter('h-person');
+      setMessage(`${plural(list.length, 'item')} added to ${personName}'s summary. Please check them.`);
+      setReload((n) => n + 1);
+    } catch (err) {
+      setMessage(errorMessage(err));
+    }
+  }
+
   const choose = (id: string) => {
     chosen.current = true;
     setWho(id);
@@ -89,11 +104,17 @@ export function HealthSummary({ version, onOpenRecord }: { version: number; onOp
           </select>
         </div>
       )}
-      {unassigned > 0 && (
+      {unassigned > 0 && personName && (
         <div className="banner warn" role="note">
-          {plural(unassigned, 'item')} read from records that are not assigned to anyone yet.{' '}
-          <button type="button" className="link" onClick={() => choose(NOBODY)}>Show them</button>
+          <p>{plural(unassigned, 'item')} read from records that are not assigned to anyone yet: they are not in {personName}'s summary.</p>
+          <div className="row tight">
+            <button type="button" onClick={() => void adoptUnassigned()}>Add them to {personName}'s summary</button>
+            <button type="button" onClick={() => choose(NOBODY)}>Show them first</button>
+          </div>
         </div>
+      )}
+      {who === NOBODY && people.length > 0 && (items ?? []).length > 0 && (
+        <p className="hint">These items belong to no one yet. Open a record and say whose it is, and its items follow; or edit an item to confirm it here.</p>
       )}
       {suggested > 0 && <p className="hint">{plural(suggested, 'item')} were read from your records. Please confirm what is right and dismiss what is not.</p>}
       <p role="status" className="hint">{message}</p>
