@@ -6,8 +6,8 @@ import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
-import { CHROMIUM } from '../helpers/chromium.js';
 import { buildScenario, QUESTION, QUESTIONS, PROVIDER, type Scenario } from './scenario.js';
+import { CHROMIUM, CHROMIUM_ARGS } from '../helpers/chromium.js';
 
 const HAS_CHROMIUM = existsSync(CHROMIUM);
 if (!HAS_CHROMIUM) console.log(`SKIPPING test/export/index-htm-browser.test.ts: ${CHROMIUM} is absent (apt-get install chromium)`);
@@ -25,7 +25,7 @@ describe.skipIf(!HAS_CHROMIUM)('INDEX.HTM in a real browser', () => {
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+      args: CHROMIUM_ARGS,
     });
   });
   afterAll(async () => {

@@ -1,7 +1,7 @@
 // Validation of every params object that crosses the process boundary. The mapped type makes the
 // compiler check each schema against the contract in shared/api.ts.
 import { z } from 'zod';
-import { FILE_READ_MAX_BYTES, LOCK_REASONS, type ApiMethod, type ApiParams } from '../../../shared/api.js';
+import { FILE_READ_MAX_BYTES, LOCK_REASONS, RECORD_PAGE_MAX, type ApiMethod, type ApiParams } from '../../../shared/api.js';
 import { RECORD_TYPES } from '../../../shared/domain.js';
 import { CASE_ITEM_STATUSES, CASE_STATUSES, OPINION_ROLES, RECORDS_SENT_BY } from '../../../shared/cases.js';
 import {
@@ -127,6 +127,8 @@ export const API_SCHEMAS: Schemas = {
       dateTo: isoDate.optional(),
       tag: text(100).optional(),
       sort: z.enum(['date-desc', 'date-asc', 'title', 'imported-desc', 'relevance']).optional(),
+      limit: z.number().int().min(1).max(RECORD_PAGE_MAX).optional(),
+      offset: z.number().int().min(0).max(10_000_000).optional(),
     })
     .strict(),
   'records.get': z.object({ id }).strict(),
@@ -152,7 +154,7 @@ export const API_SCHEMAS: Schemas = {
   'records.identities': empty,
   'records.thumbnail': z.object({ id }).strict(),
 
-  'import.paths': z.object({ paths: z.array(pathString).min(1).max(10_000) }).strict(),
+  'import.paths': z.object({ paths: z.array(pathString).min(1).max(10_000), ocr: z.boolean().optional() }).strict(),
   'import.cancel': empty,
   'files.read': z.object({ id, start: z.number().int().min(0).optional(), length: z.number().int().min(1).max(FILE_READ_MAX_BYTES).optional() }).strict(),
 

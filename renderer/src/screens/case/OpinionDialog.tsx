@@ -1,17 +1,17 @@
 // Record an opinion: who gave it, when, the letter (a record), what it says on each topic, and
 // its answers to the case's questions.
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
+import { RECORD_PAGE_MAX } from '../../../../shared/api.js';
 import { OPINION_TOPICS, type CaseDetail, type Opinion, type OpinionInput, type OpinionRole } from '../../../../shared/cases.js';
 import type { RecordSummary } from '../../../../shared/domain.js';
 import { OPINION_TOPIC_WORDS } from '../../../../shared/words/journey.js';
 import { errorMessage, useBridge } from '../../bridge-context.js';
 import { Dialog } from '../../components/Dialog.js';
-import { useRecords } from '../../components/useRecords.js';
 import { formatDate } from '../../format.js';
 
 export function OpinionDialog({ c, opinion, onDone, onCancel }: { c: CaseDetail; opinion?: Opinion; onDone: (saved: Opinion) => void; onCancel: () => void }) {
   const bridge = useBridge();
-  const { records } = useRecords({ sort: 'date-desc' }, 0);
+  const records = useLetterChoices(c);
   const [form, setForm] = useState({
     by: opinion?.by ?? '',
     role: opinion?.role ?? ('second' as OpinionRole),
@@ -56,7 +56,7 @@ export function OpinionDialog({ c, opinion, onDone, onCancel }: { c: CaseDetail;
           </div>
           <div>
             <label htmlFor="op-record">The letter or report</label>
-            <RecordSelect id="op-record" value={form.recordId} onChange={(recordId) => setForm((f) => ({ ...f, recordId }))} records={records ?? []} caseRecords={c.recordIds} />
+            <RecordSelect id="op-record" value={form.recordId} onChange={(recordId) => setForm((f) => ({ ...f, recordId }))} records={records} caseRecords={c.recordIds} />
           </div>
         </div>
         {OPINION_TOPICS.map((t) => (
@@ -82,6 +82,25 @@ export function OpinionDialog({ c, opinion, onDone, onCancel }: { c: CaseDetail;
       </form>
     </Dialog>
   );
+}
+
+/** The records a letter can be: the newest ones, and always the case's own. */
+function useLetterChoices(c: CaseDetail): RecordSummary[] {
+  const bridge = useBridge();
+  const [records, setRecords] = useState<RecordSummary[]>([]);
+  useEffect(() => {
+    let live = true;
+    void (async () => {
+      const { records: newest } = await bridge.call('records.list', { sort: 'date-desc', limit: RECORD_PAGE_MAX });
+      const listed = new Set(newest.map((r) => r.id));
+      const missing = await Promise.all(c.recordIds.filter((id) => !listed.has(id)).map((id) => bridge.call('records.get', { id })));
+      if (live) setRecords([...missing, ...newest]);
+    })().catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [bridge, c.recordIds]);
+  return records;
 }
 
 function RecordSelect({ id, value, onChange, records, caseRecords }: { id: string; value: string; onChange: (v: string) => void; records: RecordSummary[]; caseRecords: string[] }) {
