@@ -13,6 +13,7 @@ import type { Handlers, HandlerContext } from './handlers/types.js';
 import { vaultHandlers } from './handlers/vault-handlers.js';
 import { recordHandlers, importSources } from './handlers/record-handlers.js';
 import { caseHandlers } from './handlers/case-handlers.js';
+import { journeyHandlers } from './handlers/journey-handlers.js';
 
 export interface DossierService {
   call(method: string, params: unknown): Promise<unknown>;
@@ -38,7 +39,7 @@ export function createDossierService(options: ServiceOptions): DossierService {
   const emit = <E extends ApiEvent>(event: E, payload: DossierEvents[E]) => listeners.forEach((l) => l(event, payload));
   const session = new VaultSession({ vaultDir: options.vaultDir, ...(options.kdfCost ? { kdfCost: options.kdfCost } : {}), onStatus: (s) => emit('vault.status', s) });
   const ctx: HandlerContext = { session, appVersion: options.appVersion ?? APP_VERSION, emit };
-  const handlers: Handlers = { ...vaultHandlers(ctx), ...recordHandlers(ctx), ...caseHandlers(ctx) };
+  const handlers: Handlers = { ...vaultHandlers(ctx), ...recordHandlers(ctx), ...caseHandlers(ctx), ...journeyHandlers(ctx) };
   const fail = (err: unknown): never => {
     throw new ApiError(toApiError(err, options.log));
   };
