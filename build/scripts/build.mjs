@@ -22,6 +22,7 @@ const nodeEntries = [
   ['electron/core/service/service-worker.ts', 'electron/service-worker.cjs', 'cjs'],
   ['electron/core/documents/pdf-worker-entry.ts', 'workers/pdf-worker.js', 'esm'],
   ['electron/core/documents/ocr/ocr-worker-entry.ts', 'workers/ocr-worker.js', 'esm'],
+  ['electron/core/vault/seal-worker-entry.ts', 'workers/seal-worker.js', 'esm'],
 ];
 
 const PDFJS_MINIFIED = {

@@ -12,6 +12,8 @@ import { insertDocument, insertInstance, recordWithBlob, recordWithBlobAnyState,
 
 /** A file read, analysed and staged, waiting for its batch to commit. */
 export interface PreparedFile {
+  /** Order in which the file was reached: of two copies in one batch, the first reached is kept. */
+  seq: number;
   source: ImportSource;
   analysis: Analysis;
   ids: { recordId: string; fileId: string; importedAt: string };
@@ -21,7 +23,7 @@ export interface PreparedFile {
 }
 
 /** When a batch commits: this many files, this many bytes, or this long after its first file. */
-export const BATCH_LIMITS = { files: 64, bytes: 64 * 1024 * 1024, ms: 1000 };
+export const BATCH_LIMITS = { files: 256, bytes: 128 * 1024 * 1024, ms: 1000 };
 
 type Decision = { kind: 'insert' } | { kind: 'replace'; stored: StoredInstance } | { kind: 'duplicate'; recordId: string; reason: string };
 
@@ -47,7 +49,8 @@ export class ImportBatch {
 
   /** Makes the waiting files durable and reports them; the next files start a new batch meanwhile. */
   async commit(): Promise<void> {
-    const items = this.items;
+    // Files prepared side by side finish in any order; decide in the order they were reached.
+    const items = this.items.sort((a, b) => a.seq - b.seq);
     this.items = [];
     this.bytes = 0;
     if (!items.length) return;

@@ -31,6 +31,8 @@ export interface ImportOptions {
 }
 
 const HEAD_BYTES = 64 * 1024;
+/** Files up to this size are read whole at once (one open, one read) rather than head then body. */
+const READ_WHOLE_BYTES = 16 * 1024 * 1024;
 const MAX_EMBED_DEPTH = 2;
 /** Files read, analysed and encrypted at once (the top level of an import; a zip's entries go one by one). */
 const PREPARE_CONCURRENCY = 4;
@@ -44,6 +46,8 @@ export class Importer {
   private readonly newStudies = new Map<string, string>();
   private filesDone = 0;
   private filesTotal = 0;
+  /** Order in which files are reached (the batch decides duplicates in this order). */
+  private reached = 0;
   private bytesDone = 0;
 
   constructor(
@@ -101,9 +105,12 @@ export class Importer {
 
   private async importEntry(entry: PlannedEntry, embedDepth: number): Promise<void> {
     const source = entry.source;
+    const seq = this.reached++;
     this.progress(source.displayPath);
     try {
-      const head = await source.readHead(HEAD_BYTES);
+      // A small file is read once, whole: its head for sniffing, the rest for its analyzer.
+      const whole = source.size <= READ_WHOLE_BYTES ? await source.readAll() : null;
+      const head = whole ? whole.subarray(0, HEAD_BYTES) : await source.readHead(HEAD_BYTES);
       const program = programKind(head, source.name);
       if (program) return this.skip(source, `${program}: software, not a medical record`);
       const format = detectFormat(head, source.name);
@@ -118,14 +125,14 @@ export class Importer {
       let bytes: Uint8Array | null = null;
       // An empty file is still kept (it may matter to the person); there is nothing to analyse.
       if (analyzer && source.size > 0 && source.size <= (ANALYZE_LIMIT[format] ?? 0)) {
-        bytes = await source.readAll();
+        bytes = whole ?? (await source.readAll());
         analysis = await analyzer(this.analyzerInput(source, bytes));
       } else {
         analysis = genericAnalysis(source.name, format);
       }
       if (entry.xdm) applyXdm(analysis, entry.xdm);
       // Text from a file is data, never terminal or markup commands: control characters go here, once.
-      await this.store(source, cleanAnalysis(analysis), bytes);
+      await this.store(seq, source, cleanAnalysis(analysis), bytes);
       if (analysis.embedded?.length && embedDepth < MAX_EMBED_DEPTH) {
         for (const e of analysis.embedded)
           await this.importEntry({ relPath: e.name, source: bytesSource(`${source.displayPath} › ${e.name}`, e.name, e.bytes), onMedia: false }, embedDepth + 1);
@@ -168,7 +175,7 @@ export class Importer {
   }
 
   /** Stages the file's blob (carrying its record's facts) and hands it to the batch. */
-  private async store(source: ImportSource, analysis: Analysis, bytes: Uint8Array | null): Promise<void> {
+  private async store(seq: number, source: ImportSource, analysis: Analysis, bytes: Uint8Array | null): Promise<void> {
     let replaces: StoredInstance | undefined;
     if (analysis.dicom) {
       const stored = storedInstance(this.vault.db, analysis.dicom.sopInstanceUID);
@@ -176,12 +183,13 @@ export class Importer {
       if (stored) replaces = stored;
     }
     const ids = replaces ? { recordId: replaces.recordId, fileId: replaces.fileId, importedAt: new Date().toISOString() } : this.newIds(analysis);
-    const staged = await this.vault.blobs.stage(bytes ? oneChunk(bytes) : source.stream(), () => recordFacts(ids, source, analysis) as unknown as Record<string, unknown>);
+    const facts = () => recordFacts(ids, source, analysis) as unknown as Record<string, unknown>;
+    const staged = bytes ? await this.vault.blobs.stageBytes(bytes, facts) : await this.vault.blobs.stage(source.stream(), facts);
     if (staged.size !== source.size && !bytes) {
       await this.vault.blobs.discard([staged]);
       throw new DossierError('unreadable', `file changed while it was being read (${source.size} → ${staged.size} bytes)`);
     }
-    const item: PreparedFile = { source, analysis, ids, staged, ...(replaces ? { replaces } : {}) };
+    const item: PreparedFile = { seq, source, analysis, ids, staged, ...(replaces ? { replaces } : {}) };
     this.batch.add(item);
     // A failed commit (disk full, the disk gone) stops the import; it is not this file's fault.
     if (this.batch.full) await this.commit(false).catch((err: unknown) => Promise.reject(new CommitFailed(err)));
@@ -237,10 +245,6 @@ export class Importer {
   private progress(currentFile: string): void {
     this.options.onProgress?.({ filesDone: this.filesDone, filesTotal: this.filesTotal, bytesDone: this.bytesDone, currentFile });
   }
-}
-
-async function* oneChunk(bytes: Uint8Array): AsyncGenerator<Uint8Array> {
-  yield bytes;
 }
 
 /** The analysis with control characters removed from every extracted string (embedded bytes untouched). */

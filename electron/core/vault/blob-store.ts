@@ -1,6 +1,10 @@
 // Encrypted, content-addressed file storage under <vault>/blobs. A blob's name is the HMAC of its
 // plaintext under a vault key: identical files are stored once, yet names reveal no file hash.
 import { createHmac, randomBytes, type Hmac } from 'node:crypto';
+import { close, fsync, open } from 'node:fs';
+import { promisify } from 'node:util';
+import { SealPool } from './seal-pool.js';
+import type { SealedFile } from './seal-file.js';
 import { promises as fsp, mkdirSync, readdirSync, rmSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import {
@@ -14,14 +18,14 @@ import {
   openChunk,
   openTrailer,
   parseHeader,
-  sealChunk,
+  sealChunkParts,
   sealTrailer,
   trailerLength,
   type BlobHeader,
   type ChunkLayout,
 } from '../crypto/blob-format.js';
 import { DossierError, fsError } from '../base/errors.js';
-import { fsyncDirSync } from './durable-fs.js';
+import { fsyncDir } from './durable-fs.js';
 
 export interface PutResult {
   blobId: string;
@@ -43,6 +47,31 @@ export interface StagedBlob {
   tmp: string;
   blobId: string;
   size: number;
+  /** The file is still open, so making it durable needs no second open. */
+  sync(): Promise<void>;
+  close(): Promise<void>;
+}
+
+function stagedFromHandle(tmp: string, blobId: string, size: number, handle: fsp.FileHandle): StagedBlob {
+  return { tmp, blobId, size, sync: () => handle.sync(), close: () => handle.close() };
+}
+
+/** A file a seal worker wrote and closed: synced by opening it again (raw descriptors, no FileHandle). */
+function stagedFromSealed({ tmp, blobId, size }: SealedFile): StagedBlob {
+  return {
+    tmp,
+    blobId,
+    size,
+    async sync() {
+      const fd = await promisify(open)(tmp, 'r+');
+      try {
+        await promisify(fsync)(fd);
+      } finally {
+        await promisify(close)(fd);
+      }
+    },
+    close: async () => undefined,
+  };
 }
 
 /** How many staged files are fsynced at once (the I/O thread pool has four threads). */
@@ -83,6 +112,8 @@ const WRITE_BATCH = 16; // chunks per write() call: ~1 MiB, bounded memory
 export class BlobStore {
   readonly dir: string;
   private readonly tmpDir: string;
+  /** Started at the first import that needs it; stopped when the vault locks. */
+  private pool: SealPool | null = null;
 
   constructor(
     vaultDir: string,
@@ -128,12 +159,24 @@ export class BlobStore {
       const blobId = hmac.digest('hex');
       const trailer = { blobId, size, facts: facts?.(blobId, size) ?? {} };
       await handle.write(sealTrailer(key, header, Buffer.from(JSON.stringify(trailer), 'utf8')));
-      await handle.close();
-      handle = undefined;
-      return { tmp, blobId, size };
+      return stagedFromHandle(tmp, blobId, size, handle);
     } catch (err) {
       await handle?.close().catch(() => undefined);
       await fsp.rm(tmp, { force: true }).catch(() => undefined);
+      throw fsError(err, 'the encrypted file in the vault');
+    }
+  }
+
+  /**
+   * Stages a whole file already in memory, sealed in a worker thread (both cores work during an
+   * import). The bytes' buffer is copied for the worker; the caller may keep using it.
+   */
+  async stageBytes(bytes: Uint8Array, facts?: PutOptions['facts']): Promise<StagedBlob> {
+    this.pool ??= new SealPool({ encryptionKey: this.encryptionKey, namingKey: this.namingKey }, this.tmpDir);
+    try {
+      // The facts never depend on the name (the trailer carries name and size beside them).
+      return stagedFromSealed(await this.pool.seal(bytes, JSON.stringify(facts?.('', bytes.byteLength) ?? {})));
+    } catch (err) {
       throw fsError(err, 'the encrypted file in the vault');
     }
   }
@@ -152,12 +195,8 @@ export class BlobStore {
     const kept = items.filter((i) => i.action === 'store').map((i) => i.staged);
     try {
       await inParallel(kept, SYNC_PARALLELISM, async (b) => {
-        const h = await fsp.open(b.tmp, 'r+');
-        try {
-          await h.sync();
-        } finally {
-          await h.close();
-        }
+        await b.sync();
+        await b.close();
       });
       const dirs = new Set<string>();
       for (const b of kept) {
@@ -166,7 +205,7 @@ export class BlobStore {
         dirs.add(path.dirname(final));
         await fsp.rename(b.tmp, final);
       }
-      for (const dir of dirs) fsyncDirSync(dir);
+      await inParallel([...dirs], SYNC_PARALLELISM, fsyncDir);
     } catch (err) {
       await this.discard(kept);
       throw fsError(err, 'the encrypted file in the vault');
@@ -177,7 +216,10 @@ export class BlobStore {
 
   /** Removes staged copies that will not be kept (a duplicate, an import that stopped). */
   async discard(staged: StagedBlob[]): Promise<void> {
-    for (const b of staged) await fsp.rm(b.tmp, { force: true }).catch(() => undefined);
+    for (const b of staged) {
+      await b.close().catch(() => undefined);
+      await fsp.rm(b.tmp, { force: true }).catch(() => undefined);
+    }
   }
 
   async putBytes(bytes: Uint8Array, options: PutOptions = {}): Promise<PutResult> {
@@ -227,6 +269,8 @@ export class BlobStore {
 
   /** Zeroes the keys when the vault locks: a later call fails instead of using stale key material. */
   forgetKeys(): void {
+    this.pool?.close();
+    this.pool = null;
     this.encryptionKey.fill(0);
     this.namingKey.fill(0);
   }
@@ -287,31 +331,40 @@ async function writeChunks(handle: fsp.FileHandle, key: Buffer, header: BlobHead
   let pending: Buffer[] = [];
   let index = 0;
   let size = 0;
-  let carry = Buffer.alloc(0);
+  let carry: Buffer = Buffer.alloc(0);
   let held: Buffer | null = null;
+  const seal = (plain: Buffer, last: boolean) => pending.push(...sealChunkParts(key, header, index++, last, plain));
   const flush = async () => {
-    if (pending.length) await handle.write(Buffer.concat(pending));
+    if (pending.length) await writeAll(handle, pending);
     pending = [];
   };
   for await (const piece of source) {
     size += piece.length;
     hmac.update(piece);
-    carry = carry.length ? Buffer.concat([carry, piece]) : Buffer.from(piece);
+    // Views, not copies: a whole file read for analysis is sealed straight from its buffer.
+    const view: Buffer = Buffer.from(piece.buffer, piece.byteOffset, piece.byteLength);
+    carry = carry.length ? Buffer.concat([carry, view]) : view;
     while (carry.length >= CHUNK_SIZE) {
-      if (held) pending.push(sealChunk(key, header, index++, false, held));
+      if (held) seal(held, false);
       held = carry.subarray(0, CHUNK_SIZE);
       carry = carry.subarray(CHUNK_SIZE);
-      if (pending.length >= WRITE_BATCH) await flush();
+      if (pending.length >= 2 * WRITE_BATCH) await flush();
     }
   }
-  if (held && carry.length === 0) {
-    pending.push(sealChunk(key, header, index++, true, held));
-  } else {
-    if (held) pending.push(sealChunk(key, header, index++, false, held));
-    pending.push(sealChunk(key, header, index++, true, carry));
+  if (held && carry.length === 0) seal(held, true);
+  else {
+    if (held) seal(held, false);
+    seal(carry, true);
   }
   await flush();
   return size;
+}
+
+/** writev, finishing a short write (the system may write fewer bytes than asked). */
+async function writeAll(handle: fsp.FileHandle, buffers: Buffer[]): Promise<void> {
+  const total = buffers.reduce((n, b) => n + b.length, 0);
+  const { bytesWritten } = await handle.writev(buffers);
+  if (bytesWritten < total) await handle.write(Buffer.concat(buffers).subarray(bytesWritten));
 }
 
 /** Random-access, authenticated reads of one blob; memory bounded by the chunk size. */
