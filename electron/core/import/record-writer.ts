@@ -3,6 +3,7 @@
 // from its blob's facts gets back exactly the ids it had. Called inside a transaction.
 import type { Db } from '../vault/database.js';
 import type { Analysis, DicomInstanceInfo } from '../base/analysis.js';
+import { forgetThumbnail } from '../records/thumbnail-cache.js';
 
 export interface StoredFile {
   id: string;
@@ -92,6 +93,8 @@ export function insertInstance(db: Db, newRecordId: string, analysis: Analysis, 
     rowid = existing.rowid;
     // A study that was deleted and is imported again comes back.
     db.prepare('UPDATE records SET deleted_at = NULL, updated_at = ? WHERE id = ? AND deleted_at IS NOT NULL').run(now(), recordId);
+    // New images may change which one is in the middle: draw the picture again when next asked.
+    forgetThumbnail(db, recordId);
   } else {
     recordId = newRecordId;
     const t = file.importedAt;

@@ -106,4 +106,18 @@ export const SCHEMA_STEPS: string[] = [
   `
   CREATE TABLE purged_blobs (blob_id TEXT PRIMARY KEY, purged_at TEXT NOT NULL);
   `,
+  // 3: cached thumbnails (records/thumbnail-cache.ts). The picture is an encrypted blob; a row
+  // with no blob remembers that a record has none. Its blob goes when the row does (purged_blobs).
+  `
+  CREATE TABLE thumbnails (
+    record_id TEXT PRIMARY KEY REFERENCES records(id) ON DELETE CASCADE,
+    blob_id TEXT,
+    mime TEXT,
+    width INTEGER,
+    height INTEGER,
+    source TEXT NOT NULL,
+    created_at TEXT NOT NULL
+  );
+  CREATE INDEX thumbnails_blob ON thumbnails(blob_id);
+  `,
 ];
