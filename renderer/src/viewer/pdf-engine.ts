@@ -1,0 +1,48 @@
+// pdf.js in the renderer, locked down: the worker is the app's own copy (shared/vendor-paths.ts),
+// no eval (isEvalSupported: false), no scripting, no annotations or XFA forms, no network. The
+// worker's WebAssembly decoders (JBIG2 and JPEG 2000 images in scanned PDFs) are handed to it from
+// this bundle instead of being fetched, so the page needs no connect-src.
+import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { PDF_WORKER_PATH } from '../../../shared/vendor-paths.js';
+
+type Pdfjs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
+let pdfjs: Promise<Pdfjs> | null = null;
+
+/** pdf.js, loaded on first use (it is a large module the library screen never needs). */
+export function loadPdfjs(): Promise<Pdfjs> {
+  pdfjs ??= import('pdfjs-dist/legacy/build/pdf.mjs').then((lib) => {
+    lib.GlobalWorkerOptions.workerSrc = new URL(PDF_WORKER_PATH, document.baseURI).href;
+    return lib;
+  });
+  return pdfjs;
+}
+
+function bytesOfBase64(base64: string): Uint8Array {
+  const binary = atob(base64);
+  const out = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) out[i] = binary.charCodeAt(i);
+  return out;
+}
+
+/** What the worker may ask for: its two WASM image decoders, from this bundle. Nothing else. */
+class BundledBinaryData {
+  async fetch({ kind, filename }: { kind: string; filename: string }): Promise<Uint8Array> {
+    if (kind === 'wasmUrl' && filename === 'openjpeg.wasm') return bytesOfBase64((await import('virtual:pdfjs-wasm/openjpeg')).default);
+    if (kind === 'wasmUrl' && filename === 'jbig2.wasm') return bytesOfBase64((await import('virtual:pdfjs-wasm/jbig2')).default);
+    throw new Error(`pdf.js asked for ${kind} ${filename}, which Dossier does not ship`);
+  }
+}
+
+export async function openPdf(bytes: Uint8Array): Promise<PDFDocumentProxy> {
+  const lib = await loadPdfjs();
+  return lib.getDocument({
+    data: bytes,
+    isEvalSupported: false,
+    enableXfa: false,
+    useWorkerFetch: false,
+    BinaryDataFactory: BundledBinaryData,
+    // No CMaps or standard fonts are shipped: system fonts stand in for unembedded ones.
+    useSystemFonts: true,
+    stopAtErrors: false,
+  }).promise;
+}

@@ -1,0 +1,6 @@
+// URL paths (relative to the renderer page) of files the renderer loads from packages the app
+// already ships, served from there rather than copied into the renderer bundle
+// (electron/shell/vendor-files.ts maps each to its package file).
+
+/** pdf.js's worker: the same legacy build the core's text extraction uses. */
+export const PDF_WORKER_PATH = 'vendor/pdf.worker.min.mjs';
