@@ -54,14 +54,19 @@ export interface ExportProgress {
   phase: 'writing' | 'verifying';
 }
 
+/** What a file in a bundle is: an original (DICOM, document), a preview image, an index page, metadata, the manifest. */
+export type BundleFileKind = 'dicom' | 'document' | 'preview' | 'index' | 'metadata' | 'manifest';
+
 export interface BundlePreviewEntry {
   path: string;
-  bytes: number;
-  kind: 'dicom' | 'document' | 'index' | 'metadata';
+  /** Exact for copied originals; null for what is made while writing (previews, indexes: small). */
+  bytes: number | null;
+  kind: BundleFileKind;
 }
 
 export interface BundlePreview {
   entries: BundlePreviewEntry[];
+  /** The originals' bytes (the files made while writing add little). */
   totalBytes: number;
   studyCount: number;
   documentCount: number;

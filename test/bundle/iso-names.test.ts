@@ -32,7 +32,7 @@ describe('ISO 9660 / 8.3 names', () => {
   it('plans only valid ISO paths for every file', () => {
     const plan = planBundle(makeBundleInput());
     const paths = [
-      ...plan.studies.flatMap((s) => s.series.flatMap((se) => [...se.instances.map((i) => i.path), `${se.previewBase}.PNG`])),
+      ...plan.studies.flatMap((s) => s.series.flatMap((se) => [...se.instances.map((i) => i.path), se.previewPath])),
       ...plan.documents.map((d) => d.path),
     ];
     expect(paths.length).toBe(4 + 2 + 3);

@@ -51,7 +51,8 @@ describe('writeBundle to a folder', () => {
       'IHE_XDM/SUBSET01/METADATA.XML',
       'INDEX.HTM',
       'MANIFEST.TXT',
-      'PREVIEW/SER00001.PNG',
+      'PREVIEW/SER00001.JPG',
+      'PREVIEW/SER00002.JPG',
       'README.TXT',
     ]);
     for (const f of files) expect(isIsoPath(f), f).toBe(true);
@@ -66,21 +67,23 @@ describe('writeBundle to a folder', () => {
     expect(await readFile(join(dest, 'DICOM/PT000000/ST000000/SE000000/IM000001'))).toEqual(Buffer.from(original));
     const dicomdir = readDicomdir(await readFile(join(dest, 'DICOMDIR')));
     expect(dicomdir.files.map((f) => f.fileId).sort()).toContain('DICOM/PT000000/ST000000/SE000001/IM000000');
-    expect(await verifyBundle(dest)).toEqual({ ok: true, problems: [], fileCount: 14 });
+    expect(await verifyBundle(dest)).toEqual({ ok: true, problems: [], fileCount: 15 });
     // The manifest is plain sha256sum format.
     expect(execFileSync('sha256sum', ['-c', '--quiet', 'MANIFEST.TXT'], { cwd: dest }).toString()).toBe('');
   });
 
-  it('writes README (CRLF, ASCII), INDEX (strict CSP, links, preview tiles), XDM and FHIR', async () => {
-    const readme = await readFile(join(dest, 'README.TXT'), 'latin1');
+  it('writes README (UTF-8 with BOM, CRLF), INDEX (strict CSP, links, preview tiles), XDM and FHIR', async () => {
+    const raw = await readFile(join(dest, 'README.TXT'));
+    expect([...raw.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const readme = raw.toString('utf8').slice(1);
     expect(readme).toMatch(/Jane Doe/);
     expect(readme.split('\r\n').length).toBeGreaterThan(20);
-    expect(readme.replace(/\r\n/g, '')).not.toMatch(/[\r\n]|[^\x20-\x7e]/);
+    expect(readme.replace(/\r\n/g, '')).not.toMatch(/[\r\n\u0000-\u001f]/);
     const html = await readFile(join(dest, 'INDEX.HTM'), 'utf8');
     expect(html).toContain(`content="default-src 'none';`);
     expect(html).not.toMatch(/<script|https?:\/\//i);
     expect(html).toContain('href="IHE_XDM/SUBSET01/DOC00001.PDF"');
-    expect(html).toContain('src="PREVIEW/SER00001.PNG"');
+    expect(html).toContain('src="PREVIEW/SER00001.JPG"');
     expect(html).toContain('Preview not available');
     expect(html.indexOf('What is the nodule?')).toBeLessThan(html.indexOf('Should we wait?'));
     const xml = await readFile(join(dest, 'IHE_XDM/SUBSET01/METADATA.XML'), 'utf8');
@@ -160,7 +163,7 @@ describe('writeBundle to a zip', () => {
     const result = await writeBundle(makeBundleInput(), { kind: 'zip', path: out });
     expect(result.path).toBe(out);
     expect(execFileSync('unzip', ['-t', out]).toString()).toMatch(/No errors detected/);
-    expect(await verifyBundle(out)).toEqual({ ok: true, problems: [], fileCount: 14 });
+    expect(await verifyBundle(out)).toEqual({ ok: true, problems: [], fileCount: 15 });
     expect((await readdir(root)).filter((n) => n.includes('partial'))).toEqual([]);
   });
 

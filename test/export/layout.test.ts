@@ -59,10 +59,10 @@ describe('bundle layout', () => {
     expect(listed).toEqual(files.filter((f) => f !== 'MANIFEST.TXT'));
   });
 
-  it('README.TXT says how to import into a PACS and that Dossier made it (ASCII, CRLF)', () => {
+  it('README.TXT says how to import into a PACS and that Dossier made it (UTF-8 with BOM, CRLF)', () => {
     const readme = readFileSync(path.join(out, 'README.TXT'));
-    expect([...readme].every((b) => b < 0x80)).toBe(true);
-    const text = readme.toString('ascii');
+    expect([...readme.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = readme.toString('utf8').slice(1);
     expect(text).toMatch(/\r\n/);
     expect(text.split('\r\n').some((l) => l.includes('\n'))).toBe(false); // no bare LF
     expect(text).toMatch(/PACS/);

@@ -8,16 +8,15 @@ const HTML_ESCAPES: Record<string, string> = {
   "'": '&#39;',
 };
 
-/** Safe in HTML text and in double- or single-quoted attribute values (also XML). */
-export function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c] ?? c);
+/** C0 and C1 control characters except tab, LF and CR (XML 1.0 forbids them; in a terminal they are commands). */
+const CONTROLS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
+
+/** Removes control characters (an escape sequence in a hostile DICOM field must reach neither a terminal nor a file). */
+export function stripControls(value: string): string {
+  return value.replace(CONTROLS, '');
 }
 
-/** Plain ASCII for README.TXT: accents dropped (é → e), anything else → "?", control chars removed. */
-export function toAscii(value: string): string {
-  return value
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[\r\n\t]+/g, ' ')
-    .replace(/[^\x20-\x7e]/g, '?');
+/** Safe in HTML text and in double- or single-quoted attribute values (also XML). */
+export function escapeHtml(value: string): string {
+  return stripControls(value).replace(/[&<>"']/g, (c) => HTML_ESCAPES[c] ?? c);
 }

@@ -10,8 +10,8 @@ export interface DocumentFacts {
 export interface BundleFacts {
   /** By bundle path of the document. */
   documents: Map<string, DocumentFacts>;
-  /** By PlannedSeries.previewBase: the written preview path, or null when none could be rendered. */
-  previews: Map<string, string | null>;
+  /** By PlannedSeries.previewPath: true when it shows the series, false for the placeholder. */
+  previews: Map<string, boolean>;
   /** OIDs minted for this export (XDM uniqueIds). */
   ids: { submissionSet: string; source: string; documents: Map<string, string> };
 }

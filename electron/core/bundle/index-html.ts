@@ -119,10 +119,9 @@ function documentsTable(plan: BundlePlan, facts: BundleFacts): string {
 
 function studySection({ study, series }: PlannedStudy, facts: BundleFacts): string {
   const heading = [isoDate(study.date), study.description, study.institution].filter(Boolean).join(' · ');
-  const tiles = series.map(({ series: s, instances, previewBase }) => {
-    const preview = facts.previews.get(previewBase) ?? null;
-    const image = preview
-      ? `<img src="${h(preview)}" alt="Preview of ${h(s.description ?? s.modality)}">`
+  const tiles = series.map(({ series: s, instances, previewPath }) => {
+    const image = facts.previews.get(previewPath)
+      ? `<img src="${h(previewPath)}" alt="Preview of ${h(s.description ?? s.modality)}">`
       : '<div class="none">Preview not available</div>';
     const label = `${s.modality}${s.number !== undefined ? ` #${s.number}` : ''} · ${instances.length} image(s)`;
     return `<div class="tile">${image}<div><b>${h(label)}</b><br>${h(s.description ?? '')}</div></div>`;

@@ -1,28 +1,9 @@
 // Turns a BundleInput into the bundle's file list: which input goes to which ISO name. Pure: no I/O.
 import { dicomFileId, documentFileName, numberedName } from './iso-names.js';
+import { PREVIEW_DIR, XDM_SUBSET } from './paths.js';
 import type { BundleDocument, BundleInput, BundleInstance, BundleSeries, BundleStudy } from './types.js';
 
-export const XDM_SUBSET = 'IHE_XDM/SUBSET01';
-export const PATHS = {
-  dicomdir: 'DICOMDIR',
-  index: 'INDEX.HTM',
-  readme: 'README.TXT',
-  manifest: 'MANIFEST.TXT',
-  xdmMetadata: `${XDM_SUBSET}/METADATA.XML`,
-  fhir: 'FHIR/BUNDLE.JSN',
-} as const;
-
-/** Top-level names a bundle owns at its root: what overwrite replaces and verify scans. */
-export const BUNDLE_ROOT_NAMES = [
-  'DICOM',
-  'IHE_XDM',
-  'FHIR',
-  'PREVIEW',
-  PATHS.dicomdir,
-  PATHS.index,
-  PATHS.readme,
-  PATHS.manifest,
-] as const;
+export { XDM_SUBSET, PATHS, BUNDLE_ROOT_NAMES } from './paths.js';
 
 export interface PlannedInstance {
   fileId: string[];
@@ -33,8 +14,8 @@ export interface PlannedInstance {
 export interface PlannedSeries {
   series: BundleSeries;
   instances: PlannedInstance[];
-  /** Where this series' preview image goes, without extension (PNG/JPG decided when rendered). */
-  previewBase: string;
+  /** Where this series' preview image goes (always a JPEG; a placeholder when none can be rendered). */
+  previewPath: string;
 }
 
 export interface PlannedStudy {
@@ -66,7 +47,7 @@ export function planBundle(input: BundleInput, options: { reportsAsDicom?: boole
       previewCount += 1;
       return {
         series,
-        previewBase: `PREVIEW/${numberedName('SER', previewCount)}`,
+        previewPath: `${PREVIEW_DIR}/${numberedName('SER', previewCount)}.JPG`,
         instances: series.instances.map((instance, im) => {
           const fileId = dicomFileId(0, st, se, im);
           return { fileId, path: fileId.join('/'), instance };

@@ -1,18 +1,23 @@
 // README.TXT at the bundle root: what this is and how to open it, for the person who receives the
-// stick or zip (IHE PDI/XDM expect a README with the originator and how to view the content).
-// ASCII with CRLF so it reads right in Notepad on any Windows.
-import { PATHS, XDM_SUBSET, type BundlePlan } from './plan.js';
-import { toAscii } from '../base/text-safety.js';
+// stick or zip (IHE PDI/XDM expect a README with the originator and how to view the content). It
+// describes only what this bundle holds. UTF-8 with a byte-order mark and CRLF, so Notepad on any
+// Windows shows names and dashes as written.
+import { PATHS, PREVIEW_DIR, XDM_SUBSET } from './paths.js';
+import type { BundlePlan } from './plan.js';
 import type { BundleInput } from './types.js';
+import { stripControls } from '../base/text-safety.js';
 
-export function buildReadme(input: BundleInput, plan: BundlePlan): string {
-  const instanceCount = plan.studies.reduce(
-    (sum, s) => sum + s.series.reduce((n, se) => n + se.instances.length, 0),
-    0,
-  );
+const BOM = '\uFEFF';
+const COLUMN = 31; // wide enough for IHE_XDM/SUBSET01/METADATA.XML; lines stay ≤ 80
+
+function row(name: string, what: string): string {
+  return `  ${name.padEnd(COLUMN)}${what}`;
+}
+
+function header(input: BundleInput, plan: BundlePlan): string[] {
   const provider = input.case?.provider;
   const forWhom = [provider?.name, provider?.institution].filter(Boolean).join(', ');
-  const lines = [
+  return [
     'SECOND-OPINION RECORDS',
     '======================',
     '',
@@ -28,40 +33,62 @@ export function buildReadme(input: BundleInput, plan: BundlePlan): string {
     '',
     'HOW TO READ',
     `  Open ${PATHS.index} in any web browser. It shows the patient, the question,`,
-    '  a timeline, the list of documents (click to open) and a preview of every',
-    '  imaging series. It works offline and loads nothing from the internet.',
+    ...(plan.studies.length > 0
+      ? ['  a timeline, the list of documents (click to open) and a preview of every', '  imaging series. It works offline and loads nothing from the internet.']
+      : ['  a timeline and the list of documents (click to open). It works offline and', '  loads nothing from the internet.']),
     '',
+  ];
+}
+
+function contents(plan: BundlePlan): string[] {
+  const instances = plan.studies.reduce((sum, s) => sum + s.series.reduce((n, se) => n + se.instances.length, 0), 0);
+  const series = plan.studies.reduce((n, s) => n + s.series.length, 0);
+  const images = instances > 0;
+  const documents = plan.documents.length > 0;
+  return [
     'CONTENTS',
-    // Column wide enough for the longest name (IHE_XDM/SUBSET01/METADATA.XML); lines stay ≤ 80.
-    `  ${PATHS.index.padEnd(31)}Summary page (start here).`,
-    `  ${PATHS.dicomdir.padEnd(31)}DICOM media index (IHE PDI).`,
-    `  ${'DICOM/'.padEnd(31)}${instanceCount} DICOM file(s), ${plan.studies.length} study(ies).`,
-    `  ${(XDM_SUBSET + '/').padEnd(31)}${plan.documents.length} document(s), IHE XDM.`,
-    `  ${PATHS.xdmMetadata.padEnd(31)}XDM metadata (ebRIM).`,
-    `  ${PATHS.fhir.padEnd(31)}FHIR R4 Bundle (JSON).`,
-    `  ${'PREVIEW/'.padEnd(31)}Preview images for ${PATHS.index}.`,
-    `  ${PATHS.manifest.padEnd(31)}SHA-256 of every other file.`,
+    row(PATHS.index, 'Summary page (start here).'),
+    ...(images || plan.encapsulatedStudyIndex !== null ? [row(PATHS.dicomdir, 'DICOM media index (IHE PDI).')] : []),
+    ...(images ? [row('DICOM/', `${instances} DICOM file(s), ${plan.studies.length} study(ies).`), row(`${PREVIEW_DIR}/`, `A preview image of each of the ${series} series.`)] : []),
+    ...(documents ? [row(`${XDM_SUBSET}/`, `${plan.documents.length} document(s), IHE XDM.`), row(PATHS.xdmMetadata, 'XDM metadata (ebRIM).')] : []),
+    row(PATHS.fhir, 'FHIR R4 Bundle (JSON).'),
+    row(PATHS.manifest, 'SHA-256 of every other file.'),
     '',
-    'IMPORTING THE IMAGES INTO A PACS OR VIEWER',
-    `  Point the PACS / DICOM viewer "import media" function at the ${PATHS.dicomdir}`,
-    '  file at the root of this media. The DICOM files are unchanged copies of the',
-    '  originals (byte for byte).',
-    '',
-    'IMPORTING THE DOCUMENTS',
-    `  Systems that read IHE XDM media use ${PATHS.xdmMetadata};`,
-    `  systems that read FHIR use ${PATHS.fhir}. The files themselves are in`,
-    `  ${XDM_SUBSET}/.`,
-    '',
+  ];
+}
+
+function importing(plan: BundlePlan): string[] {
+  const lines: string[] = [];
+  if (plan.studies.length > 0)
+    lines.push(
+      'IMPORTING THE IMAGES INTO A PACS OR VIEWER',
+      `  Point the PACS / DICOM viewer "import media" function at the ${PATHS.dicomdir}`,
+      '  file at the root of this media. The DICOM files are unchanged copies of the',
+      '  originals (byte for byte). The previews in INDEX.HTM are for orientation only',
+      '  and are not of diagnostic quality.',
+      '',
+    );
+  if (plan.documents.length > 0)
+    lines.push(
+      'IMPORTING THE DOCUMENTS',
+      `  Systems that read IHE XDM media use ${PATHS.xdmMetadata};`,
+      `  systems that read FHIR use ${PATHS.fhir}. The files themselves are in`,
+      `  ${XDM_SUBSET}/.`,
+      '',
+    );
+  return lines;
+}
+
+export function buildReadme(input: BundleInput, plan: BundlePlan): Uint8Array {
+  const lines = [
+    ...header(input, plan),
+    ...contents(plan),
+    ...importing(plan),
     'CHECKING THE COPY',
     `  ${PATHS.manifest} lists the SHA-256 of every other file. On Linux or macOS:`,
     `    sha256sum -c ${PATHS.manifest}     (or: shasum -a 256 -c ${PATHS.manifest})`,
     '  run in this folder. Any changed or missing file is reported.',
     '',
-    'VIEWER',
-    '  No DICOM viewer is included. Any DICOM viewer that reads DICOMDIR media can',
-    '  display the images; the preview images in INDEX.HTM are for orientation only',
-    '  and are not of diagnostic quality.',
-    '',
   ];
-  return lines.map(toAscii).join('\r\n');
+  return new TextEncoder().encode(BOM + lines.map(stripControls).join('\r\n'));
 }

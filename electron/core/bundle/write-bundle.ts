@@ -6,19 +6,18 @@ import { createHash } from 'node:crypto';
 import { statfs } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { defaultDicomServices, type DicomServices } from './dicom-services.js';
-import { dicomdirInputFor, dicomDate, type ExtraStudy } from './dicomdir-input.js';
+import { dicomDate, type ExtraStudy } from './dicomdir-input.js';
 import { BundleError, MESSAGES, destinationError } from './errors.js';
 import { DOSSIER_SOURCE_OID, uuidOid, type BundleFacts } from './facts.js';
-import { buildFhirBundle } from './fhir-bundle.js';
-import { buildIndexHtml } from './index-html.js';
+import { bundleFiles } from './file-list.js';
+import { generatedFilesOf } from './generated-files.js';
 import { buildManifest, type ManifestEntry } from './manifest.js';
-import { PATHS, planBundle, type BundlePlan } from './plan.js';
-import { buildReadme } from './readme.js';
+import { PATHS } from './paths.js';
+import { planBundle, type BundlePlan, type PlannedDocument } from './plan.js';
 import type { BundleSink } from './sink.js';
 import { createFolderSink } from './sink-folder.js';
 import { createZipSink } from './sink-zip.js';
 import type { BundleFileSource, BundleInput, BundleOptions, ProgressCallback, WriteBundleResult } from './types.js';
-import { buildXdmMetadata } from './xdm-metadata.js';
 
 export type BundleDestination = { kind: 'folder'; path: string } | { kind: 'zip'; path: string };
 
@@ -42,39 +41,36 @@ export async function writeBundle(
     throw new BundleError('invalid-params', 'a password can only be set for a zip file');
   }
   const plan = planBundle(input, options);
-  const payloadBytes = sumSources(plan);
-  const fileCount = countFiles(plan);
-  await checkFreeSpace(dest.kind === 'zip' ? dirname(dest.path) : dest.path, dest.kind === 'folder', payloadBytes, fileCount);
+  const files = bundleFiles(plan);
+  const payloadBytes = files.reduce((n, f) => n + (f.bytes ?? 0), 0);
+  await checkFreeSpace(dest.kind === 'zip' ? dirname(dest.path) : dest.path, dest.kind === 'folder', payloadBytes, files.length);
 
   const sink =
     dest.kind === 'zip'
       ? await createZipSink(dest.path, { overwrite: options.overwrite, ...(options.password ? { password: options.password } : {}) })
       : await createFolderSink(dest.path, { overwrite: options.overwrite });
-  const writer = new TrackingWriter(sink, onProgress, fileCount, payloadBytes);
+  const writer = new TrackingWriter(sink, onProgress, files.length, payloadBytes);
   try {
-    const facts = await writePayload(input, plan, writer, services, options);
-    await writeGenerated(input, plan, facts, writer, services);
+    const facts = newFacts();
+    await writeImages(plan, writer, services, facts);
+    const extraStudies = await writeDocuments(input, plan, writer, services, facts);
+    for (const g of generatedFilesOf(plan)) await writer.writeBytes(g.path, await g.build({ input, plan, facts, services, extraStudies }), { compress: g.compress });
     await writer.writeBytes(PATHS.manifest, text(buildManifest(writer.manifest)), { compress: true, inManifest: false });
+    if (writer.filesDone !== files.length) throw new Error(`wrote ${writer.filesDone} files, planned ${files.length}`);
     await sink.commit();
-    return { path: sink.finalPath, fileCount: writer.manifest.length + 1, bytesWritten: writer.bytesDone };
+    return { path: sink.finalPath, fileCount: writer.filesDone, bytesWritten: writer.bytesDone };
   } catch (error) {
     await sink.abort();
     throw destinationError(error);
   }
 }
 
-async function writePayload(
-  input: BundleInput,
-  plan: BundlePlan,
-  writer: TrackingWriter,
-  services: DicomServices,
-  options: BundleOptions,
-): Promise<BundleFacts> {
-  const facts: BundleFacts = {
-    documents: new Map(),
-    previews: new Map(),
-    ids: { submissionSet: uuidOid(), source: DOSSIER_SOURCE_OID, documents: new Map() },
-  };
+function newFacts(): BundleFacts {
+  return { documents: new Map(), previews: new Map(), ids: { submissionSet: uuidOid(), source: DOSSIER_SOURCE_OID, documents: new Map() } };
+}
+
+/** Each series' instances, then its preview (rendered from its middle instance, or the placeholder). */
+async function writeImages(plan: BundlePlan, writer: TrackingWriter, services: DicomServices, facts: BundleFacts): Promise<void> {
   for (const { series } of plan.studies) {
     for (const planned of series) {
       const middle = Math.floor((planned.instances.length - 1) / 2);
@@ -85,15 +81,14 @@ async function writePayload(
         if (keep) previewSource = copied.bytes;
       }
       const preview = previewSource ? services.renderPreview(previewSource) : null;
-      if (preview) {
-        const path = `${planned.previewBase}.${preview.mime === 'image/png' ? 'PNG' : 'JPG'}`;
-        await writer.writeBytes(path, preview.bytes, { compress: false });
-        facts.previews.set(planned.previewBase, path);
-      } else {
-        facts.previews.set(planned.previewBase, null);
-      }
+      facts.previews.set(planned.previewPath, preview !== null);
+      await writer.writeBytes(planned.previewPath, preview ?? services.placeholderPreview(), { compress: false });
     }
   }
+}
+
+/** The documents (and, with reportsAsDicom, each PDF again as an Encapsulated PDF instance). */
+async function writeDocuments(input: BundleInput, plan: BundlePlan, writer: TrackingWriter, services: DicomServices, facts: BundleFacts): Promise<ExtraStudy[]> {
   const extraStudies: ExtraStudy[] = [];
   const pdfStudyUid = uuidOid();
   // One study holds every wrapped report; its study-level values must agree across its files.
@@ -105,80 +100,65 @@ async function writePayload(
     facts.documents.set(planned.path, { size: copied.size, sha1Hex: copied.sha1Hex ?? '' });
     facts.ids.documents.set(planned.path, uuidOid());
     if (planned.encapsulated && copied.bytes && services.wrapPdfAsDicom) {
-      const d = planned.document;
-      const seriesUid = uuidOid();
-      const sopUid = uuidOid();
-      const dicom = services.wrapPdfAsDicom(copied.bytes, {
-        patient: {
-          name: input.patient.dicomName ?? input.patient.name,
-          id: input.patient.id ?? '',
-          ...(input.patient.birthDate ? { birthDate: dicomDate(input.patient.birthDate) } : {}),
-          ...(input.patient.sex ? { sex: input.patient.sex.slice(0, 1).toUpperCase() } : {}),
-        },
-        studyInstanceUID: pdfStudyUid,
-        seriesInstanceUID: seriesUid,
-        sopInstanceUID: sopUid,
-        instanceNumber: 1,
-        title: d.title,
-        ...(d.date ? { date: dicomDate(d.date) } : {}),
-        study: docsStudy,
-      });
-      await writer.writeBytes(planned.encapsulated.path, dicom, { compress: false });
-      if (extraStudies.length === 0) {
-        extraStudies.push({
-          studyInstanceUID: pdfStudyUid,
-          studyDescription: 'Documents (Encapsulated PDF)',
-          studyDate: docsStudy.date,
-          studyTime: docsStudy.time,
-          studyId: docsStudy.id,
-          series: [],
-        });
-      }
-      extraStudies[0]!.series.push({
-        seriesInstanceUID: seriesUid,
-        modality: 'DOC',
-        seriesNumber: 1, // as written in the instance by wrapPdfAsDicom
-        seriesDescription: d.title,
-        images: [
-          {
-            fileId: planned.encapsulated.fileId,
-            sopClassUID: '1.2.840.10008.5.1.4.1.1.104.1',
-            sopInstanceUID: sopUid,
-            transferSyntaxUID: '1.2.840.10008.1.2.1',
-            instanceNumber: 1,
-            encapsulatedDocument: {
-              contentDate: d.date ? dicomDate(d.date) : docsStudy.date,
-              contentTime: docsStudy.time,
-              title: d.title.slice(0, 1024),
-              mimeType: 'application/pdf',
-            },
-          },
-        ],
-      });
+      const series = await writeEncapsulated(input, planned, copied.bytes, writer, services.wrapPdfAsDicom, { pdfStudyUid, docsStudy });
+      if (extraStudies.length === 0)
+        extraStudies.push({ studyInstanceUID: pdfStudyUid, studyDescription: 'Documents (Encapsulated PDF)', studyDate: docsStudy.date, studyTime: docsStudy.time, studyId: docsStudy.id, series: [] });
+      extraStudies[0]!.series.push(series);
     }
   }
-  writer.extraStudies = extraStudies;
-  return facts;
+  return extraStudies;
 }
 
-async function writeGenerated(
+type WrapPdf = NonNullable<DicomServices['wrapPdfAsDicom']>;
+
+async function writeEncapsulated(
   input: BundleInput,
-  plan: BundlePlan,
-  facts: BundleFacts,
+  planned: PlannedDocument,
+  pdf: Uint8Array,
   writer: TrackingWriter,
-  services: DicomServices,
-): Promise<void> {
-  if (plan.studies.length > 0 || writer.extraStudies.length > 0) {
-    const dicomdir = services.buildDicomdir(dicomdirInputFor(input, plan, writer.extraStudies));
-    await writer.writeBytes(PATHS.dicomdir, dicomdir, { compress: true });
-  }
-  if (plan.documents.length > 0) {
-    await writer.writeBytes(PATHS.xdmMetadata, text(buildXdmMetadata(input, plan, facts)), { compress: true });
-  }
-  const fhir = JSON.stringify(buildFhirBundle(input, plan, facts), null, 1);
-  await writer.writeBytes(PATHS.fhir, text(fhir), { compress: true });
-  await writer.writeBytes(PATHS.index, text(buildIndexHtml(input, plan, facts)), { compress: true });
-  await writer.writeBytes(PATHS.readme, text(buildReadme(input, plan)), { compress: true });
+  wrap: WrapPdf,
+  study: { pdfStudyUid: string; docsStudy: { date: string; time: string; id: string } },
+): Promise<ExtraStudy['series'][number]> {
+  const d = planned.document;
+  const seriesUid = uuidOid();
+  const sopUid = uuidOid();
+  const dicom = wrap(pdf, {
+    patient: {
+      name: input.patient.dicomName ?? input.patient.name,
+      id: input.patient.id ?? '',
+      ...(input.patient.birthDate ? { birthDate: dicomDate(input.patient.birthDate) } : {}),
+      ...(input.patient.sex ? { sex: input.patient.sex.slice(0, 1).toUpperCase() } : {}),
+    },
+    studyInstanceUID: study.pdfStudyUid,
+    seriesInstanceUID: seriesUid,
+    sopInstanceUID: sopUid,
+    instanceNumber: 1,
+    title: d.title,
+    ...(d.date ? { date: dicomDate(d.date) } : {}),
+    study: study.docsStudy,
+  });
+  await writer.writeBytes(planned.encapsulated!.path, dicom, { compress: false });
+  return {
+    seriesInstanceUID: seriesUid,
+    modality: 'DOC',
+    seriesNumber: 1, // as written in the instance by wrapPdfAsDicom
+    seriesDescription: d.title,
+    images: [
+      {
+        fileId: planned.encapsulated!.fileId,
+        sopClassUID: '1.2.840.10008.5.1.4.1.1.104.1',
+        sopInstanceUID: sopUid,
+        transferSyntaxUID: '1.2.840.10008.1.2.1',
+        instanceNumber: 1,
+        encapsulatedDocument: {
+          contentDate: d.date ? dicomDate(d.date) : study.docsStudy.date,
+          contentTime: study.docsStudy.time,
+          title: d.title.slice(0, 1024),
+          mimeType: 'application/pdf',
+        },
+      },
+    ],
+  };
 }
 
 /** Streams files into the sink, hashing them for the manifest and reporting progress. */
@@ -186,8 +166,6 @@ class TrackingWriter {
   readonly manifest: ManifestEntry[] = [];
   bytesDone = 0;
   filesDone = 0;
-  extraStudies: ExtraStudy[] = [];
-
   constructor(
     private readonly sink: BundleSink,
     private readonly onProgress: ProgressCallback,
@@ -258,21 +236,6 @@ class TrackingWriter {
       currentFile,
     });
   }
-}
-
-function sumSources(plan: BundlePlan): number {
-  let total = 0;
-  for (const s of plan.studies) for (const se of s.series) for (const i of se.instances) total += i.instance.source.size;
-  for (const d of plan.documents) total += d.document.source.size * (d.encapsulated ? 2 : 1);
-  return total;
-}
-
-/** Payload + previews + generated files (DICOMDIR, METADATA, FHIR, INDEX, README, MANIFEST). */
-function countFiles(plan: BundlePlan): number {
-  let n = 6;
-  for (const s of plan.studies) for (const se of s.series) n += se.instances.length + 1;
-  for (const d of plan.documents) n += d.encapsulated ? 2 : 1;
-  return n;
 }
 
 /** `mayBeNew`: a folder destination may not exist yet (its parent must); a zip's folder must. */

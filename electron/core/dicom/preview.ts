@@ -6,6 +6,7 @@ import type { DataSet } from './dicom-parser-lib.js';
 import { decodeFrameSync } from './pixels/decode.js';
 import { readPixelHeader } from './pixels/header.js';
 import { renderFrameImage } from './pixels/render.js';
+import { encodeJpeg } from './pixels/codecs/jpeg.js';
 import { TS } from './transfer-syntax.js';
 
 export interface PreviewImage {
@@ -51,4 +52,22 @@ function passThroughJpeg(bytes: Uint8Array): PreviewImage | null {
 function singleFragment(ds: DataSet, fragments: { position: number; length: number }[] | undefined): Uint8Array | null {
   const only = fragments?.length === 1 ? fragments[0] : undefined;
   return only ? ds.byteArray.subarray(only.position, only.position + only.length) : null;
+}
+
+/** A bundle preview: always a JPEG (its name is planned before rendering), or null when none can be made. */
+export function renderPreviewJpeg(bytes: Uint8Array): Uint8Array | null {
+  try {
+    return renderFrameImage(decodeFrameSync(bytes, 0), { format: 'jpeg', maxSide: PREVIEW_MAX_SIDE }).bytes;
+  } catch {
+    return null;
+  }
+}
+
+const PLACEHOLDER_SIDE = 64;
+let placeholder: Uint8Array | null = null;
+
+/** A plain grey square standing in for a series that has no preview (the page says so in words). */
+export function placeholderPreview(): Uint8Array {
+  placeholder ??= encodeJpeg(new Uint8Array(PLACEHOLDER_SIDE * PLACEHOLDER_SIDE).fill(200), PLACEHOLDER_SIDE, PLACEHOLDER_SIDE, 1, 80);
+  return placeholder;
 }

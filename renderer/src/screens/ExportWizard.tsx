@@ -112,7 +112,7 @@ export function ExportWizard({ caseDetail, onClose }: { caseDetail: CaseDetail; 
           </dl>
           <details open={preview.entries.length <= 25}>
             <summary>Show every file in the bundle</summary>
-            <ul className="entries">{preview.entries.slice(0, 500).map((e) => <li key={e.path}><span className="path">{e.path}</span> {e.bytes > 0 && <span className="hint-inline">{formatBytes(e.bytes)}</span>}</li>)}</ul>
+            <ul className="entries">{preview.entries.slice(0, 500).map((e) => <li key={e.path}><span className="path">{e.path}</span> {e.bytes !== null && e.bytes > 0 && <span className="hint-inline">{formatBytes(e.bytes)}</span>}</li>)}</ul>
           </details>
           {preview.identityConflicts.length > 0 && (
             <div className="banner warn" role="note">

@@ -44,8 +44,24 @@ export function decodeJpeg(encoded: Uint8Array): CodecOutput {
   });
 }
 
+/** The encoder's output buffer is sized from the input: below this many bytes a JPEG's own headers overrun it. */
+const MIN_ENCODE_BYTES = 1024;
+
+/** Nearest-neighbour enlargement by a whole factor, so a tiny image still encodes. */
+function enlarge(pixels: Uint8Array, width: number, height: number, channels: number, k: number): Uint8Array {
+  const out = new Uint8Array(width * k * height * k * channels);
+  for (let y = 0; y < height * k; y++)
+    for (let x = 0; x < width * k; x++) {
+      const from = (Math.floor(y / k) * width + Math.floor(x / k)) * channels;
+      out.set(pixels.subarray(from, from + channels), (y * width * k + x) * channels);
+    }
+  return out;
+}
+
 /** pixels: width × height × channels bytes (gray, or RGB interleaved); quality 1–100. */
 export function encodeJpeg(pixels: Uint8Array, width: number, height: number, channels: 1 | 3, quality: number): Uint8Array {
+  const k = Math.ceil(Math.sqrt(MIN_ENCODE_BYTES / (width * height * channels)));
+  if (k > 1) return encodeJpeg(enlarge(pixels, width, height, channels, k), width * k, height * k, channels, quality);
   const turbo = wasmModule(LIBJPEG_TURBO, isLibJpeg);
   return withCodec(LIBJPEG_TURBO, () => new turbo.JPEGEncoder(), (encoder) => {
     const info = { width, height, bitsPerSample: 8, componentCount: channels, isSigned: false, isUsingColorTransform: false };

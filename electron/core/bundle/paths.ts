@@ -1,0 +1,15 @@
+// Where things go in a bundle: the fixed names at its root and the folders it owns.
+export const XDM_SUBSET = 'IHE_XDM/SUBSET01';
+export const PREVIEW_DIR = 'PREVIEW';
+
+export const PATHS = {
+  dicomdir: 'DICOMDIR',
+  index: 'INDEX.HTM',
+  readme: 'README.TXT',
+  manifest: 'MANIFEST.TXT',
+  xdmMetadata: `${XDM_SUBSET}/METADATA.XML`,
+  fhir: 'FHIR/BUNDLE.JSN',
+} as const;
+
+/** Top-level names a bundle owns at its root: what overwrite replaces and verify scans. */
+export const BUNDLE_ROOT_NAMES = ['DICOM', 'IHE_XDM', 'FHIR', PREVIEW_DIR, PATHS.dicomdir, PATHS.index, PATHS.readme, PATHS.manifest] as const;
