@@ -89,6 +89,8 @@ export interface ExportRequest {
   /** Only for kind 'zip': AES-256 encrypts the entries. */
   zipPassword?: string;
   reportsAsDicom?: boolean;
+  /** Every series' images as JPEGs the doctor can scroll in INDEX.HTM (default true; false for very large studies). */
+  viewerImages?: boolean;
   allowIdentityMismatch?: boolean;
   /** Replace a bundle already at the destination (the person's other files there are kept). */
   replaceExisting?: boolean;

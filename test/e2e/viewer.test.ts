@@ -6,6 +6,7 @@
 // medication table) and a photo. axe-core finds nothing serious; nothing leaves the machine.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { WebSocket } from 'ws';
 import type { DecodedFrame } from '../../shared/imaging/frame.js';
 import { renderToRgba } from '../../shared/imaging/render-rgba.js';
 import { decodeFrameSync } from '../../electron/core/dicom/pixels/index.js';
@@ -13,6 +14,8 @@ import { newUid } from '../../electron/core/dicom/writer.js';
 import { makeCtSeries, makeMultiFrame } from '../fixtures/dicom/ct-series.js';
 import { makeCcd } from '../fixtures/documents/cda.js';
 import { makePdf } from '../fixtures/documents/pdf.js';
+import { withExifOrientation } from '../fixtures/documents/images.js';
+import { encodeJpegBaseline } from '../fixtures/dicom/codec-encoders.js';
 import { axeViolations, createVaultThroughUi, dropFiles, isLoopbackUrl, screenshot, startHostedApp, type DropFile, type HostedApp } from './harness.js';
 
 const SLICES = 12;
@@ -39,6 +42,23 @@ async function canvasState(p: Page): Promise<{ image: number; center: number; wi
 const expected = (frame: DecodedFrame, window: { center: number; width: number }): string => Buffer.from(renderToRgba(frame, window).buffer).toString('base64');
 const overlay = (p: Page): Promise<string> => p.locator('[data-testid="image-overlay"]').innerText();
 
+/** One API call through the browser host, as the page makes them (token, own Origin). */
+function callHost(method: string, params: unknown): Promise<unknown> {
+  const { port, token } = app.host;
+  return new Promise((resolve, reject) => {
+    const ws = new WebSocket(`ws://127.0.0.1:${port}/ws?token=${token}`, { headers: { Origin: `http://127.0.0.1:${port}` } });
+    ws.once('open', () => ws.send(JSON.stringify({ token, id: 1, method, params })));
+    ws.on('message', (data) => {
+      const msg = JSON.parse(String(data)) as { id?: number; ok?: boolean; value?: unknown; error?: unknown };
+      if (msg.id !== 1) return;
+      ws.close();
+      if (msg.ok) resolve(msg.value);
+      else reject(new Error(JSON.stringify(msg.error)));
+    });
+    ws.once('error', reject);
+  });
+}
+
 beforeAll(async () => {
   app = await startHostedApp('dossier-viewer-');
   page = app.session.page;
@@ -47,6 +67,9 @@ beforeAll(async () => {
   ct = await makeCtSeries({ slices: SLICES, rows: 128, columns: 128, studyInstanceUID: study, seriesNumber: 2, description: 'Axial native', window: WINDOW });
   ctLs = await makeCtSeries({ slices: SLICES, rows: 128, columns: 128, studyInstanceUID: study, seriesNumber: 3, description: 'Axial JPEG-LS', window: WINDOW, syntax: 'jpeg-ls' });
   const cine = makeMultiFrame({ frames: 8, studyInstanceUID: study });
+  // A landscape photo (96 × 48) that the camera marked "rotate 90° clockwise" (EXIF orientation 6).
+  const landscape = Uint8Array.from({ length: 96 * 48 * 3 }, (_, i) => (i % 3 === 0 ? ((i / 3) % 96) * 2 : i % 3 === 1 ? 80 : 160));
+  const photo = withExifOrientation(await encodeJpegBaseline({ width: 96, height: 48, components: 3, bitsPerSample: 8, bytes: landscape }, 90), 6);
   const pdf = await makePdf({ title: 'Oncology letter', pages: [['Oncology clinic letter', 'Page one'], ['Page two', 'Nothing to see'], ['Page three', 'Plan: start zanthoxylum trial next week']] });
   await createVaultThroughUi(page, 'blue harbour quiet morning');
   await dropFiles(page, [
@@ -55,6 +78,7 @@ beforeAll(async () => {
     drop('CT/CINE.dcm', cine),
     drop('letter.pdf', pdf, 'application/pdf'),
     drop('summary.xml', new TextEncoder().encode(makeCcd()), 'text/xml'),
+    drop('wound-photo.jpg', photo, 'image/jpeg'),
   ]);
   await page.getByRole('heading', { name: 'Finished adding records' }).waitFor({ timeout: 60_000 });
   await page.getByRole('button', { name: 'Close' }).click();
@@ -183,6 +207,40 @@ describe('document viewers', () => {
     expect(await page.locator('.clinical-document').innerText()).toContain('<script>alert(1)</script> is text');
     expect(await page.locator('.clinical-document script, .clinical-document a').count()).toBe(0);
     await screenshot(page, 'viewer-06-cda');
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
+  it('shows a photo turned by its EXIF orientation, with zoom', async () => {
+    await page.getByRole('button', { name: /Back to records/ }).click();
+    await page.locator('.record-card', { hasText: /wound-photo/ }).click();
+    const img = page.locator('.photo');
+    await expect.poll(() => img.evaluate((i: HTMLImageElement) => i.complete && i.naturalWidth > 0)).toBe(true);
+    // Orientation 6: the 96 × 48 picture is shown 48 wide and 96 tall.
+    expect(await img.evaluate((i: HTMLImageElement) => [i.naturalWidth, i.naturalHeight])).toEqual([48, 96]);
+    expect((await img.getAttribute('src'))!.startsWith('blob:')).toBe(true);
+    await page.getByRole('button', { name: 'Zoom in' }).click();
+    expect(await img.getAttribute('style')).toContain('scale(1.25)');
+    await screenshot(page, 'viewer-07-photo');
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
+  it('lists records with pictures: the study drawn by the core, the PDF page and the photo drawn here and kept', async () => {
+    await page.getByRole('button', { name: /Back to records/ }).click();
+    const thumbOf = (title: RegExp) => page.locator('.record-card', { hasText: title }).locator('.thumb img');
+    for (const title of [/CT CHEST/, /Oncology/, /wound-photo/]) {
+      await thumbOf(title).waitFor({ timeout: 15_000 });
+      expect(await thumbOf(title).getAttribute('src')).toMatch(/^data:image\/jpeg;base64,/);
+    }
+    // The photo's picture is upright too (taller than wide).
+    expect(await thumbOf(/wound-photo/).evaluate((i: HTMLImageElement) => i.naturalHeight > i.naturalWidth)).toBe(true);
+    // Kept in the vault: asked again, the core now serves the PDF's and the photo's pictures itself.
+    const records = (await callHost('records.list', {})) as { id: string; format: string }[];
+    for (const format of ['pdf', 'jpeg']) {
+      const thumb = (await callHost('records.thumbnail', { id: records.find((r) => r.format === format)!.id })) as { dataUrl: string | null; needs?: string };
+      expect(thumb.needs).toBeUndefined();
+      expect(thumb.dataUrl).toMatch(/^data:image\/jpeg;base64,/);
+    }
+    await screenshot(page, 'viewer-08-library-thumbnails');
     expect(await axeViolations(page)).toEqual([]);
   });
 

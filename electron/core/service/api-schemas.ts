@@ -19,6 +19,7 @@ const selection = {
   recordIds: z.array(id).max(100_000).optional(),
   all: z.boolean().optional(),
   reportsAsDicom: z.boolean().optional(),
+  viewerImages: z.boolean().optional(),
   allowIdentityMismatch: z.boolean().optional(),
 };
 
