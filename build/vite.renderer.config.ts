@@ -4,6 +4,7 @@
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { RENDERER_META_CSP } from '../electron/shell/csp.js';
@@ -38,7 +39,7 @@ function pdfjsWasm(): Plugin {
     load(id) {
       if (!id.startsWith(`\0${PDFJS_WASM}`)) return null;
       const file = require.resolve(`pdfjs-dist/wasm/${id.slice(PDFJS_WASM.length + 1)}.wasm`);
-      return `export default ${JSON.stringify(readFileSync(file).toString('base64'))};`;
+      return `export default ${JSON.stringify(gzipSync(readFileSync(file), { level: 9 }).toString('base64'))};`;
     },
   };
 }

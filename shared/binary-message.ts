@@ -117,16 +117,21 @@ function readHeader(frame: Uint8Array): { m: unknown; b: unknown; start: number 
   return { m, b, start: padded(8 + length) };
 }
 
-/** The message a binary frame carries, typed arrays restored (each in a buffer of its own). */
-export function unpackBinary(frame: Uint8Array): unknown {
+/**
+ * The message a binary frame carries, typed arrays restored. `owned`: the frame's buffer belongs to
+ * the caller alone (a received WebSocket message), so the arrays may be views into it instead of
+ * copies; otherwise (a Node Buffer, perhaps from a shared pool) each array gets a buffer of its own.
+ */
+export function unpackBinary(frame: Uint8Array, options: { owned?: boolean } = {}): unknown {
   const { m, b, start } = readHeader(frame);
   if (!Array.isArray(b) || !b.every(isSegment)) throw new BinaryMessageError('binary message lists malformed segments');
   for (const seg of b) {
     const Type = ARRAY_TYPES[seg.t];
     const from = start + seg.o;
     if (from + seg.n > frame.length || seg.n % Type.BYTES_PER_ELEMENT !== 0) throw new BinaryMessageError('binary segment out of range');
-    const copy = new Uint8Array(frame.subarray(from, from + seg.n)); // a copy (Buffer#slice would share)
-    place(m, seg.p, new Type(copy.buffer, 0, seg.n / Type.BYTES_PER_ELEMENT));
+    const at = frame.byteOffset + from;
+    if (options.owned && at % Type.BYTES_PER_ELEMENT === 0) place(m, seg.p, new Type(frame.buffer as ArrayBuffer, at, seg.n / Type.BYTES_PER_ELEMENT));
+    else place(m, seg.p, new Type(new Uint8Array(frame.subarray(from, from + seg.n)).buffer, 0, seg.n / Type.BYTES_PER_ELEMENT)); // a copy (Buffer#slice would share)
   }
   return m;
 }

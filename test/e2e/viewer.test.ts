@@ -13,9 +13,9 @@ import { decodeFrameSync } from '../../electron/core/dicom/pixels/index.js';
 import { newUid } from '../../electron/core/dicom/writer.js';
 import { makeCtSeries, makeMultiFrame } from '../fixtures/dicom/ct-series.js';
 import { makeCcd } from '../fixtures/documents/cda.js';
-import { makePdf } from '../fixtures/documents/pdf.js';
+import { makePdf, makePdfWithJpxImage } from '../fixtures/documents/pdf.js';
 import { withExifOrientation } from '../fixtures/documents/images.js';
-import { encodeJpegBaseline } from '../fixtures/dicom/codec-encoders.js';
+import { encodeJ2k, encodeJpegBaseline } from '../fixtures/dicom/codec-encoders.js';
 import { axeViolations, createVaultThroughUi, dropFiles, isLoopbackUrl, screenshot, startHostedApp, type DropFile, type HostedApp } from './harness.js';
 
 const SLICES = 12;
@@ -70,6 +70,9 @@ beforeAll(async () => {
   // A landscape photo (96 × 48) that the camera marked "rotate 90° clockwise" (EXIF orientation 6).
   const landscape = Uint8Array.from({ length: 96 * 48 * 3 }, (_, i) => (i % 3 === 0 ? ((i / 3) % 96) * 2 : i % 3 === 1 ? 80 : 160));
   const photo = withExifOrientation(await encodeJpegBaseline({ width: 96, height: 48, components: 3, bitsPerSample: 8, bytes: landscape }, 90), 6);
+  // A "scanned" page: one JPEG 2000 image, which pdf.js draws with its WebAssembly decoder.
+  const gradient = Uint8Array.from({ length: 64 * 48 }, (_, i) => (i % 64) * 4);
+  const scan = await makePdfWithJpxImage(await encodeJ2k({ width: 64, height: 48, components: 1, bitsPerSample: 8, bytes: gradient }), 64, 48);
   const pdf = await makePdf({ title: 'Oncology letter', pages: [['Oncology clinic letter', 'Page one'], ['Page two', 'Nothing to see'], ['Page three', 'Plan: start zanthoxylum trial next week']] });
   await createVaultThroughUi(page, 'blue harbour quiet morning');
   await dropFiles(page, [
@@ -79,6 +82,7 @@ beforeAll(async () => {
     drop('letter.pdf', pdf, 'application/pdf'),
     drop('summary.xml', new TextEncoder().encode(makeCcd()), 'text/xml'),
     drop('wound-photo.jpg', photo, 'image/jpeg'),
+    drop('scanned-letter.pdf', scan, 'application/pdf'),
   ]);
   await page.getByRole('heading', { name: 'Finished adding records' }).waitFor({ timeout: 60_000 });
   await page.getByRole('button', { name: 'Close' }).click();
@@ -196,6 +200,23 @@ describe('document viewers', () => {
     expect(at!.y + at!.height).toBeLessThanOrEqual(view!.y + view!.height);
     await screenshot(page, 'viewer-05-pdf-find');
     expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: /Back to records/ }).click();
+  });
+
+  it('draws a scanned page’s JPEG 2000 image (pdf.js’s WebAssembly decoder, allowed by the CSP, handed over without fetch)', async () => {
+    await page.locator('.record-card', { hasText: /scanned-letter/ }).click();
+    const canvas = page.locator('.pdf-page[data-page="1"] canvas');
+    await canvas.waitFor();
+    // A blank page is all white; the gradient image darkens a good part of it.
+    await expect
+      .poll(() => canvas.evaluate((c: HTMLCanvasElement) => {
+        const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+        let dark = 0;
+        for (let i = 0; i < d.length; i += 4) if ((d[i] as number) < 128 && (d[i + 3] as number) > 0) dark++;
+        return dark / (c.width * c.height);
+      }), { timeout: 15_000 })
+      .toBeGreaterThan(0.05);
+    await screenshot(page, 'viewer-05b-pdf-jpx');
     await page.getByRole('button', { name: /Back to records/ }).click();
   });
 

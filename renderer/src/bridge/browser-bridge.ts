@@ -39,7 +39,7 @@ export function createBrowserBridge(loc: Location = window.location): DossierBri
       };
       ws.binaryType = 'arraybuffer';
       ws.onmessage = (e: MessageEvent<string | ArrayBuffer>) => {
-        const raw: unknown = typeof e.data === 'string' ? JSON.parse(e.data) : unpackBinary(new Uint8Array(e.data));
+        const raw: unknown = typeof e.data === 'string' ? JSON.parse(e.data) : unpackBinary(new Uint8Array(e.data), { owned: true });
         const msg = (raw ?? {}) as { id?: number; ok?: boolean; value?: unknown; error?: unknown; event?: ApiEvent; payload?: unknown };
         if (msg.event) {
           listeners.get(msg.event)?.forEach((l) => l(msg.payload));

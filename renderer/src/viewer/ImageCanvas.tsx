@@ -8,6 +8,8 @@ import type { View } from '../../../shared/imaging/voi.js';
 
 export function ImageCanvas({ frame, view, transform, label, imageNumber }: { frame: DecodedFrame; view: View; transform: string; label: string; imageNumber: number }) {
   const ref = useRef<HTMLCanvasElement>(null);
+  // One ImageData per image size, filled again for each frame: no megabytes of garbage per image.
+  const pixels = useRef<ImageData | null>(null);
   useLayoutEffect(() => {
     const canvas = ref.current;
     const ctx = canvas?.getContext('2d');
@@ -16,8 +18,9 @@ export function ImageCanvas({ frame, view, transform, label, imageNumber }: { fr
       canvas.width = frame.columns;
       canvas.height = frame.rows;
     }
-    const rgba = renderToRgba(frame, view);
-    ctx.putImageData(new ImageData(rgba as Uint8ClampedArray<ArrayBuffer>, frame.columns, frame.rows), 0, 0);
+    if (pixels.current?.width !== frame.columns || pixels.current.height !== frame.rows) pixels.current = new ImageData(frame.columns, frame.rows);
+    renderToRgba(frame, view, pixels.current.data);
+    ctx.putImageData(pixels.current, 0, 0);
   }, [frame, view]);
   return (
     <canvas

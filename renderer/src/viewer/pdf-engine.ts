@@ -17,18 +17,20 @@ export function loadPdfjs(): Promise<Pdfjs> {
   return pdfjs;
 }
 
-function bytesOfBase64(base64: string): Uint8Array {
+/** Base64 of gzipped bytes → the bytes (the browser's own gunzip; no network involved). */
+async function gunzipBase64(base64: string): Promise<Uint8Array> {
   const binary = atob(base64);
-  const out = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) out[i] = binary.charCodeAt(i);
-  return out;
+  const gz = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) gz[i] = binary.charCodeAt(i);
+  const stream = new Blob([gz]).stream().pipeThrough(new DecompressionStream('gzip'));
+  return new Uint8Array(await new Response(stream).arrayBuffer());
 }
 
 /** What the worker may ask for: its two WASM image decoders, from this bundle. Nothing else. */
 class BundledBinaryData {
   async fetch({ kind, filename }: { kind: string; filename: string }): Promise<Uint8Array> {
-    if (kind === 'wasmUrl' && filename === 'openjpeg.wasm') return bytesOfBase64((await import('virtual:pdfjs-wasm/openjpeg')).default);
-    if (kind === 'wasmUrl' && filename === 'jbig2.wasm') return bytesOfBase64((await import('virtual:pdfjs-wasm/jbig2')).default);
+    if (kind === 'wasmUrl' && filename === 'openjpeg.wasm') return gunzipBase64((await import('virtual:pdfjs-wasm/openjpeg')).default);
+    if (kind === 'wasmUrl' && filename === 'jbig2.wasm') return gunzipBase64((await import('virtual:pdfjs-wasm/jbig2')).default);
     throw new Error(`pdf.js asked for ${kind} ${filename}, which Dossier does not ship`);
   }
 }
