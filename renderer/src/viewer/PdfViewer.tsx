@@ -1,11 +1,11 @@
 // A PDF record, page by page (pdf.js in the renderer): page thumbnails to jump with, page
 // navigation, zoom (fit width or a percentage) and find with highlights.
-import { useMemo, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { useElementSize } from './use-element-size.js';
 import { PdfFindBar } from './PdfFindBar.js';
 import { PdfPage } from './PdfPage.js';
 import { PdfThumbnails } from './PdfThumbnails.js';
-import { findMatches, highlightsOn, type Match, type PageText } from './pdf-find.js';
+import { usePdfFind } from './use-pdf-find.js';
 import { usePdf, usePdfText } from './use-pdf.js';
 
 const ZOOMS = [0.5, 0.75, 1, 1.25, 1.5, 2, 3] as const;
@@ -17,15 +17,9 @@ export function PdfViewer({ recordId, title }: { recordId: string; title: string
   const { width } = useElementSize(scroller);
   const [zoom, setZoom] = useState<'fit' | number>('fit');
   const [page, setPage] = useState(1);
-  const [texts, setTexts] = useState<PageText[]>([]);
-  const [matches, setMatches] = useState<Match[] | null>(null);
-  const [current, setCurrent] = useState(0);
-  const [searching, setSearching] = useState(false);
 
   const first = pdf?.sizes[0];
   const scale = zoom === 'fit' ? (first && width > 0 ? Math.max(0.25, (width - 32) / first.width) : 1) : zoom;
-  const currentMatch = matches?.[current] ?? null;
-  const highlights = useMemo(() => texts.map((t, i) => (matches ? highlightsOn(t, matches.filter((m) => m.page === i + 1), currentMatch) : [])), [texts, matches, currentMatch]);
 
   /** Scrolls the pages (never the screen around them) to page n's top. */
   function goToPage(n: number): void {
@@ -45,22 +39,7 @@ export function PdfViewer({ recordId, title }: { recordId: string; title: string
     box.scrollTop += at.top - view.top - box.clientHeight / 2;
     box.scrollLeft += Math.max(0, at.right - view.right + 32);
   }
-  async function find(query: string): Promise<void> {
-    setSearching(true);
-    const all = await readText();
-    const found = findMatches(all, query);
-    setTexts(all);
-    setMatches(query.trim() ? found : null);
-    setCurrent(0);
-    setSearching(false);
-    if (found[0]) goToPage(found[0].page);
-  }
-  function step(by: 1 | -1): void {
-    if (!matches?.length) return;
-    const next = (current + by + matches.length) % matches.length;
-    setCurrent(next);
-    goToPage(matches[next]!.page);
-  }
+  const search = usePdfFind(readText, goToPage);
   function onScroll(): void {
     const box = scroller.current;
     if (!box || !pdf) return;
@@ -90,13 +69,13 @@ export function PdfViewer({ recordId, title }: { recordId: string; title: string
             {ZOOMS.map((z) => <option key={z} value={z}>{Math.round(z * 100)} %</option>)}
           </select>
         </label>
-        <PdfFindBar count={matches ? matches.length : null} current={current} searching={searching} onFind={(q) => void find(q)} onStep={step} />
+        <PdfFindBar count={search.count} current={search.current} searching={search.searching} onFind={(q) => void search.find(q)} onStep={search.step} />
       </div>
       <div className="pdf-body">
         {pdf && <PdfThumbnails doc={pdf.doc} sizes={pdf.sizes} current={page} onPick={(n) => goToPage(n)} />}
         <div ref={scroller} className="pdf-pages" onScroll={onScroll} tabIndex={0} role="region" aria-label="Pages">
           {!pdf && <p className="viewer-loading">Opening the document…</p>}
-          {pdf?.sizes.map((s, i) => <PdfPage key={i} doc={pdf.doc} number={i + 1} width={s.width} height={s.height} scale={scale} highlights={highlights[i] ?? []} onCurrentMark={showMark} label={`Page ${i + 1} of ${pdf.sizes.length}`} />)}
+          {pdf?.sizes.map((s, i) => <PdfPage key={i} doc={pdf.doc} number={i + 1} width={s.width} height={s.height} scale={scale} highlights={search.highlights[i] ?? []} onCurrentMark={showMark} label={`Page ${i + 1} of ${pdf.sizes.length}`} />)}
         </div>
       </div>
     </section>
