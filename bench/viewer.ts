@@ -18,7 +18,7 @@ import { exportBundle } from '../electron/core/export/export-bundle.js';
 import { previewBundle } from '../electron/core/export/bundle-preview.js';
 import { startBrowserHost } from '../electron/host/browser-host.js';
 import { makeCtSeries } from '../test/fixtures/dicom/ct-series.js';
-import { CHROMIUM } from '../test/helpers/chromium.js';
+import { CHROMIUM, CHROMIUM_ARGS } from '../test/helpers/chromium.js';
 
 const at = process.argv.indexOf('--slices');
 const SLICES = at > 0 ? Number(process.argv[at + 1]) : 300;
@@ -97,7 +97,7 @@ try {
   vault.close();
 
   const host = await startBrowserHost({ vaultDir, distDir: path.resolve('dist/renderer'), kdfCost: KDF });
-  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'] });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await page.goto(host.url);

@@ -62,6 +62,18 @@ export interface RecordQuery {
   dateTo?: string;
   tag?: string;
   sort?: 'date-desc' | 'date-asc' | 'title' | 'imported-desc' | 'relevance';
+  /** Paging: at most RECORD_PAGE_MAX per call (default RECORD_PAGE_DEFAULT), from `offset`. */
+  limit?: number;
+  offset?: number;
+}
+
+export const RECORD_PAGE_DEFAULT = 100;
+export const RECORD_PAGE_MAX = 1000;
+
+/** One page of the library, and how many records match in all. */
+export interface RecordPage {
+  records: RecordSummary[];
+  total: number;
 }
 
 export interface RecordPatch {
@@ -119,7 +131,7 @@ export interface DossierApi {
   'people.create': M<{ name: string; birthDate?: string | null; relation?: string }, Person>;
   'people.update': M<{ id: string; name?: string; birthDate?: string | null; relation?: string }, Person>;
 
-  'records.list': M<RecordQuery, RecordSummary[]>;
+  'records.list': M<RecordQuery, RecordPage>;
   'records.get': M<{ id: string }, RecordDetail>;
   'records.update': M<{ id: string; patch: RecordPatch }, RecordDetail>;
   /** Moves records to the trash. */
@@ -143,7 +155,8 @@ export interface DossierApi {
   /** A C-CDA or FHIR record as sections of plain text. */
   'documents.view': M<{ recordId: string }, DocumentView>;
 
-  'import.paths': M<{ paths: string[] }, ImportSummary>;
+  /** `ocr: false` skips reading text from photos and scans for this import (default: the vault setting). */
+  'import.paths': M<{ paths: string[]; ocr?: boolean }, ImportSummary>;
   /** Stops the running import after its current batch; what was committed stays. */
   'import.cancel': M<Record<string, never>, { ok: true }>;
 

@@ -53,7 +53,8 @@ export interface Identity {
   /** ISO date YYYY-MM-DD. */
   birthDate?: string;
   sex?: string;
-  source: 'dicom' | 'fhir' | 'cda' | 'pdf' | 'text' | 'xdm' | 'user';
+  /** Where it was read; 'ocr' = labelled lines in text recognised in a photo or scanned page. */
+  source: 'dicom' | 'fhir' | 'cda' | 'pdf' | 'text' | 'ocr' | 'xdm' | 'user';
 }
 
 export interface SeriesSummary {
@@ -94,6 +95,13 @@ export interface RecordSummary {
   /** Documents only. */
   pageCount?: number;
   textChars?: number;
+  /** With a search: where the words matched, as text parts (hits marked), never HTML. */
+  snippet?: SnippetPart[];
+}
+
+export interface SnippetPart {
+  text: string;
+  hit: boolean;
 }
 
 export interface SourceFileInfo {
@@ -139,6 +147,8 @@ export interface ImportProgress {
   filesTotal: number | null;
   bytesDone: number;
   currentFile: string;
+  /** While text is read from the current file's pictures (OCR): pages done of total. */
+  readingText?: { done: number; total: number };
 }
 
 export interface Person {

@@ -21,6 +21,7 @@ const nodeEntries = [
   ['electron/preload.ts', 'electron/preload.cjs', 'cjs'],
   ['electron/core/service/service-worker.ts', 'electron/service-worker.cjs', 'cjs'],
   ['electron/core/documents/pdf-worker-entry.ts', 'workers/pdf-worker.js', 'esm'],
+  ['electron/core/documents/ocr/ocr-worker-entry.ts', 'workers/ocr-worker.js', 'esm'],
 ];
 
 const PDFJS_MINIFIED = {
@@ -44,7 +45,8 @@ async function buildNode() {
       // pdf.js ships a minified copy of the same build; the packaged app carries only that one.
       alias: PDFJS_MINIFIED,
       logLevel: 'warning',
-      // pdf-isolated.ts reads import.meta.url only where __dirname is missing (ES module builds).
+      // built-worker.ts and ocr/assets.ts read import.meta.url only where __dirname/__filename are
+      // missing (ES module builds).
       logOverride: { 'empty-import-meta': 'silent' },
       define: { 'process.env.DOSSIER_BUILD': '"1"' },
       // Bundled CommonJS libraries (ws, dicom-parser) call require('zlib'); ES module output has no

@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
 import { startBrowserHost, type BrowserHost } from '../../electron/host/browser-host.js';
-import { CHROMIUM } from '../helpers/chromium.js';
+import { CHROMIUM, CHROMIUM_ARGS } from '../helpers/chromium.js';
 
 export { CHROMIUM };
 export const SCREENSHOTS = path.resolve('test-results');
@@ -34,7 +34,7 @@ export async function openChromium(url: string): Promise<Session> {
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    args: CHROMIUM_ARGS,
     viewport: { width: 1280, height: 860 },
     acceptDownloads: false,
   });

@@ -255,7 +255,7 @@ describe('document viewers', () => {
     // The photo's picture is upright too (taller than wide).
     expect(await thumbOf(/wound-photo/).evaluate((i: HTMLImageElement) => i.naturalHeight > i.naturalWidth)).toBe(true);
     // Kept in the vault: asked again, the core now serves the PDF's and the photo's pictures itself.
-    const records = (await callHost('records.list', {})) as { id: string; format: string }[];
+    const { records } = (await callHost('records.list', {})) as { records: { id: string; format: string }[] };
     for (const format of ['pdf', 'jpeg']) {
       const thumb = (await callHost('records.thumbnail', { id: records.find((r) => r.format === format)!.id })) as { dataUrl: string | null; needs?: string };
       expect(thumb.needs).toBeUndefined();

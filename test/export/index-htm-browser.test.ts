@@ -7,9 +7,9 @@ import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
-import { CHROMIUM } from '../helpers/chromium.js';
 import { writeFileSync } from 'node:fs';
 import { buildScenario, QUESTION, QUESTIONS, PROVIDER, type Scenario } from './scenario.js';
+import { CHROMIUM, CHROMIUM_ARGS } from '../helpers/chromium.js';
 import { JANE } from './patient-data.js';
 import { makeCcd } from '../fixtures/documents/cda.js';
 
@@ -34,7 +34,7 @@ describe.skipIf(!HAS_CHROMIUM)('INDEX.HTM in a real browser', () => {
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+      args: CHROMIUM_ARGS,
     });
   });
   afterAll(async () => {

@@ -11,7 +11,8 @@ import { makeStudySet, writeCdFolder } from '../fixtures/dicom/cd-folder.js';
 import { filesIn } from './bundle-files.js';
 import { writeFileSync, mkdirSync } from 'node:fs';
 import type { BundlePreview, ExportResult } from '../../shared/cases.js';
-import type { ImportSummary, RecordSummary } from '../../shared/domain.js';
+import type { ImportSummary } from '../../shared/domain.js';
+import type { RecordPage } from '../../shared/api.js';
 
 const version = (JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }).version;
 
@@ -26,7 +27,7 @@ async function vaultWith(files: 'documents' | 'both') {
   await service.call('vault.create', { passphrase: TEST_PASSPHRASE });
   const summary = (await service.call('import.paths', { paths: [input] })) as ImportSummary;
   expect(summary.imported).toBeGreaterThan(0);
-  const recordIds = ((await service.call('records.list', {})) as RecordSummary[]).map((r) => r.id);
+  const recordIds = ((await service.call('records.list', {})) as RecordPage).records.map((r) => r.id);
   return { root, service, recordIds };
 }
 

@@ -1,16 +1,14 @@
 // Run by the packaging test in a plain Node child process, from an extracted package (argv[2]):
-// starts tesseract.js with the packaged English model and instantiates every packaged DICOM
-// decoder, loading each from the package's own files. Prints one JSON line.
+// starts tesseract.js with the packaged English model and instantiates every codec the DICOM
+// engine loads at run time (its own table, RUNTIME_CODECS), each from the package's own files.
+// Prints one JSON line.
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { RUNTIME_CODECS } from '../../electron/core/dicom/pixels/codecs/files.js';
 
-/** The decoder builds the package keeps (electron-builder.yml), by package export. */
-export const DECODERS = [
-  '@cornerstonejs/codec-charls/decodewasmjs',
-  '@cornerstonejs/codec-libjpeg-turbo-8bit/decodewasmjs',
-  '@cornerstonejs/codec-openjpeg/decodewasmjs',
-  '@cornerstonejs/codec-openjph/wasmjs',
-];
+/** The codecs the engine loads, by their glue script's package export. */
+export const DECODERS = RUNTIME_CODECS.map((c) => c.js);
 /** The English model the package keeps, for tesseract's default (LSTM) engine. */
 export const OCR_MODEL_DIR = '@tesseract.js-data/eng/4.0.0_best_int';
 
@@ -53,10 +51,12 @@ async function probe(appDir: string): Promise<ProbeResult> {
   const ocrText = (await worker.recognize(whiteBmp(64, 32))).data.text;
   await worker.terminate();
   const decoders = [];
-  for (const name of DECODERS) {
-    const loaded = requireApp(name) as { default?: () => Promise<object> } & (() => Promise<object>);
-    const factory = loaded.default ?? loaded;
-    decoders.push({ name, file: requireApp.resolve(name), exports: Object.keys(await factory()).filter((k) => k.endsWith('Decoder')) });
+  for (const codec of RUNTIME_CODECS) {
+    // As the engine does: the glue script from the package, its .wasm read by path from the package.
+    const factory = requireApp(codec.js) as (m: Record<string, unknown>) => Promise<object>;
+    const wasmBinary = readFileSync(requireApp.resolve(codec.wasm));
+    const module = await factory({ wasmBinary, print: () => undefined, printErr: () => undefined });
+    decoders.push({ name: codec.js, file: requireApp.resolve(codec.wasm), exports: Object.keys(module).filter((k) => /(De|En)coder$/.test(k)) });
   }
   return { ocrText, decoders };
 }

@@ -5,9 +5,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { THUMBNAIL_MAX_BYTES, type ThumbnailResult } from '../../shared/api.js';
+import { THUMBNAIL_MAX_BYTES, type RecordPage, type ThumbnailResult } from '../../shared/api.js';
 import type { CheckReport } from '../../shared/vault.js';
-import type { RecordSummary } from '../../shared/domain.js';
 import { createDossierService, type DossierService } from '../../electron/core/service/service.js';
 import { checkThumbnailImage } from '../../electron/core/records/thumbnail-image.js';
 import { encodePng } from '../../electron/core/dicom/png.js';
@@ -34,7 +33,7 @@ beforeAll(async () => {
   const ct = await makeCtSeries({ slices: 5, rows: 40, columns: 40 });
   const pdf = await makePdf({ pages: [['Discharge letter']] });
   const summary = await service.importUploaded([...ct.map((bytes, i) => ({ name: `ct${i}.dcm`, bytes })), { name: 'letter.pdf', bytes: pdf }]);
-  const records = await call<RecordSummary[]>('records.list', {});
+  const { records } = await call<RecordPage>('records.list', {});
   ctId = records.find((r) => r.kind === 'imaging')!.id;
   pdfId = records.find((r) => r.format === 'pdf')!.id;
   expect(summary.imported).toBe(6);
@@ -97,12 +96,12 @@ describe('thumbnails through the API', () => {
   it('the check counts no stray files; rebuild-index from the blobs alone adopts no picture as a record', async () => {
     const check = await call<CheckReport>('vault.check', {});
     expect(check).toMatchObject({ ok: true, unlistedFiles: 0 });
-    const records = (await call<RecordSummary[]>('records.list', {})).length;
+    const records = (await call<RecordPage>('records.list', {})).total;
     await call('vault.lock', {});
     rmSync(path.join(vaultDir, 'snapshots'), { recursive: true, force: true });
     rmSync(path.join(vaultDir, 'dossier.db'));
     await call('vault.rebuildIndex', { passphrase: TEST_PASSPHRASE });
-    expect(await call<RecordSummary[]>('records.list', {})).toHaveLength(records);
+    expect((await call<RecordPage>('records.list', {})).total).toBe(records);
     // The orphaned pictures were cache, and went; the study draws its picture again.
     expect(await call('vault.check', {})).toMatchObject({ ok: true, unlistedFiles: 0 });
     expect((await call<ThumbnailResult>('records.thumbnail', { id: ctId })).dataUrl).toMatch(/^data:image\/jpeg/);

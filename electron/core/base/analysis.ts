@@ -64,10 +64,52 @@ export class SkipFile extends Error {
   }
 }
 
+/** Progress through the pages of one file, for "Reading text: 12 of 50 pages". */
+export interface PageProgress {
+  activity: 'reading-text';
+  done: number;
+  total: number;
+}
+
+/** One page whose text was recognised in an image (1-based; a photo is page 1). */
+export interface OcrPage {
+  page: number;
+  text: string;
+  /** Tesseract's mean word confidence, 0–100. */
+  confidence: number;
+  /** Degrees the page was turned clockwise to read it (after any EXIF rotation). */
+  rotation: 0 | 90 | 180 | 270;
+}
+
+export interface OcrReading {
+  engine: string;
+  language: string;
+  pages: OcrPage[];
+  /** Pages not read, each with the reason shown to the user. */
+  skipped: { page: number; reason: string }[];
+}
+
+export interface OcrReadOptions {
+  onPage?: (done: number, total: number) => void;
+  signal?: AbortSignal;
+}
+
+/** Text recognition (OCR) as an analyzer receives it; absent when OCR is switched off. */
+export interface OcrCapability {
+  /** A photo or scan: JPEG, PNG or HEIC bytes. */
+  readImage(bytes: Uint8Array, options?: OcrReadOptions): Promise<OcrReading>;
+  /** The listed 1-based pages of a PDF (pages without a text layer). */
+  readPdfPages(bytes: Uint8Array, pages: number[], options?: OcrReadOptions): Promise<OcrReading>;
+}
+
 export interface AnalyzerInput {
   /** File name as the user knows it (for titles). */
   name: string;
   bytes: Uint8Array;
+  /** Reads text from pictures of paper; when absent, images and scanned pages get no text. */
+  ocr?: OcrCapability;
+  onPageProgress?: (progress: PageProgress) => void;
+  signal?: AbortSignal;
 }
 
 export type Analyzer = (input: AnalyzerInput) => Promise<Analysis>;

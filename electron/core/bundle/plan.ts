@@ -1,5 +1,6 @@
 // Turns a BundleInput into the bundle's file list: which input goes to which ISO name. Pure: no I/O.
-import { dicomFileId, documentFileName, numberedName } from './iso-names.js';
+import { dicomFileId, documentFileName, nameCapacity, numberedName } from './iso-names.js';
+import { BundleError } from './errors.js';
 import { PREVIEW_DIR, XDM_SUBSET } from './paths.js';
 import type { BundleDocument, BundleInput, BundleInstance, BundleSeries, BundleStudy } from './types.js';
 import { planViewerSeries, renderedDocumentPath, type ViewerImage, type ViewerSeries } from './viewer-plan.js';
@@ -52,7 +53,22 @@ export interface PlanOptions {
   viewerImages?: boolean;
 }
 
+/** Refuses, before anything is written, a bundle with more items of one kind than names exist for. */
+function assertNameable(input: BundleInput): void {
+  const counts: [string, number][] = [
+    ['DOC', input.documents.length + 1],
+    ['ST', input.studies.length + 1],
+    ['SER', input.studies.reduce((n, s) => n + s.series.length, 0) + 1],
+    ['SE', Math.max(0, ...input.studies.map((s) => s.series.length))],
+    ['IM', Math.max(0, ...input.studies.flatMap((s) => s.series.map((se) => se.instances.length)))],
+  ];
+  for (const [prefix, count] of counts)
+    if (count > nameCapacity(prefix))
+      throw new BundleError('too-many-files', `this selection has more items than one bundle can name (${count.toLocaleString('en-US')} for ${prefix}); export fewer records at a time`);
+}
+
 export function planBundle(input: BundleInput, options: PlanOptions = {}): BundlePlan {
+  assertNameable(input);
   let previewCount = 0;
   const studies = input.studies.map((study, st): PlannedStudy => ({
     study,

@@ -19,12 +19,22 @@ export const PDF_LIMITS = {
   maxMillis: 60_000,
 };
 
-type PdfjsModule = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
+export type PdfjsModule = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
+
+/** How pdf.js is opened on untrusted bytes: no eval, no fonts or fetches, no WebAssembly. */
+export const PDFJS_SAFE_OPTIONS = {
+  isEvalSupported: false,
+  useSystemFonts: false,
+  disableFontFace: true,
+  useWorkerFetch: false,
+  useWasm: false,
+  stopAtErrors: false,
+} as const;
 let pdfjsPromise: Promise<PdfjsModule> | undefined;
 
-function loadPdfjs(): Promise<PdfjsModule> {
+export function loadPdfjs(): Promise<PdfjsModule> {
   pdfjsPromise ??= (async () => {
-    ensureDomMatrix();
+    ensureDomMatrix(); // before pdf.js loads: without @napi-rs/canvas it cannot polyfill one
     const worker = await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
     (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = worker;
     return import('pdfjs-dist/legacy/build/pdf.mjs');
@@ -44,12 +54,7 @@ export async function extractPdf(bytes: Uint8Array): Promise<PdfContent | { kind
     // pdfjs transfers (detaches) the buffer it is given: hand it a copy, the caller keeps its bytes.
     // (Buffer#slice is a view, not a copy, and pdf.js refuses Buffers: copy into a plain Uint8Array.)
     data: new Uint8Array(bytes),
-    isEvalSupported: false,
-    useSystemFonts: false,
-    disableFontFace: true,
-    useWorkerFetch: false,
-    useWasm: false,
-    stopAtErrors: false,
+    ...PDFJS_SAFE_OPTIONS,
     verbosity: pdfjs.VerbosityLevel.ERRORS,
   });
   try {

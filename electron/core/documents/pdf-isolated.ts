@@ -2,11 +2,9 @@
 // is skipped after the deadline instead of freezing the import. One worker is kept and reused;
 // where the built worker script is missing or cannot start (e.g. inside a packaged archive),
 // extraction falls back to this thread with pdf.js's own limits.
-import { existsSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { SkipFile } from '../base/analysis.js';
+import { findBuiltWorker } from './built-worker.js';
 import { extractPdf, PDF_LIMITS, type PdfContent } from './pdf-extract.js';
 
 type PdfResult = PdfContent | { kind: 'password' };
@@ -16,18 +14,9 @@ export interface PdfRequest {
 }
 export type PdfReply = { id: number; ok: true; result: PdfResult } | { id: number; ok: false; skip?: string; error?: string };
 
-function moduleDir(): string {
-  // CommonJS bundles (Electron's service worker) have __dirname; ES modules have import.meta.url.
-  if (typeof __dirname === 'string') return __dirname;
-  return path.dirname(fileURLToPath(import.meta.url));
-}
-
 /** dist/workers/pdf-worker.js, seen from a bundle in dist/<x>/ or from the sources. */
 export function findPdfWorker(): string | null {
-  const here = moduleDir();
-  for (const candidate of [path.join(here, '../workers/pdf-worker.js'), path.join(here, '../../../dist/workers/pdf-worker.js')])
-    if (existsSync(candidate)) return candidate;
-  return null;
+  return findBuiltWorker('pdf-worker.js');
 }
 
 export class PdfWorkerClient {

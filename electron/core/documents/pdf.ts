@@ -1,5 +1,5 @@
 // PDF analyzer: page count, Info dictionary, and the text of every page (pages joined by "\f"
-// so a caller can find page N), then a guessed type, date and title.
+// so a caller can find page N; scanned pages read by OCR), then a guessed type, date and title.
 import { SkipFile, type Analysis, type Analyzer, type AnalyzerInput } from '../base/analysis.js';
 import { guessRecordType } from './classify.js';
 import { guessDocumentDate } from './dates.js';
@@ -8,6 +8,7 @@ import { type PdfContent } from './pdf-extract.js';
 import { extractPdfIsolated } from './pdf-isolated.js';
 import { fileStem, firstMeaningfulLine, meaningfulMetadataTitle } from './titles.js';
 import { identityFromText } from './identity-text.js';
+import { withScannedPages, type PdfText } from './pdf-scanned.js';
 
 export const PASSWORD_NOTE = 'Password-protected PDF: text could not be extracted';
 
@@ -25,13 +26,13 @@ export const analyzePdf: Analyzer = async (input: AnalyzerInput): Promise<Analys
       metadata: { note: PASSWORD_NOTE },
     };
   }
-  return describe(input.name, content);
+  return describe(input.name, content, await withScannedPages(input, content));
 };
 
-function describe(name: string, c: PdfContent): Analysis {
+function describe(name: string, c: PdfContent, t: PdfText): Analysis {
   const info = c.info;
   const title =
-    meaningfulMetadataTitle(info['Title']) ?? firstMeaningfulLine(c.text) ?? fileStem(name);
+    meaningfulMetadataTitle(info['Title']) ?? firstMeaningfulLine(t.titleText) ?? fileStem(name);
   const creationDate = compactDateToIso(info['CreationDate']);
   const metadata: Record<string, unknown> = {
     pageCount: c.pageCount,
@@ -43,23 +44,24 @@ function describe(name: string, c: PdfContent): Analysis {
   };
   if (c.truncatedReason) metadata['note'] = c.truncatedReason;
   if (c.failedPages > 0) metadata['unreadablePages'] = c.failedPages;
-  if (c.text.trim() === '' && c.pageCount > 0) {
+  if (t.ocr) metadata['ocr'] = t.ocr;
+  if (t.text.trim() === '' && c.pageCount > 0) {
     metadata['note'] ??= 'No text layer (scanned pages?): nothing to search';
   }
   for (const k of Object.keys(metadata)) if (metadata[k] === undefined) delete metadata[k];
   return {
     format: 'pdf',
     kind: 'document',
-    type: guessRecordType(c.text, title),
+    type: guessRecordType(t.text, title),
     typeGuessed: true,
     title,
     // The content's own date says what the document is about; the creation date is when a
     // file was made (often a later print or scan), so it is only the fallback.
-    date: guessDocumentDate(c.text) ?? creationDate,
+    date: guessDocumentDate(t.text) ?? creationDate,
     dateGuessed: true,
-    text: c.text,
+    text: t.text,
     pageCount: c.pageCount,
-    ...withIdentity(c.text),
+    ...withIdentity(t),
     metadata,
   };
 }
@@ -76,7 +78,9 @@ function checkEnvelope(bytes: Uint8Array): void {
   }
 }
 
-function withIdentity(text: string): { identity?: ReturnType<typeof identityFromText> } {
-  const identity = identityFromText(text);
-  return identity ? { identity } : {};
+function withIdentity(t: PdfText): { identity?: ReturnType<typeof identityFromText> } {
+  const fromLayer = identityFromText(t.layerText);
+  if (fromLayer) return { identity: fromLayer };
+  const recognised = t.ocr ? identityFromText(t.text) : undefined;
+  return recognised ? { identity: { ...recognised, source: 'ocr' } } : {};
 }

@@ -3,12 +3,13 @@
 // are committed in batches, and a file is reported "imported" only after its batch commits. A
 // killed import therefore loses only files it had not yet reported.
 import type { ImportOutcome, ImportProgress, ImportSummary } from '../../../shared/domain.js';
+import { sharedOcr } from '../documents/ocr/ocr-client.js';
 import type { Vault } from '../vault/vault.js';
 import { DossierError } from '../base/errors.js';
 import { insertDocument, insertInstance, recordWithBlob, recordWithSopInstance, studyRecordId } from './record-writer.js';
 import { recordFacts } from './record-facts.js';
 import { newId } from '../base/ids.js';
-import { SkipFile, type Analysis } from '../base/analysis.js';
+import { SkipFile, type Analysis, type AnalyzerInput, type PageProgress } from '../base/analysis.js';
 import { ANALYZE_LIMIT, analyzerFor, detectFormat, genericAnalysis, misnamedReason, programKind } from './content-type.js';
 import { planTree, type PlannedEntry } from './plan.js';
 import { bytesSource, type ImportSource } from './source.js';
@@ -23,6 +24,10 @@ export interface ImportOptions {
   /** Commit after this many files (default 64) or this many ms (default 1000). */
   batchFiles?: number;
   batchMs?: number;
+  /** Read text from photos and scanned PDF pages (OCR). Default on; false switches it off. */
+  ocr?: boolean;
+  /** Progress through the pages of the file being analysed ("Reading text: 12 of 50 pages"). */
+  onPageProgress?: (p: PageProgress & { currentFile: string }) => void;
 }
 
 const HEAD_BYTES = 64 * 1024;
@@ -70,9 +75,13 @@ export class Importer {
     this.filesTotal += plan.entries.length + plan.skipped.length;
     for (const s of plan.skipped) this.settle({ path: s.path, status: 'skipped', reason: s.reason });
     for (const entry of plan.entries) {
-      if (this.options.signal?.aborted) throw new ImportStopped(this.options.signal.reason === 'locked' ? 'locked' : 'cancelled');
+      if (this.options.signal?.aborted) throw this.stopped();
       await this.importEntry(entry, 0);
     }
+  }
+
+  private stopped(): ImportStopped {
+    return new ImportStopped(this.options.signal?.reason === 'locked' ? 'locked' : 'cancelled');
   }
 
   private async importEntry(entry: PlannedEntry, embedDepth: number): Promise<void> {
@@ -95,7 +104,7 @@ export class Importer {
       // An empty file is still kept (it may matter to the person); there is nothing to analyse.
       if (analyzer && source.size > 0 && source.size <= (ANALYZE_LIMIT[format] ?? 0)) {
         bytes = await source.readAll();
-        analysis = await analyzer({ name: source.name, bytes });
+        analysis = await analyzer(this.analyzerInput(source, bytes));
       } else {
         analysis = genericAnalysis(source.name, format);
       }
@@ -107,11 +116,22 @@ export class Importer {
       }
     } catch (err) {
       if (err instanceof ImportStopped) throw err;
+      // A stop asked for while a file was being read (OCR honours the signal): stop here too.
+      if (this.options.signal?.aborted) throw this.stopped();
       if (err instanceof SkipFile) return this.skip(source, err.message);
       if (err instanceof DossierError && (err.code === 'disk-full' || err.code === 'cancelled' || err.code === 'damaged')) throw err;
       if (err instanceof DossierError) return this.skip(source, err.message);
       return this.skip(source, `could not be imported: ${(err as Error)?.message ?? String(err)}`);
     }
+  }
+
+  private analyzerInput(source: ImportSource, bytes: Uint8Array): AnalyzerInput {
+    const input: AnalyzerInput = { name: source.name, bytes };
+    if (this.options.ocr !== false) input.ocr = sharedOcr();
+    const onPage = this.options.onPageProgress;
+    if (onPage) input.onPageProgress = (p) => onPage({ ...p, currentFile: source.displayPath });
+    if (this.options.signal) input.signal = this.options.signal;
+    return input;
   }
 
   private async importZip(source: ImportSource): Promise<void> {

@@ -4,6 +4,7 @@
 import type { Db } from '../vault/database.js';
 import type { Analysis, DicomInstanceInfo } from '../base/analysis.js';
 import { forgetThumbnail } from '../records/thumbnail-cache.js';
+import { refreshSearchDescriptions } from '../records/search-text.js';
 
 export interface StoredFile {
   id: string;
@@ -79,18 +80,17 @@ export function insertDocument(db: Db, id: string, analysis: Analysis, file: Sto
   );
   insertFile(db, id, analysis, file);
   const row = db.prepare('SELECT rowid FROM records WHERE id = ?').get(id) as { rowid: number };
-  db.prepare('INSERT INTO record_text (rowid, title, body, descriptions) VALUES (?, ?, ?, ?)').run(row.rowid, analysis.title, analysis.text ?? '', analysis.institution ?? '');
+  db.prepare('INSERT INTO record_text (rowid, title, body, descriptions) VALUES (?, ?, ?, ?)').run(row.rowid, analysis.title, analysis.text ?? '', '');
+  refreshSearchDescriptions(db, id);
   return id;
 }
 
 /** Adds a DICOM instance to its study's record, creating the record (as `newRecordId`) for a new study. */
 export function insertInstance(db: Db, newRecordId: string, analysis: Analysis, info: DicomInstanceInfo, file: StoredFile): string {
-  const existing = db.prepare('SELECT id, rowid FROM records WHERE study_uid = ?').get(info.studyInstanceUID) as { id: string; rowid: number } | undefined;
+  const existing = db.prepare('SELECT id FROM records WHERE study_uid = ?').get(info.studyInstanceUID) as { id: string } | undefined;
   let recordId: string;
-  let rowid: number;
   if (existing) {
     recordId = existing.id;
-    rowid = existing.rowid;
     // A study that was deleted and is imported again comes back.
     db.prepare('UPDATE records SET deleted_at = NULL, updated_at = ? WHERE id = ? AND deleted_at IS NOT NULL').run(now(), recordId);
     // New images may change which one is in the middle: draw the picture again when next asked.
@@ -124,9 +124,10 @@ export function insertInstance(db: Db, newRecordId: string, analysis: Analysis, 
       t,
       t,
     );
-    rowid = (db.prepare('SELECT rowid FROM records WHERE id = ?').get(recordId) as { rowid: number }).rowid;
+    const { rowid } = db.prepare('SELECT rowid FROM records WHERE id = ?').get(recordId) as { rowid: number };
     db.prepare('INSERT INTO record_text (rowid, title, body, descriptions) VALUES (?, ?, ?, ?)').run(rowid, analysis.title, '', '');
   }
+  const newSeries = !db.prepare('SELECT 1 FROM instances WHERE record_id = ? AND series_uid = ? LIMIT 1').get(recordId, info.seriesInstanceUID);
   const fileId = insertFile(db, recordId, analysis, file);
   db.prepare(
     `INSERT INTO instances (file_id, record_id, study_uid, series_uid, sop_uid, sop_class_uid, transfer_syntax, modality,
@@ -148,16 +149,7 @@ export function insertInstance(db: Db, newRecordId: string, analysis: Analysis, 
     info.columns ?? null,
     info.numberOfFrames ?? null,
   );
-  refreshStudyText(db, recordId, rowid);
+  // A new record or a new series changes what the study is found by; another image of a known series does not.
+  if (!existing || newSeries) refreshSearchDescriptions(db, recordId);
   return recordId;
-}
-
-/** Keeps the study's searchable descriptions (study, series, modality, institution) current. */
-function refreshStudyText(db: Db, recordId: string, rowid: number): void {
-  const series = db.prepare(`SELECT DISTINCT modality, series_description FROM instances WHERE record_id = ?`).all(recordId) as { modality: string; series_description: string }[];
-  const rec = db.prepare('SELECT title, institution, metadata FROM records WHERE id = ?').get(recordId) as { title: string; institution: string | null; metadata: string };
-  const meta = JSON.parse(rec.metadata) as { studyDescription?: string; bodyPart?: string };
-  const descriptions = [meta.studyDescription, meta.bodyPart, rec.institution, ...series.flatMap((s) => [s.modality, s.series_description])].filter(Boolean).join(' ');
-  db.prepare('DELETE FROM record_text WHERE rowid = ?').run(rowid);
-  db.prepare('INSERT INTO record_text (rowid, title, body, descriptions) VALUES (?, ?, ?, ?)').run(rowid, rec.title, '', descriptions);
 }

@@ -2,7 +2,9 @@
 // detail, edits, and the trash (delete is reversible until the record is purged).
 import type { Db } from '../vault/database.js';
 import type { RecordDetail, RecordSummary, RecordKind, RecordType, FileFormat, SeriesSummary } from '../../../shared/domain.js';
-import type { RecordPatch, RecordQuery } from '../../../shared/api.js';
+import { RECORD_PAGE_DEFAULT, RECORD_PAGE_MAX, type RecordPage, type RecordPatch, type RecordQuery } from '../../../shared/api.js';
+import { cached } from '../vault/database.js';
+import { SNIPPET_SCAN_CHARS, makeSnippet, searchWords } from './snippet.js';
 import { DossierError } from '../base/errors.js';
 import { toFtsQuery } from './search-query.js';
 
@@ -88,29 +90,56 @@ const ORDER: Record<NonNullable<RecordQuery['sort']>, string> = {
   relevance: 'r.date IS NULL, r.date DESC',
 };
 
-/** Live records by default; `scope` 'trash' lists only the trashed ones, most recently deleted first. */
-export function listRecords(db: Db, query: RecordQuery = {}, scope: 'live' | 'trash' = 'live'): RecordSummary[] {
-  const where: string[] = [];
+/** Title and descriptions weigh more than body text (bm25 weights by column). */
+const RANK = 'bm25(record_text, 10.0, 1.0, 5.0)';
+
+function filters(query: RecordQuery, scope: 'live' | 'trash'): { where: string[]; args: unknown[] } {
+  const where = [scope === 'trash' ? 'r.deleted_at IS NOT NULL' : 'r.deleted_at IS NULL'];
   const args: unknown[] = [];
-  let from = SELECT;
-  let order = ORDER[query.sort ?? 'date-desc'];
-  if (query.search && query.search.trim()) {
-    const fts = toFtsQuery(query.search);
-    if (!fts) return [];
-    // Title and descriptions weigh more than body text.
-    from = `${SELECT} JOIN (SELECT rowid AS hit, bm25(record_text, 10.0, 1.0, 5.0) AS score FROM record_text WHERE record_text MATCH ?) t ON t.hit = r.rowid`;
-    args.push(fts);
-    if (!query.sort || query.sort === 'relevance') order = 't.score ASC';
-  }
-  where.push(scope === 'trash' ? 'r.deleted_at IS NOT NULL' : 'r.deleted_at IS NULL');
-  if (scope === 'trash') order = 'r.deleted_at DESC';
   if (query.type) (where.push('r.type = ?'), args.push(query.type));
   if (query.personId) (where.push('r.person_id = ?'), args.push(query.personId));
   if (query.dateFrom) (where.push('r.date >= ?'), args.push(query.dateFrom));
   if (query.dateTo) (where.push('r.date <= ?'), args.push(query.dateTo));
   if (query.tag) (where.push('EXISTS (SELECT 1 FROM json_each(r.tags) WHERE value = ?)'), args.push(query.tag));
-  const sql = `${from} ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY ${order}`;
-  return (db.prepare(sql).all(...args) as RecordRow[]).map(toSummary);
+  return { where, args };
+}
+
+/**
+ * One page of the library: filtered, searched (FTS5, ranked by bm25 unless another order is asked
+ * for) and sorted. Ids are chosen first, then only that page's rows are read in full.
+ */
+export function listRecords(db: Db, query: RecordQuery = {}, scope: 'live' | 'trash' = 'live'): RecordPage {
+  const { where, args } = filters(query, scope);
+  const limit = Math.min(query.limit ?? RECORD_PAGE_DEFAULT, RECORD_PAGE_MAX);
+  const offset = query.offset ?? 0;
+  const fts = query.search?.trim() ? toFtsQuery(query.search) : null;
+  if (query.search?.trim() && !fts) return { records: [], total: 0 };
+  const order = scope === 'trash' ? 'r.deleted_at DESC' : fts && (!query.sort || query.sort === 'relevance') ? RANK : ORDER[query.sort ?? 'date-desc'];
+  const from = fts ? `record_text JOIN records r ON r.rowid = record_text.rowid` : 'records r';
+  const conditions = [...(fts ? ['record_text MATCH ?'] : []), ...where].join(' AND ');
+  const params = [...(fts ? [fts] : []), ...args];
+  const page = cached(db, `SELECT r.rowid AS rowid FROM ${from} WHERE ${conditions} ORDER BY ${order} LIMIT ? OFFSET ?`).all(...params, limit, offset) as { rowid: number }[];
+  const { total } = cached(db, `SELECT count(*) AS total FROM ${from} WHERE ${conditions}`).get(...params) as { total: number };
+  const byRowid = cached(db, `${SELECT} WHERE r.rowid = ?`);
+  const words = fts ? searchWords(query.search ?? '') : [];
+  const text = cached(db, `SELECT substr(body, 1, ${SNIPPET_SCAN_CHARS}) AS body, descriptions FROM record_text WHERE rowid = ?`);
+  const records = page.map(({ rowid }) => {
+    const summary = toSummary(byRowid.get(rowid) as RecordRow);
+    if (!fts) return summary;
+    const t = text.get(rowid) as { body: string | null; descriptions: string | null } | undefined;
+    return { ...summary, snippet: makeSnippet(t?.body || t?.descriptions || '', words) };
+  });
+  return { records, total };
+}
+
+/** Every matching record, page by page (the trash view and scripts; the library pages itself). */
+export function allRecords(db: Db, query: RecordQuery = {}, scope: 'live' | 'trash' = 'live'): RecordSummary[] {
+  const out: RecordSummary[] = [];
+  for (let offset = 0; ; offset += RECORD_PAGE_MAX) {
+    const page = listRecords(db, { ...query, limit: RECORD_PAGE_MAX, offset }, scope);
+    out.push(...page.records);
+    if (out.length >= page.total || !page.records.length) return out;
+  }
 }
 
 function row(db: Db, id: string): RecordRow {

@@ -1,7 +1,7 @@
 // Validation of every params object that crosses the process boundary. The mapped type makes the
 // compiler check each schema against the contract in shared/api.ts.
 import { z } from 'zod';
-import { FILE_READ_MAX_BYTES, LOCK_REASONS, THUMBNAIL_MAX_BYTES, type ApiMethod, type ApiParams } from '../../../shared/api.js';
+import { FILE_READ_MAX_BYTES, LOCK_REASONS, RECORD_PAGE_MAX, THUMBNAIL_MAX_BYTES, type ApiMethod, type ApiParams } from '../../../shared/api.js';
 import { RECORD_TYPES } from '../../../shared/domain.js';
 
 const id = z.string().regex(/^[0-9a-f]{12}$/, 'not a valid id');
@@ -52,6 +52,8 @@ export const API_SCHEMAS: Schemas = {
       dateTo: isoDate.optional(),
       tag: text(100).optional(),
       sort: z.enum(['date-desc', 'date-asc', 'title', 'imported-desc', 'relevance']).optional(),
+      limit: z.number().int().min(1).max(RECORD_PAGE_MAX).optional(),
+      offset: z.number().int().min(0).max(10_000_000).optional(),
     })
     .strict(),
   'records.get': z.object({ id }).strict(),
@@ -82,7 +84,7 @@ export const API_SCHEMAS: Schemas = {
   'images.frame': z.object({ fileId: id, frame: z.number().int().min(0).max(2 ** 31 - 1) }).strict(),
   'documents.view': z.object({ recordId: id }).strict(),
 
-  'import.paths': z.object({ paths: z.array(pathString).min(1).max(10_000) }).strict(),
+  'import.paths': z.object({ paths: z.array(pathString).min(1).max(10_000), ocr: z.boolean().optional() }).strict(),
   'import.cancel': empty,
   'files.read': z.object({ id, start: z.number().int().min(0).optional(), length: z.number().int().min(1).max(FILE_READ_MAX_BYTES).optional() }).strict(),
 

@@ -7,6 +7,7 @@ import { Vault } from '../vault/vault.js';
 import { vaultExists } from '../vault/vault-file.js';
 import { DossierError } from '../base/errors.js';
 import { rebuildIndex } from '../import/rebuild-index.js';
+import { ensureSearchIndex } from '../records/search-text.js';
 
 export interface SessionOptions {
   vaultDir: string;
@@ -122,6 +123,8 @@ export class VaultSession {
   }
 
   private opened(vault: Vault): void {
+    // An index written before names were searchable is brought up to date once.
+    ensureSearchIndex(vault.db);
     this.vault = vault;
     this.armIdleTimer();
     this.options.onStatus(this.status());

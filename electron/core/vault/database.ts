@@ -6,6 +6,18 @@ import { DossierError, databaseDamaged, fsError } from '../base/errors.js';
 import { SCHEMA_STEPS } from './schema.js';
 
 export type Db = Database.Database;
+export type Statement = Database.Statement;
+
+const statements = new WeakMap<Db, Map<string, Statement>>();
+
+/** A prepared statement reused for the life of the connection (the library list runs the same few). */
+export function cached(db: Db, sql: string): Statement {
+  let byDb = statements.get(db);
+  if (!byDb) statements.set(db, (byDb = new Map()));
+  let stmt = byDb.get(sql);
+  if (!stmt) byDb.set(sql, (stmt = db.prepare(sql)));
+  return stmt;
+}
 export const DB_FILE = 'dossier.db';
 
 /** Applies the SQLCipher 4 settings and the raw key; must run before any other statement. */

@@ -33,7 +33,13 @@ const vaultFileSchema = z.object({
   recovery: z.object({ salt: z.string().min(16) }),
   wrappedKeys: z.object({ passphrase: wrapped, recovery: wrapped }),
   database: z.object({ file: z.literal('dossier.db'), cipher: z.literal('sqlcipher'), legacy: z.literal(4) }),
-  settings: z.object({ autoLockMinutes: z.number().int().min(0).max(1440) }).default({ autoLockMinutes: 10 }),
+  settings: z
+    .object({
+      autoLockMinutes: z.number().int().min(0).max(1440),
+      /** Read text from photos and scanned pages on import (OCR). */
+      ocr: z.boolean().default(true),
+    })
+    .default({ autoLockMinutes: 10, ocr: true }),
   /** Hex SHA-256 over the key fields (keyChecksumInput); absent in format 1. */
   keyChecksum: z.string().regex(/^[0-9a-f]{64}$/).optional(),
 });

@@ -97,7 +97,7 @@ export class Vault {
           recovery: wrapKey(recoveryKek(recoveryKey, recoverySalt), vaultKey, vaultId, 'recovery'),
         },
         database: { file: DB_FILE, cipher: 'sqlcipher', legacy: 4 },
-        settings: { autoLockMinutes: 10 },
+        settings: { autoLockMinutes: 10, ocr: true },
       };
       kek.fill(0);
       const unlocked: Unlocked = { dir, file: draft, vaultKey, lock };

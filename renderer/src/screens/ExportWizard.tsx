@@ -5,6 +5,7 @@ import { errorCode, errorMessage, useBridge } from '../bridge-context.js';
 import { Dialog } from '../components/Dialog.js';
 import { Thumbnail } from '../components/Thumbnail.js';
 import type { RecordSummary } from '../../../shared/domain.js';
+import { RECORD_PAGE_MAX } from '../../../shared/api.js';
 import { formatBytes, plural, readableIdentityText } from '../format.js';
 
 type Step = 'choose' | 'preview' | 'running' | 'done';
@@ -216,7 +217,8 @@ function BundleRecords({ ids }: { ids: string[] }) {
   const [records, setRecords] = useState<RecordSummary[]>([]);
   useEffect(() => {
     const wanted = new Set(ids);
-    bridge.call('records.list', { sort: 'date-asc' }).then((all) => setRecords(all.filter((r) => wanted.has(r.id))), () => setRecords([]));
+    // One page is enough to show them: a case of more than a thousand records lists the first thousand.
+    bridge.call('records.list', { sort: 'date-asc', limit: RECORD_PAGE_MAX }).then((page) => setRecords(page.records.filter((r) => wanted.has(r.id))), () => setRecords([]));
   }, [bridge, ids]);
   if (!records.length) return null;
   return (

@@ -1,6 +1,6 @@
 // All records in a virtualized list with search, filters and sort.
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { RecordQuery } from '../../../shared/api.js';
 import { RECORD_TYPES, RECORD_TYPE_LABELS, type IdentityReport, type RecordType } from '../../../shared/domain.js';
 import { RecordCard } from '../components/RecordCard.js';
@@ -45,13 +45,19 @@ export function Library({ version, identities, personId, onPersonId, onOpen, onA
     ...(dateTo && { dateTo }),
     ...(tag.trim() && { tag: tag.trim() }),
   };
-  const { records, error } = useRecords(query, version);
+  const records = useRecords(query, version);
+  const { total, error } = records;
   const warned = recordsWithIdentityWarning(identities);
   const filtered = Boolean(search || type || personId || dateFrom || dateTo || tag);
 
   const scrollRef = useRef<HTMLDivElement>(null);
-  const rows = records ?? [];
-  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scrollRef.current, estimateSize: () => 84, overscan: 8 });
+  const count = total ?? 0;
+  const virtualizer = useVirtualizer({ count, getScrollElement: () => scrollRef.current, estimateSize: () => 84, overscan: 8 });
+  const visible = virtualizer.getVirtualItems();
+  const first = visible[0]?.index ?? 0;
+  const last = visible.at(-1)?.index ?? 0;
+  // Later pages load as the list scrolls to them (the first one loads with the query).
+  useEffect(() => void (records.total !== null && records.ensure(first, last)), [records, first, last]);
 
   return (
     <div className="library">
@@ -101,8 +107,8 @@ export function Library({ version, identities, personId, onPersonId, onOpen, onA
         </div>
       )}
       {error && <p className="error" role="alert">{error}</p>}
-      <p className="count" aria-live="polite">{records === null ? 'Loading…' : filtered ? `${plural(rows.length, 'record')} found` : plural(rows.length, 'record')}</p>
-      {records !== null && rows.length === 0 && (
+      <p className="count" aria-live="polite">{total === null ? 'Loading…' : filtered ? `${plural(count, 'record')} found` : plural(count, 'record')}</p>
+      {total === 0 && (
         <div className="empty">
           {filtered ? <p>Nothing matches. Try fewer words or clear the filters.</p> : (
             <>
@@ -115,12 +121,11 @@ export function Library({ version, identities, personId, onPersonId, onOpen, onA
       )}
       <div ref={scrollRef} className="record-scroll" role="list" aria-label="Records">
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-          {virtualizer.getVirtualItems().map((item) => {
-            const r = rows[item.index];
-            if (!r) return null;
+          {visible.map((item) => {
+            const r = records.at(item.index);
             return (
-              <div key={r.id} role="listitem" className="record-row" style={{ transform: `translateY(${item.start}px)`, height: item.size }}>
-                <RecordCard record={r} personName={r.personId ? names.get(r.personId) ?? null : null} identityWarning={warned.has(r.id)} onOpen={() => onOpen(r.id)} />
+              <div key={r?.id ?? `loading-${item.index}`} role="listitem" className="record-row" style={{ transform: `translateY(${item.start}px)`, height: item.size }}>
+                {r ? <RecordCard record={r} personName={r.personId ? names.get(r.personId) ?? null : null} identityWarning={warned.has(r.id)} onOpen={() => onOpen(r.id)} /> : <div className="record-card loading" aria-busy="true">Loading…</div>}
               </div>
             );
           })}

@@ -14,7 +14,7 @@ export function People({ version, onShowRecords }: { version: number; onShowReco
 
   useEffect(() => {
     let live = true;
-    void Promise.all(people.map(async (p) => [p.id, (await bridge.call('records.list', { personId: p.id })).length] as const))
+    void Promise.all(people.map(async (p) => [p.id, (await bridge.call('records.list', { personId: p.id, limit: 1 })).total] as const))
       .then((pairs) => live && setCounts(Object.fromEntries(pairs)), () => undefined);
     return () => {
       live = false;

@@ -1,6 +1,6 @@
 // Choose the records that go into a case: checkboxes over a searchable (virtualized) list.
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { RECORD_TYPE_LABELS } from '../../../shared/domain.js';
 import { Thumbnail } from '../components/Thumbnail.js';
 import { useRecords } from '../components/useRecords.js';
@@ -8,14 +8,18 @@ import { formatBytes, formatDate } from '../format.js';
 
 export function RecordPicker({ selected, version, onChange }: { selected: string[]; version: number; onChange: (ids: string[]) => void }) {
   const [search, setSearch] = useState('');
-  const { records } = useRecords(search.trim() ? { search: search.trim(), sort: 'relevance' } : { sort: 'date-desc' }, version, 200);
+  const records = useRecords(search.trim() ? { search: search.trim(), sort: 'relevance' } : { sort: 'date-desc' }, version, 200);
   // Optimistic and owned here: the box ticks at once and the case is saved in the background.
   // Not re-synced from `selected`, or a slow earlier save would untick a box just ticked.
   const [local, setLocal] = useState(selected);
   const chosen = new Set(local);
-  const rows = records ?? [];
   const scrollRef = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scrollRef.current, estimateSize: () => 48, overscan: 10 });
+  const virtualizer = useVirtualizer({ count: records.total ?? 0, getScrollElement: () => scrollRef.current, estimateSize: () => 48, overscan: 10 });
+  const visible = virtualizer.getVirtualItems();
+  const first = visible[0]?.index ?? 0;
+  const last = visible.at(-1)?.index ?? 0;
+  // Later pages load as the list scrolls to them (the first one loads with the query).
+  useEffect(() => void (records.total !== null && records.ensure(first, last)), [records, first, last]);
   const toggle = (id: string, on: boolean) => {
     const next = on ? [...local, id] : local.filter((x) => x !== id);
     setLocal(next);
@@ -31,8 +35,8 @@ export function RecordPicker({ selected, version, onChange }: { selected: string
       </label>
       <div ref={scrollRef} className="picker-scroll">
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-          {virtualizer.getVirtualItems().map((item) => {
-            const r = rows[item.index];
+          {visible.map((item) => {
+            const r = records.at(item.index);
             if (!r) return null;
             return (
               <label key={r.id} className="pick-row" style={{ transform: `translateY(${item.start}px)`, height: item.size }}>

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { once } from 'node:events';
 import type { ImportOutcome, RecordDetail, RecordSummary, RecordType } from '../../../../shared/domain.js';
 import { RECORD_TYPES } from '../../../../shared/domain.js';
+import { RECORD_PAGE_MAX } from '../../../../shared/api.js';
 import { formatBytes, plural } from '../../../../shared/format.js';
 import { formatPersonName } from '../../../../shared/person-name.js';
 import { str, type CliContext } from '../context.js';
@@ -18,20 +19,22 @@ function outcomeLine(o: ImportOutcome): string {
 
 const importCommand: Command = {
   name: 'import',
-  usage: 'import PATH... [--json]      add files, folders, zips, CD folders',
-  options: JSON_OPTION,
+  usage: 'import PATH... [--json] [--no-ocr]   add files, folders, zips, CD folders (--no-ocr: do not read text from photos and scans)',
+  options: { ...JSON_OPTION, 'no-ocr': { type: 'boolean' } },
   async run(ctx, paths) {
     if (!paths.length) throw new UsageError('Say what to import: dossier import PATH...');
     await ctx.unlock();
     const bar = new ProgressBar();
-    ctx.on('import.progress', (p) => bar.update(p.filesDone, p.filesTotal ?? 0, p.bytesDone, p.currentFile));
+    ctx.on('import.progress', (p) =>
+      bar.update(p.filesDone, p.filesTotal ?? 0, p.bytesDone, p.readingText ? `${p.currentFile} — reading text: ${p.readingText.done} of ${p.readingText.total} pages` : p.currentFile),
+    );
     // Each line is printed only once its file is committed (a killed run loses nothing it printed).
     if (!ctx.options.json)
       ctx.on('import.outcomes', (list) => {
         bar.clear();
         for (const o of list) ctx.print(outcomeLine(o));
       });
-    const summary = await ctx.call('import.paths', { paths: paths.map((p) => path.resolve(p)) });
+    const summary = await ctx.call('import.paths', { paths: paths.map((p) => path.resolve(p)), ...(ctx.options['no-ocr'] ? { ocr: false } : {}) });
     bar.clear();
     if (ctx.options.json) ctx.printJson(summary.outcomes);
     else {
@@ -90,7 +93,13 @@ const list: Command = {
     if (type && !(RECORD_TYPES as readonly string[]).includes(type)) throw new UsageError(`Unknown type "${type}". Types: ${RECORD_TYPES.join(', ')}.`);
     const search = str(ctx.options.search);
     await ctx.unlock();
-    const records = await ctx.call('records.list', { ...(search ? { search, sort: 'relevance' as const } : {}), ...(type ? { type: type as RecordType } : {}) });
+    const query = { ...(search ? { search, sort: 'relevance' as const } : {}), ...(type ? { type: type as RecordType } : {}) };
+    const records: RecordSummary[] = [];
+    for (let total = 1; records.length < total; ) {
+      const page = await ctx.call('records.list', { ...query, limit: RECORD_PAGE_MAX, offset: records.length });
+      records.push(...page.records);
+      total = page.records.length ? page.total : 0;
+    }
     if (ctx.options.json) ctx.printJson(records.map(listJson));
     else if (!records.length) ctx.print(search ? 'No records match.' : 'The vault has no records yet. Add some with: dossier import PATH');
     else for (const r of records) ctx.print(recordLine(r));

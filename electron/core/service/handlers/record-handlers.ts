@@ -1,7 +1,7 @@
 // records.*, people.*, files.* and import.*: the library, the trash, people, stored bytes, imports.
-import type { ImportOutcome, ImportSummary } from '../../../../shared/domain.js';
+import type { ImportOutcome, ImportProgress, ImportSummary } from '../../../../shared/domain.js';
 import { FILE_READ_MAX_BYTES } from '../../../../shared/api.js';
-import { listRecords, getRecord, updateRecord } from '../../records/record-store.js';
+import { allRecords, listRecords, getRecord, updateRecord } from '../../records/record-store.js';
 import { deleteRecords, restoreRecords, emptyTrash } from '../../records/trash.js';
 import { carriedIdentities, identityReport } from '../../records/identity.js';
 import { listPeople, createPerson, updatePerson } from '../../records/people-store.js';
@@ -39,7 +39,7 @@ export function recordHandlers(ctx: HandlerContext): Pick<Handlers, RecordMethod
     'records.update': ({ id, patch }) => updateRecord(db(), id, patch),
     'records.delete': ({ ids }) => (deleteRecords(db(), ids), { ok: true as const }),
     'records.restore': ({ ids }) => ({ restored: restoreRecords(db(), ids) }),
-    'records.trash': () => listRecords(db(), {}, 'trash'),
+    'records.trash': () => allRecords(db(), {}, 'trash'),
     'records.emptyTrash': async () => ({ purged: await emptyTrash(session.open()) }),
     'records.identities': () => identityReport(carriedIdentities(db())),
 
@@ -55,7 +55,7 @@ export function recordHandlers(ctx: HandlerContext): Pick<Handlers, RecordMethod
         await reader.close();
       }
     },
-    'import.paths': ({ paths }) => runImport(ctx, (importer) => importer.importPaths(paths)),
+    'import.paths': ({ paths, ocr }) => runImport(ctx, (importer) => importer.importPaths(paths), ocr),
     'import.cancel': () => {
       session.cancelImports();
       return { ok: true as const };
@@ -64,16 +64,20 @@ export function recordHandlers(ctx: HandlerContext): Pick<Handlers, RecordMethod
 }
 
 /** Imports with the session's stop signal; outcomes are announced as each batch commits. */
-export function runImport(ctx: HandlerContext, run: (importer: Importer) => Promise<ImportSummary>): Promise<ImportSummary> {
+export function runImport(ctx: HandlerContext, run: (importer: Importer) => Promise<ImportSummary>, ocr?: boolean): Promise<ImportSummary> {
   let committed: ImportOutcome[] = [];
   const flush = () => {
     if (committed.length) ctx.emit('import.outcomes', committed);
     committed = [];
   };
   return ctx.session.withImportSignal(async (signal) => {
-    const importer = new Importer(ctx.session.open(), {
+    const vault = ctx.session.open();
+    let last: ImportProgress = { filesDone: 0, filesTotal: null, bytesDone: 0, currentFile: '' };
+    const importer = new Importer(vault, {
       signal,
-      onProgress: (p) => ctx.emit('import.progress', p),
+      ocr: ocr ?? vault.settings.ocr,
+      onProgress: (p) => ctx.emit('import.progress', (last = p)),
+      onPageProgress: ({ done, total, currentFile }) => ctx.emit('import.progress', { ...last, currentFile, readingText: { done, total } }),
       onOutcome: (o) => {
         if (!committed.length) queueMicrotask(flush);
         committed.push(o);

@@ -8,6 +8,7 @@ export const LIBJPEG_TURBO: WasmCodec = { js: '@cornerstonejs/codec-libjpeg-turb
 
 interface JpegDecoder extends EmbindObject {
   getEncodedBuffer(length: number): Uint8Array;
+  readHeader(): void;
   decode(): void;
   getDecodedBuffer(): Uint8Array;
   getFrameInfo(): CodecFrameInfo;
@@ -26,10 +27,16 @@ interface LibJpegTurbo {
 const isLibJpeg = (m: object): m is LibJpegTurbo =>
   typeof (m as Partial<LibJpegTurbo>).JPEGDecoder === 'function' && typeof (m as Partial<LibJpegTurbo>).JPEGEncoder === 'function';
 
-export function decodeJpeg(encoded: Uint8Array): CodecOutput {
+/** `allow(width, height)` sees the size from the header before any pixel is decoded, and may throw (a bomb). */
+export function decodeJpeg(encoded: Uint8Array, allow?: (width: number, height: number) => void): CodecOutput {
   const turbo = wasmModule(LIBJPEG_TURBO, isLibJpeg);
   return withCodec(LIBJPEG_TURBO, () => new turbo.JPEGDecoder(), (decoder) => {
     decoder.getEncodedBuffer(encoded.length).set(encoded);
+    if (allow) {
+      decoder.readHeader();
+      const head = decoder.getFrameInfo();
+      allow(head.width, head.height);
+    }
     decoder.decode();
     const info = decoder.getFrameInfo();
     return {
