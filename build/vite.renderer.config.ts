@@ -48,10 +48,6 @@ export default defineConfig({
   root: path.join(import.meta.dirname, '../renderer'),
   base: './',
   plugins: [react(), metaCsp(), pdfjsWasm()],
-  resolve: {
-    // pdf.js: the legacy build (the same one whose worker the app ships for the core), minified.
-    alias: { 'pdfjs-dist/legacy/build/pdf.mjs': 'pdfjs-dist/legacy/build/pdf.min.mjs' },
-  },
   build: {
     outDir: path.join(import.meta.dirname, '../dist/renderer'),
     emptyOutDir: true,

@@ -2,5 +2,6 @@
 // already ships, served from there rather than copied into the renderer bundle
 // (electron/shell/vendor-files.ts maps each to its package file).
 
-/** pdf.js's worker: the same legacy build the core's text extraction uses. */
+/** pdf.js and its worker: the same legacy build the core's text extraction uses. */
+export const PDF_LIBRARY_PATH = 'vendor/pdf.min.mjs';
 export const PDF_WORKER_PATH = 'vendor/pdf.worker.min.mjs';

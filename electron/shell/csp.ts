@@ -2,7 +2,7 @@
 // removed by injected markup; a header cannot) and, as defence in depth, written into the built
 // index.html's <meta> by the renderer build (build/vite.renderer.config.ts) from this same list.
 // pdf.js needs two things beyond 'self': its worker (a script from 'self') and, inside it,
-// WebAssembly for JBIG2/JPEG 2000 images ('wasm-unsafe-eval' allows compiling WASM, not eval()).
+// WebAssembly for JBIG2/JPEG 2000 images ('wasm-unsafe-eval' allows compiling WASM, nothing else).
 // Photos are shown from object URLs made of the bytes the API returned (blob:).
 const BASE_DIRECTIVES: readonly string[] = [
   "default-src 'self'",

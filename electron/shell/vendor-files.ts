@@ -4,9 +4,10 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PDF_WORKER_PATH } from '../../shared/vendor-paths.js';
+import { PDF_LIBRARY_PATH, PDF_WORKER_PATH } from '../../shared/vendor-paths.js';
 
 const VENDOR_FILES: Readonly<Record<string, string>> = {
+  [PDF_LIBRARY_PATH]: 'pdfjs-dist/legacy/build/pdf.min.mjs',
   [PDF_WORKER_PATH]: 'pdfjs-dist/legacy/build/pdf.worker.min.mjs',
 };
 

@@ -1,16 +1,18 @@
-// pdf.js in the renderer, locked down: the worker is the app's own copy (shared/vendor-paths.ts),
-// no eval (isEvalSupported: false), no scripting, no annotations or XFA forms, no network. The
+// pdf.js in the renderer, locked down: the library and its worker are the copies the app already
+// ships for the core, loaded as modules from the app's own origin (shared/vendor-paths.ts); no code
+// evaluation (isEvalSupported: false), no scripting, no annotations or XFA forms, no network. The
 // worker's WebAssembly decoders (JBIG2 and JPEG 2000 images in scanned PDFs) are handed to it from
 // this bundle instead of being fetched, so the page needs no connect-src.
 import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { PDF_WORKER_PATH } from '../../../shared/vendor-paths.js';
+import { PDF_LIBRARY_PATH, PDF_WORKER_PATH } from '../../../shared/vendor-paths.js';
 
 type Pdfjs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 let pdfjs: Promise<Pdfjs> | null = null;
 
-/** pdf.js, loaded on first use (it is a large module the library screen never needs). */
+/** pdf.js, loaded on first use (a large module the library screen never needs), not bundled. */
 export function loadPdfjs(): Promise<Pdfjs> {
-  pdfjs ??= import('pdfjs-dist/legacy/build/pdf.mjs').then((lib) => {
+  const url = new URL(PDF_LIBRARY_PATH, document.baseURI).href;
+  pdfjs ??= (import(/* @vite-ignore */ url) as Promise<Pdfjs>).then((lib) => {
     lib.GlobalWorkerOptions.workerSrc = new URL(PDF_WORKER_PATH, document.baseURI).href;
     return lib;
   });
