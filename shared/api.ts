@@ -193,6 +193,9 @@ export interface DossierEvents {
 }
 export type ApiEvent = keyof DossierEvents;
 
+/** Whether "remember on this computer" can be offered, and why not. */
+export type RememberSupport = { available: true } | { available: false; reason: 'no-secret-store' | 'browser' };
+
 /** What `window.dossier` offers the renderer, whatever the transport. */
 export interface DossierBridge {
   call<K extends ApiMethod>(method: K, params: ApiParams<K>): Promise<ApiResult<K>>;
@@ -202,5 +205,7 @@ export interface DossierBridge {
   /** Native pickers where the platform has them; null when cancelled or unavailable (browser host). */
   pickImportSources(): Promise<string[] | null>;
   pickExportDestination(kind: ExportDestinationKind): Promise<string | null>;
+  /** "Remember on this computer" needs the OS's secret store (Electron only). */
+  rememberSupport(): Promise<RememberSupport>;
   readonly platform: 'electron' | 'browser';
 }

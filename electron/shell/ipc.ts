@@ -9,7 +9,7 @@ import { INTERNAL_MESSAGE } from '../core/service/errors.js';
 import { pickExportDestination, pickImportSources } from './dialogs.js';
 import { CALL_CHANNEL, EVENT_CHANNEL, checkIpcCall } from './ipc-policy.js';
 import type { CallReply } from './preload-bridge.js';
-import { forgetPassphrase, recallPassphrase, rememberPassphrase } from './remembered-passphrase.js';
+import { canRemember, forgetPassphrase, recallPassphrase, rememberPassphrase, rememberSupportHere } from './remembered-passphrase.js';
 import type { ServiceHost } from './service-host.js';
 
 function toReplyError(err: unknown): ApiErrorShape {
@@ -20,6 +20,7 @@ export function wireIpc(getWindow: () => BrowserWindow | null, service: ServiceH
   async function relay(method: string, rawParams: unknown): Promise<unknown> {
     const win = getWindow();
     if (method === 'shell.pickImportSources') return win ? pickImportSources(win) : null;
+    if (method === 'shell.rememberSupport') return rememberSupportHere();
     if (method === 'shell.pickExportDestination') {
       const kind = (rawParams as { kind?: unknown } | null)?.kind;
       return win && (kind === 'zip' || kind === 'folder') ? pickExportDestination(win, kind as ExportDestinationKind) : null;
@@ -33,7 +34,8 @@ export function wireIpc(getWindow: () => BrowserWindow | null, service: ServiceH
       params = rest;
     }
     const value = await service.call(method, params);
-    if (method === 'vault.unlock' && remember !== undefined) {
+    // Never written where the secret store is not real (checked again here, whatever the page sent).
+    if (method === 'vault.unlock' && remember !== undefined && (remember ? canRemember() : true)) {
       const passphrase = (params as { passphrase: string }).passphrase;
       await (remember ? rememberPassphrase(passphrase) : forgetPassphrase());
     }

@@ -1,13 +1,13 @@
 // Builds the object the preload exposes as window.dossier. Electron-free (the preload passes in
 // ipcRenderer and webUtils) so its exact shape is unit-tested.
-import type { DossierBridge } from '../../shared/api.js';
+import type { DossierBridge, RememberSupport } from '../../shared/api.js';
 import type { ExportDestinationKind } from '../../shared/cases.js';
 import type { ImportSummary } from '../../shared/domain.js';
 import type { ApiErrorShape } from '../../shared/errors.js';
 import { CALL_CHANNEL, EVENT_CHANNEL } from './ipc-policy.js';
 
 /** Exactly the keys of window.dossier. Nothing else is exposed. */
-export const BRIDGE_KEYS = ['call', 'on', 'importFiles', 'pickImportSources', 'pickExportDestination', 'platform'] as const;
+export const BRIDGE_KEYS = ['call', 'on', 'importFiles', 'pickImportSources', 'pickExportDestination', 'rememberSupport', 'platform'] as const;
 
 /** The subset of ipcRenderer the bridge uses. */
 export interface IpcLike {
@@ -43,6 +43,7 @@ export function createPreloadBridge(ipc: IpcLike, getPathForFile: (file: File) =
     pickImportSources: async () => (await invoke(ipc, 'shell.pickImportSources', {})) as string[] | null,
     pickExportDestination: async (kind: ExportDestinationKind) =>
       (await invoke(ipc, 'shell.pickExportDestination', { kind })) as string | null,
+    rememberSupport: async () => (await invoke(ipc, 'shell.rememberSupport', {})) as RememberSupport,
     platform: 'electron',
   };
   return bridge;

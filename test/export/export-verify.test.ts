@@ -4,7 +4,7 @@
 // INDEX.HTM, README.TXT and MANIFEST.TXT.
 import { describe, it, expect, beforeAll } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { buildRawZip } from '../fixtures/bundle/raw-zip.js';
 import { buildScenario, showCase, type Scenario } from './scenario.js';
@@ -71,6 +71,14 @@ describe('export and verify', () => {
     const payload = entries.filter((e) => /^(DICOM\/|IHE_XDM\/SUBSET01\/DOC)/.test(e.path));
     expect(payload).toHaveLength(13);
     for (const e of payload) expect(sha256(e.bytes), e.path).toBe(sha256(readFileSync(path.join(folder, e.path))));
+  });
+
+  it('refuses a weak zip password with the same words as a weak passphrase, writing nothing', () => {
+    const out = path.join(s.root, 'out', 'weak.zip');
+    const weak = s.run(['export', '--case', s.caseId, '--out', out, '--zip-password-env', 'ZIP_PW'], { ZIP_PW: 'a' });
+    expect(weak.status).toBe(1);
+    expect(weak.stderr).toMatch(/zip password is too weak\. Use at least 10 characters/);
+    expect(existsSync(out)).toBe(false);
   });
 
   it('share history lists each export with kind, file count, size and the SHA-256 of its MANIFEST.TXT', async () => {

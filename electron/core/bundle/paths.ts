@@ -15,3 +15,10 @@ export const PATHS = {
 
 /** Top-level names a bundle owns at its root: what overwrite replaces and verify scans. */
 export const BUNDLE_ROOT_NAMES = ['DICOM', 'IHE_XDM', 'FHIR', PREVIEW_DIR, VIEWER_DIR, PATHS.dicomdir, PATHS.index, PATHS.readme, PATHS.manifest] as const;
+
+/** Metadata files that receiving systems parse, by their format: verify parses them too. */
+export function structuredFormat(path: string): 'xml' | 'json' | null {
+  if (path === PATHS.xdmMetadata) return 'xml';
+  if (path.startsWith('FHIR/') && path.endsWith('.JSN')) return 'json';
+  return null;
+}

@@ -6,9 +6,11 @@ import type { ImportOutcome, ImportProgress, ImportSummary } from '../../../shar
 import { sharedOcr } from '../documents/ocr/ocr-client.js';
 import type { Vault } from '../vault/vault.js';
 import { DossierError } from '../base/errors.js';
-import { insertDocument, insertInstance, recordWithBlob, recordWithSopInstance, studyRecordId } from './record-writer.js';
+import { insertDocument, insertInstance, recordWithBlob, recordWithBlobAnyState, replaceFileBlob, storedInstance, studyRecordId, type StoredInstance } from './record-writer.js';
+import { parseDicomInstance } from '../dicom/parse.js';
 import { recordFacts } from './record-facts.js';
 import { newId } from '../base/ids.js';
+import { stripControlsDeep } from '../base/text-safety.js';
 import { SkipFile, type Analysis, type AnalyzerInput, type PageProgress } from '../base/analysis.js';
 import { ANALYZE_LIMIT, analyzerFor, detectFormat, genericAnalysis, misnamedReason, programKind } from './content-type.js';
 import { planTree, type PlannedEntry } from './plan.js';
@@ -36,6 +38,8 @@ const MAX_EMBED_DEPTH = 2;
 export class Importer {
   private readonly outcomes: ImportOutcome[] = [];
   private pending: ImportOutcome[] = [];
+  /** Damaged blobs replaced in the open batch: removed once the batch is committed. */
+  private readonly replaced: string[] = [];
   private inTransaction = false;
   private batchStarted = 0;
   private filesDone = 0;
@@ -109,7 +113,8 @@ export class Importer {
         analysis = genericAnalysis(source.name, format);
       }
       if (entry.xdm) applyXdm(analysis, entry.xdm);
-      await this.store(source, analysis, bytes);
+      // Text from a file is data, never terminal or markup commands: control characters go here, once.
+      await this.store(source, cleanAnalysis(analysis), bytes);
       if (analysis.embedded?.length && embedDepth < MAX_EMBED_DEPTH) {
         for (const e of analysis.embedded)
           await this.importEntry({ relPath: e.name, source: bytesSource(`${source.displayPath} › ${e.name}`, e.name, e.bytes), onMedia: false }, embedDepth + 1);
@@ -154,8 +159,9 @@ export class Importer {
   private async store(source: ImportSource, analysis: Analysis, bytes: Uint8Array | null): Promise<void> {
     const db = this.vault.db;
     if (analysis.dicom) {
-      const existing = recordWithSopInstance(db, analysis.dicom.sopInstanceUID);
-      if (existing) return this.settle({ path: source.displayPath, status: 'duplicate', recordId: existing, reason: 'this image (same SOP Instance UID) is already in the vault' }, source.size);
+      const stored = storedInstance(db, analysis.dicom.sopInstanceUID);
+      if (stored && (await this.intact(stored))) return this.settle({ path: source.displayPath, status: 'duplicate', recordId: stored.recordId, reason: 'this image (same SOP Instance UID) is already in the vault' }, source.size);
+      if (stored) return this.replaceDamaged(source, analysis, bytes, stored);
     }
     const ids = {
       recordId: (analysis.dicom && studyRecordId(db, analysis.dicom.studyInstanceUID)) || newId(),
@@ -186,6 +192,35 @@ export class Importer {
       throw err;
     }
     this.settle({ path: source.displayPath, status: 'imported', recordId }, source.size);
+  }
+
+  /** Whether the stored copy of an instance is whole: authentic, complete, and still a readable DICOM file. */
+  private async intact(stored: StoredInstance): Promise<boolean> {
+    try {
+      const reader = await this.vault.blobs.open(stored.blobId);
+      try {
+        parseDicomInstance(await reader.readAll());
+        return true;
+      } finally {
+        await reader.close();
+      }
+    } catch {
+      return false;
+    }
+  }
+
+  /** An intact copy of an instance whose stored copy is damaged takes its place; the record keeps its id. */
+  private async replaceDamaged(source: ImportSource, analysis: Analysis, bytes: Uint8Array | null, stored: StoredInstance): Promise<void> {
+    const ids = { recordId: stored.recordId, fileId: stored.fileId, importedAt: new Date().toISOString() };
+    const put = await this.vault.blobs.put(bytes ? oneChunk(bytes) : source.stream(), {
+      facts: () => recordFacts(ids, source, analysis) as unknown as Record<string, unknown>,
+      keepExisting: () => false,
+    });
+    this.begin();
+    replaceFileBlob(this.vault.db, stored.fileId, put.blobId, put.size);
+    // The damaged blob goes only once no row uses it (positive evidence: it was replaced).
+    this.replaced.push(stored.blobId);
+    this.settle({ path: source.displayPath, status: 'imported', recordId: stored.recordId, reason: 'replaced a damaged copy of this image' }, source.size);
   }
 
   private skip(source: ImportSource, reason: string): void {
@@ -219,6 +254,7 @@ export class Importer {
       this.vault.db.exec('COMMIT');
       this.inTransaction = false;
     }
+    for (const blobId of this.replaced.splice(0)) if (!recordWithBlobAnyState(this.vault.db, blobId)) this.vault.blobs.removeSync(blobId);
     const done = this.pending;
     this.pending = [];
     for (const o of done) this.report(o);
@@ -253,6 +289,12 @@ export class Importer {
 
 async function* oneChunk(bytes: Uint8Array): AsyncGenerator<Uint8Array> {
   yield bytes;
+}
+
+/** The analysis with control characters removed from every extracted string (embedded bytes untouched). */
+function cleanAnalysis(analysis: Analysis): Analysis {
+  const { embedded, ...rest } = analysis;
+  return { ...stripControlsDeep(rest), ...(embedded ? { embedded } : {}) };
 }
 
 function applyXdm(analysis: Analysis, xdm: NonNullable<PlannedEntry['xdm']>): void {

@@ -45,6 +45,30 @@ export function recordWithBlob(db: Db, blobId: string): string | null {
   return row?.id ?? null;
 }
 
+/** The stored copy of an instance: its record, file row and blob. */
+export interface StoredInstance {
+  recordId: string;
+  fileId: string;
+  blobId: string;
+}
+
+export function storedInstance(db: Db, sopUid: string): StoredInstance | null {
+  const row = db.prepare(`SELECT i.record_id, f.id AS file_id, f.blob_id FROM instances i JOIN files f ON f.id = i.file_id WHERE i.sop_uid = ?`).get(sopUid) as
+    | { record_id: string; file_id: string; blob_id: string }
+    | undefined;
+  return row ? { recordId: row.record_id, fileId: row.file_id, blobId: row.blob_id } : null;
+}
+
+/** Points a file row at a new blob (a damaged stored copy replaced by an intact one; the record keeps its id). */
+export function replaceFileBlob(db: Db, fileId: string, blobId: string, size: number): void {
+  db.prepare('UPDATE files SET blob_id = ?, size = ? WHERE id = ?').run(blobId, size, fileId);
+}
+
+/** Whether any file row (live record or in the trash) still uses a blob. */
+export function recordWithBlobAnyState(db: Db, blobId: string): boolean {
+  return db.prepare('SELECT 1 FROM files WHERE blob_id = ? LIMIT 1').get(blobId) !== undefined;
+}
+
 export function recordWithSopInstance(db: Db, sopUid: string): string | null {
   const row = db.prepare(`SELECT record_id AS id FROM instances WHERE sop_uid = ?`).get(sopUid) as { id: string } | undefined;
   return row?.id ?? null;

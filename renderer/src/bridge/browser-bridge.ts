@@ -20,8 +20,23 @@ function uploadName(file: File): string {
   return rel && rel.length > 0 ? rel : file.name;
 }
 
+const TOKEN_KEY = 'dossier.token';
+
+/**
+ * The host's per-run token arrives in the URL fragment; it is kept for this tab only
+ * (sessionStorage, so a reload still works) and taken out of the address bar and history at once.
+ */
+function takeToken(loc: Location): string {
+  const fromUrl = new URLSearchParams(loc.hash.replace(/^#/, '')).get('token');
+  if (fromUrl) {
+    sessionStorage.setItem(TOKEN_KEY, fromUrl);
+    history.replaceState(null, '', loc.pathname + loc.search);
+  }
+  return fromUrl ?? sessionStorage.getItem(TOKEN_KEY) ?? '';
+}
+
 export function createBrowserBridge(loc: Location = window.location): DossierBridge {
-  const token = new URLSearchParams(loc.hash.replace(/^#/, '')).get('token') ?? '';
+  const token = takeToken(loc);
   const pending = new Map<number, Pending>();
   const listeners = new Map<ApiEvent, Set<(p: unknown) => void>>();
   let nextId = 1;
@@ -90,5 +105,6 @@ export function createBrowserBridge(loc: Location = window.location): DossierBri
     },
     pickImportSources: async () => null,
     pickExportDestination: async () => null,
+    rememberSupport: async () => ({ available: false, reason: 'browser' }),
   };
 }

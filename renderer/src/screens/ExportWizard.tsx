@@ -2,6 +2,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { BundlePreview, CaseDetail, ExportDestinationKind, ExportProgress, ExportResult } from '../../../shared/cases.js';
 import { errorCode, errorMessage, useBridge } from '../bridge-context.js';
+import { checkPassphrase, passphraseStrength } from '../../../shared/passphrase-policy.js';
 import { Dialog } from '../components/Dialog.js';
 import { Thumbnail } from '../components/Thumbnail.js';
 import type { RecordSummary } from '../../../shared/domain.js';
@@ -33,6 +34,9 @@ export function ExportWizard({ caseDetail, onClose }: { caseDetail: CaseDetail; 
   const [viewerImages, setViewerImages] = useState(true);
   async function toPreview(images = viewerImages) {
     setError(null);
+    // The same policy as the vault passphrase (shared/passphrase-policy.ts), checked again by the core.
+    const verdict = kind === 'zip' && password ? checkPassphrase(password) : null;
+    if (verdict && !verdict.ok) return setError(verdict.message);
     try {
       setPreview(await bridge.call('export.preview', { caseId: caseDetail.id, viewerImages: images }));
       setStep('preview');
@@ -95,8 +99,10 @@ export function ExportWizard({ caseDetail, onClose }: { caseDetail: CaseDetail; 
           {kind === 'zip' && (
             <div className="sub">
               <label htmlFor="zip-pass">Password for the zip (optional)</label>
-              <input id="zip-pass" type="password" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} aria-describedby="zip-help" />
+              <input id="zip-pass" type="password" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} aria-describedby="zip-strength zip-help" />
+              {password && <p id="zip-strength" className={`strength s${passphraseStrength(password).score}`} aria-live="polite">{passphraseStrength(password).label}</p>}
               <p id="zip-help" className="hint">
+                The password hides what is in the files, but not how many files there are, their sizes or their names (DOC00001.PDF…).
                 Tell the doctor the password separately (by phone, not in the same email). Windows' built-in zip cannot open password-protected (AES) zips: they will need 7-Zip, or on a Mac the Archive Utility.
               </p>
             </div>
