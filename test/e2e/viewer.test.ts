@@ -10,7 +10,8 @@ import { WebSocket } from 'ws';
 import type { DecodedFrame } from '../../shared/imaging/frame.js';
 import { renderToRgba } from '../../shared/imaging/render-rgba.js';
 import { decodeFrameSync } from '../../electron/core/dicom/pixels/index.js';
-import { newUid } from '../../electron/core/dicom/writer.js';
+import { el, newUid } from '../../electron/core/dicom/writer.js';
+import { encapsulatedInstance } from '../fixtures/dicom/pixels.js';
 import { makeCtSeries, makeMultiFrame } from '../fixtures/dicom/ct-series.js';
 import { makeCcd } from '../fixtures/documents/cda.js';
 import { makePdf, makePdfWithJpxImage } from '../fixtures/documents/pdf.js';
@@ -67,6 +68,8 @@ beforeAll(async () => {
   ct = await makeCtSeries({ slices: SLICES, rows: 128, columns: 128, studyInstanceUID: study, seriesNumber: 2, description: 'Axial native', window: WINDOW });
   ctLs = await makeCtSeries({ slices: SLICES, rows: 128, columns: 128, studyInstanceUID: study, seriesNumber: 3, description: 'Axial JPEG-LS', window: WINDOW, syntax: 'jpeg-ls' });
   const cine = makeMultiFrame({ frames: 8, studyInstanceUID: study });
+  // A series in a syntax the pixel engine does not decode (JPEG XL): its image is a message.
+  const jxl = encapsulatedInstance({ rows: 8, columns: 8, bitsAllocated: 8, transferSyntaxUID: '1.2.840.10008.1.2.4.110', frames: [[new Uint8Array([0xff, 0x0a, 0, 0])]], extra: [el(0x0020000d, 'UI', study), el(0x0008103e, 'LO', 'Future format'), el(0x00200011, 'IS', 20)] });
   // A landscape photo (96 × 48) that the camera marked "rotate 90° clockwise" (EXIF orientation 6).
   const landscape = Uint8Array.from({ length: 96 * 48 * 3 }, (_, i) => (i % 3 === 0 ? ((i / 3) % 96) * 2 : i % 3 === 1 ? 80 : 160));
   const photo = withExifOrientation(await encodeJpegBaseline({ width: 96, height: 48, components: 3, bitsPerSample: 8, bytes: landscape }, 90), 6);
@@ -79,6 +82,7 @@ beforeAll(async () => {
     ...ct.map((b, i) => drop(`CT/NAT${i}.dcm`, b)),
     ...ctLs.map((b, i) => drop(`CT/JLS${i}.dcm`, b)),
     drop('CT/CINE.dcm', cine),
+    drop('CT/JXL.dcm', jxl),
     drop('letter.pdf', pdf, 'application/pdf'),
     drop('summary.xml', new TextEncoder().encode(makeCcd()), 'text/xml'),
     drop('wound-photo.jpg', photo, 'image/jpeg'),
@@ -171,6 +175,18 @@ describe('DICOM viewer', () => {
     await page.locator('.image-canvas[data-image="1"]').waitFor({ timeout: 10_000 }); // looped round
     await page.getByRole('button', { name: 'Pause' }).click();
     await screenshot(page, 'viewer-03-cine');
+  });
+
+  it('says why an image cannot be shown, in words, where the image would be (never a black canvas)', async () => {
+    await page.getByRole('button', { name: /Future format/ }).click();
+    const message = page.locator('.stage .image-error');
+    await message.waitFor();
+    expect(await message.innerText()).toMatch(/stored in a format Dossier cannot show yet: .*1\.2\.840\.10008\.1\.2\.4\.110.*kept and exported unchanged/s);
+    expect(await page.locator('.stage .image-canvas').count()).toBe(0);
+    expect(await overlay(page)).toMatch(/Image 1 \/ 1/);
+    await screenshot(page, 'viewer-03b-cannot-show');
+    await page.getByRole('button', { name: /Cine loop/ }).click();
+    await page.locator('.image-canvas[data-image="1"]').waitFor();
   });
 
   it('full screen covers the window and keeps the tools; Escape-free toggle back', async () => {

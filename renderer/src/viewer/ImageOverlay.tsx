@@ -21,7 +21,8 @@ export function ImageOverlay({ facts, imageNumber, imageCount, instance, frame, 
   instance: ImageInstance | undefined;
   frame: number;
   window: Window | null;
-  zoomPercent: number;
+  /** Null while no image is drawn. */
+  zoomPercent: number | null;
 }) {
   return (
     <div className="overlay" data-testid="image-overlay">
@@ -40,7 +41,7 @@ export function ImageOverlay({ facts, imageNumber, imageCount, instance, frame, 
       </div>
       <div className="overlay-br">
         {window && <span className="overlay-window">W {round(window.width)} · L {round(window.center)}</span>}
-        <span>Zoom {Math.round(zoomPercent)} %</span>
+        {zoomPercent !== null && <span>Zoom {Math.round(zoomPercent)} %</span>}
       </div>
     </div>
   );

@@ -71,10 +71,10 @@ export function PdfViewer({ recordId, title }: { recordId: string; title: string
         </label>
         <PdfFindBar count={search.count} current={search.current} searching={search.searching} onFind={(q) => void search.find(q)} onStep={search.step} />
       </div>
-      <div className="pdf-body">
+      {!pdf && <p className="viewer-loading">Opening the document…</p>}
+      <div className="pdf-body" hidden={!pdf}>
         {pdf && <PdfThumbnails doc={pdf.doc} sizes={pdf.sizes} current={page} onPick={(n) => goToPage(n)} />}
         <div ref={scroller} className="pdf-pages" onScroll={onScroll} tabIndex={0} role="region" aria-label="Pages">
-          {!pdf && <p className="viewer-loading">Opening the document…</p>}
           {pdf?.sizes.map((s, i) => <PdfPage key={i} doc={pdf.doc} number={i + 1} width={s.width} height={s.height} scale={scale} highlights={search.highlights[i] ?? []} onCurrentMark={showMark} label={`Page ${i + 1} of ${pdf.sizes.length}`} />)}
         </div>
       </div>

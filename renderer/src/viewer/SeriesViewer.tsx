@@ -50,7 +50,7 @@ export function SeriesViewer({ series, loader, facts, fullScreen, onFullScreen }
         {shown && !shown.result.ok && <p className="image-error" role="alert">{describePixelError(shown.result.error)}</p>}
         {v.failure && <p className="image-error" role="alert">{v.failure}</p>}
         {!shown && !v.failure && <p className="image-loading">Loading image…</p>}
-        <ImageOverlay facts={facts} imageNumber={shownIndex + 1} imageCount={images.length} instance={ref?.instance} frame={ref?.frame ?? 0} window={v.window} zoomPercent={fit * transform.zoom * 100} />
+        <ImageOverlay facts={facts} imageNumber={shownIndex + 1} imageCount={images.length} instance={ref?.instance} frame={ref?.frame ?? 0} window={v.window} zoomPercent={frame ? fit * transform.zoom * 100 : null} />
       </div>
       <p id="viewer-keys" className="sr-only">Arrow keys, Page Up, Page Down, Home and End move through the images; plus and minus zoom; 0 fits; I inverts; R rotates; space plays; F is full screen.</p>
       {images.length > 1 && (
