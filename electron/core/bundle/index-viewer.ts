@@ -6,11 +6,13 @@
 import { createHash } from 'node:crypto';
 import { escapeHtml as h } from '../base/text-safety.js';
 import type { PlannedSeries } from './plan.js';
-import { viewerImagePath } from './viewer-plan.js';
+import { VIEWER_IMAGE_NAME, viewerImagePath } from './viewer-plan.js';
+
+const { prefix, digits, extension } = VIEWER_IMAGE_NAME;
 
 /** The script, verbatim as it appears in the page (its hash is in the CSP). */
 export const VIEWER_SCRIPT = `(function () {
-  function name(n) { return 'IMG' + ('0000' + n).slice(-5) + '.JPG'; }
+  function name(n) { return '${prefix}' + ('${'0'.repeat(digits - 1)}' + n).slice(-${digits}) + '${extension}'; }
   document.querySelectorAll('figure.viewer').forEach(function (v) {
     var img = v.querySelector('img'), range = v.querySelector('input'), shown = v.querySelector('.n'), note = v.querySelector('.missing');
     var dir = v.getAttribute('data-dir'), count = +v.getAttribute('data-count'), what = v.getAttribute('data-what');

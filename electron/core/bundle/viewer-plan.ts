@@ -5,9 +5,10 @@ import { numberedName } from './iso-names.js';
 import { VIEWER_DIR } from './paths.js';
 import type { BundleInstance } from './types.js';
 
-const IMAGE_PREFIX = 'IMG';
-/** IMG + 5 digits fills an 8.3 name: a series with more images gets no scrollable copy. */
-export const MAX_VIEWER_IMAGES = 99_999;
+/** Image n of a series is IMG + n in 5 digits + .JPG (an 8.3 name); INDEX.HTM's script builds the same names. */
+export const VIEWER_IMAGE_NAME = { prefix: 'IMG', digits: 5, extension: '.JPG' } as const;
+/** A series with more images than the names can count gets no scrollable copy. */
+export const MAX_VIEWER_IMAGES = 10 ** VIEWER_IMAGE_NAME.digits - 1;
 
 export interface ViewerImage {
   path: string;
@@ -24,7 +25,8 @@ export interface ViewerSeries {
 }
 
 export function viewerImagePath(dir: string, n: number): string {
-  return `${dir}${numberedName(IMAGE_PREFIX, n)}.JPG`;
+  const { prefix, digits, extension } = VIEWER_IMAGE_NAME;
+  return `${dir}${prefix}${String(n).padStart(digits, '0')}${extension}`;
 }
 
 /** Its images: Number of Frames, 1 when unknown, 0 when it holds no image (frames: 0). */
