@@ -11,7 +11,25 @@ import type {
   RecordSummary,
   RecordType,
 } from './domain.js';
-import type { CaseDetail, CaseSummary, ExportDestinationKind, ExportProgress, ExportResult, ShareRecord, VerifyResult, BundlePreview } from './cases.js';
+import type {
+  AgreementOverride,
+  BundlePreview,
+  CaseDetail,
+  CaseItem,
+  CaseItemInput,
+  CaseJourney,
+  CaseSummary,
+  ExportDestinationKind,
+  ExportProgress,
+  ExportResult,
+  Opinion,
+  OpinionComparison,
+  OpinionInput,
+  Provider,
+  ShareRecord,
+  VerifyResult,
+} from './cases.js';
+import type { HealthItem, HealthItemInput, HealthItemPatch, HealthQuery } from './health.js';
 import type { CheckReport, RebuildProgress, RebuildReport } from './vault.js';
 import type { FrameResult, ImageSeries } from './imaging/series.js';
 import type { DocumentView } from './document-view.js';
@@ -89,7 +107,8 @@ export interface CaseInput {
   title: string;
   question?: string;
   personId?: string | null;
-  provider?: { name?: string; institution?: string; contact?: string; notes?: string };
+  provider?: Partial<Provider>;
+  journey?: Partial<CaseJourney>;
 }
 
 export interface ExportRequest {
@@ -171,6 +190,30 @@ export interface DossierApi {
   'cases.setRecords': M<{ id: string; recordIds: string[] }, CaseDetail>;
   'cases.setQuestions': M<{ id: string; questions: string[] }, CaseDetail>;
   'cases.shareHistory': M<{ id: string }, ShareRecord[]>;
+
+  /** Slides, blocks, discs… that travel separately; the case's detail lists them. */
+  'caseItems.add': M<{ caseId: string; item: CaseItemInput }, CaseItem>;
+  'caseItems.update': M<{ id: string; patch: Partial<CaseItemInput> }, CaseItem>;
+  'caseItems.delete': M<{ id: string }, { ok: true }>;
+
+  'opinions.list': M<{ caseId: string }, Opinion[]>;
+  'opinions.add': M<{ caseId: string; opinion: OpinionInput }, Opinion>;
+  /** `answers`, when given, replaces all of the opinion's answers. */
+  'opinions.update': M<{ id: string; patch: Partial<OpinionInput> }, Opinion>;
+  'opinions.delete': M<{ id: string }, { ok: true }>;
+  /** The opinions side by side, per topic, each marked agree / differ / single. */
+  'opinions.compare': M<{ caseId: string }, OpinionComparison>;
+  /** The person's own mark for a topic (null: back to the automatic one); returns the comparison. */
+  'opinions.mark': M<{ caseId: string; topic: string; agreement: AgreementOverride | null }, OpinionComparison>;
+
+  'health.list': M<HealthQuery, HealthItem[]>;
+  /** Adds an item the person typed (confirmed); an item with the same text and kind is updated instead. */
+  'health.add': M<HealthItemInput, HealthItem>;
+  'health.update': M<{ id: string; patch: HealthItemPatch }, HealthItem>;
+  'health.delete': M<{ id: string }, { ok: true }>;
+  /** The person's free-text history (null: the history kept for nobody in particular). */
+  'health.getHistory': M<{ personId: string | null }, { text: string }>;
+  'health.setHistory': M<{ personId: string | null; text: string }, { text: string }>;
 
   'export.preview': M<Omit<ExportRequest, 'destination' | 'zipPassword'>, BundlePreview>;
   'export.run': M<ExportRequest, ExportResult>;

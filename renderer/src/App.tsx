@@ -8,13 +8,14 @@ import { recordsWithIdentityWarning } from './components/identity.js';
 import { useImport } from './components/useImport.js';
 import { Cases } from './screens/Cases.js';
 import { CreateVault } from './screens/CreateVault.js';
+import { HealthSummary } from './screens/HealthSummary.js';
 import { Library } from './screens/Library.js';
 import { People } from './screens/People.js';
 import { RecordDetail } from './screens/RecordDetail.js';
 import { Settings } from './screens/Settings.js';
 import { Unlock } from './screens/Unlock.js';
 
-type Screen = { name: 'library' } | { name: 'record'; id: string } | { name: 'cases' } | { name: 'people' } | { name: 'settings' };
+type Screen = { name: 'library' } | { name: 'record'; id: string } | { name: 'health' } | { name: 'cases' } | { name: 'people' } | { name: 'settings' };
 
 export function App() {
   const bridge = useBridge();
@@ -86,7 +87,7 @@ function OpenVault({ status, onStatus, onLock }: { status: VaultStatus; onStatus
       <a className="skip" href="#main">Skip to content</a>
       <header className="topbar">
         <span className="brand"><svg viewBox="0 0 24 24" width="22" height="22" aria-hidden="true"><path d="M6 3h9l4 4v14H6zM14 3v5h5M9 14l2 2 4-4" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round" /></svg>Dossier</span>
-        <nav aria-label="Main">{tab('library', 'Records')}{tab('cases', 'Cases')}{tab('people', 'People')}{tab('settings', 'Settings')}</nav>
+        <nav aria-label="Main">{tab('library', 'Records')}{tab('health', 'Health')}{tab('cases', 'Cases')}{tab('people', 'People')}{tab('settings', 'Settings')}</nav>
         <div className="top-actions">
           <button ref={addButton} type="button" className="primary" onClick={() => void addRecords()} disabled={imports.running}>Add records…</button>
           {bridge.platform === 'browser' && <button type="button" onClick={() => folderInput.current?.click()} disabled={imports.running}>Add a folder…</button>}
@@ -109,6 +110,7 @@ function OpenVault({ status, onStatus, onLock }: { status: VaultStatus; onStatus
             onChanged={bumped}
           />
         )}
+        {screen.name === 'health' && <HealthSummary version={version} onOpenRecord={(id) => go({ name: 'record', id })} />}
         {screen.name === 'cases' && <Cases version={version} />}
         {screen.name === 'people' && <People version={version} onShowRecords={(id) => { setPersonFilter(id); go({ name: 'library' }); }} />}
         {screen.name === 'settings' && <Settings status={status} onStatus={onStatus} onTrashEmptied={() => setUndo(null)} />}

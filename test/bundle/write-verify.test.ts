@@ -47,6 +47,7 @@ describe('writeBundle to a folder', () => {
       'DICOM/PT000000/ST000000/SE000001/IM000000',
       'DICOMDIR',
       'FHIR/BUNDLE.JSN',
+      'FHIR/IPS.JSN',
       'IHE_XDM/SUBSET01/DOC00001.PDF',
       'IHE_XDM/SUBSET01/DOC00002.JPG',
       'IHE_XDM/SUBSET01/DOC00003.PDF',
@@ -56,6 +57,7 @@ describe('writeBundle to a folder', () => {
       'PREVIEW/SER00001.JPG',
       'PREVIEW/SER00002.JPG',
       'README.TXT',
+      'SUMMARY.PDF',
       'VIEWER/SER00001/IMG00001.JPG',
       'VIEWER/SER00001/IMG00002.JPG',
       'VIEWER/SER00001/IMG00003.JPG',
@@ -73,7 +75,7 @@ describe('writeBundle to a folder', () => {
     expect(await readFile(join(dest, 'DICOM/PT000000/ST000000/SE000000/IM000001'))).toEqual(Buffer.from(original));
     const dicomdir = readDicomdir(await readFile(join(dest, 'DICOMDIR')));
     expect(dicomdir.files.map((f) => f.fileId).sort()).toContain('DICOM/PT000000/ST000000/SE000001/IM000000');
-    expect(await verifyBundle(dest)).toEqual({ ok: true, problems: [], fileCount: 19 });
+    expect(await verifyBundle(dest)).toEqual({ ok: true, problems: [], fileCount: 21 });
     // The manifest is plain sha256sum format.
     expect(execFileSync('sha256sum', ['-c', '--quiet', 'MANIFEST.TXT'], { cwd: dest }).toString()).toBe('');
   });
@@ -157,7 +159,7 @@ describe('writeBundle to a folder', () => {
 
   it('refuses to write over an existing bundle unless asked to', async () => {
     await expect(writeBundle(makeBundleInput(), { kind: 'folder', path: dest })).rejects.toThrow(
-      /already holds a bundle \(DICOM, IHE_XDM, FHIR, PREVIEW, VIEWER, DICOMDIR, INDEX.HTM, README.TXT, MANIFEST.TXT\)/,
+      /already holds a bundle \(DICOM, IHE_XDM, FHIR, PREVIEW, VIEWER, DICOMDIR, INDEX.HTM, README.TXT, SUMMARY.PDF, MANIFEST.TXT\)/,
     );
     await writeFile(join(dest, 'holiday.jpg'), 'user file');
     await writeBundle(makeBundleInput({ documents: [] }), { kind: 'folder', path: dest }, { overwrite: true });
@@ -175,7 +177,7 @@ describe('writeBundle to a zip', () => {
     const result = await writeBundle(makeBundleInput(), { kind: 'zip', path: out });
     expect(result.path).toBe(out);
     expect(execFileSync('unzip', ['-t', out]).toString()).toMatch(/No errors detected/);
-    expect(await verifyBundle(out)).toEqual({ ok: true, problems: [], fileCount: 19 });
+    expect(await verifyBundle(out)).toEqual({ ok: true, problems: [], fileCount: 21 });
     expect((await readdir(root)).filter((n) => n.includes('partial'))).toEqual([]);
   });
 

@@ -1,7 +1,7 @@
 // Shared end-to-end plumbing: Debian's Chromium through playwright-core, a fresh profile, and a
 // record of every network request the page makes (to prove nothing leaves the machine).
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
@@ -68,6 +68,16 @@ export async function openChromium(url: string): Promise<Session> {
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: false });
+}
+
+/** The window with one part of the page scrolled to its top (the app scrolls inside <main>). */
+export async function screenshotOf(locator: Locator, name: string): Promise<void> {
+  await locator.evaluate((el) => {
+    const main = el.closest('main');
+    if (main) main.scrollTop += el.getBoundingClientRect().top - main.getBoundingClientRect().top - 8;
+    else el.scrollIntoView({ block: 'start' });
+  });
+  await screenshot(locator.page(), name);
 }
 
 export interface DropFile {
@@ -165,26 +175,17 @@ export async function startHostedApp(tmpPrefix: string): Promise<HostedApp> {
   };
 }
 
-export interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: string[];
-}
+const AXE_SOURCE = path.resolve(__dirname, '../../node_modules/axe-core/axe.min.js');
 
-/**
- * axe-core's serious and critical violations on the page as it is now. The script is evaluated
- * through the DevTools protocol (page.evaluate), which the page's CSP does not govern, so the
- * app's own policy stays exactly as shipped.
- */
-export async function axeViolations(page: Page): Promise<AxeViolation[]> {
-  const source = readFileSync(path.resolve(__dirname, '../../node_modules/axe-core/axe.min.js'), 'utf8');
-  await page.evaluate(source);
+/** axe-core's serious and critical violations on the page as it is now (injected past the page's CSP). */
+export async function seriousAxeViolations(page: Page): Promise<string[]> {
+  const { readFileSync } = await import('node:fs');
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(readFileSync(AXE_SOURCE, 'utf8'));
   return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[] }> } }).axe;
+    const axe = (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: { id: string; impact: string | null; nodes: { target: unknown[] }[] }[] }> } }).axe;
     const result = await axe.run(document, { resultTypes: ['violations'] });
     return result.violations
       .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => JSON.stringify(n.target)) }));
+      .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`);
   });
 }

@@ -5,7 +5,7 @@
 import { LOINC_BY_TYPE, LOINC_SYSTEM } from './loinc-types.js';
 import { randomUUID } from 'node:crypto';
 import type { BundleFacts } from './facts.js';
-import { isoDate } from './index-html.js';
+import { isoDate } from './timeline.js';
 import type { BundlePlan } from './plan.js';
 import type { BundleInput } from './types.js';
 
@@ -110,7 +110,8 @@ export function buildFhirBundle(input: BundleInput, plan: BundlePlan, facts: Bun
   };
 }
 
-function patientResource(input: BundleInput): Json {
+/** The Patient resource both FHIR files carry. */
+export function patientResource(input: BundleInput): Json {
   const p = input.patient;
   const gender = fhirGender(p.sex);
   const birthDate = isoDate(p.birthDate);

@@ -7,6 +7,9 @@ import type { BundlePlan, PlannedStudy } from './plan.js';
 import { escapeHtml as h } from '../base/text-safety.js';
 import type { BundleInput } from './types.js';
 import { seriesViewerHtml, VIEWER_SCRIPT, VIEWER_SCRIPT_HASH } from './index-viewer.js';
+import { buildTimeline, isoDate, type TimelineRow } from './timeline.js';
+import { sentSeparatelyLine } from './summary-content.js';
+import { PATHS } from './paths.js';
 
 // 'self' does not match file: pages in every browser, so file: is allowed explicitly for images.
 const CSP =
@@ -23,12 +26,6 @@ table{border-collapse:collapse;width:100%}td,th{border-bottom:1px solid #ddd;pad
 .viewer figcaption{font-size:.85rem}.viewer input{width:100%}.tile.wide{width:min(100%,28rem)}.orientation{background:#fff6d9;border-left:4px solid #c90;padding:.5rem .8rem}.none{height:9rem;display:flex;align-items:center;justify-content:center;background:#eee;color:#555;text-align:center}
 @media print{body{margin:0;max-width:none}a{color:#000;text-decoration:none}.tile{width:11rem}}
 `;
-
-interface TimelineRow {
-  date: string | null;
-  what: string;
-  link?: string;
-}
 
 export function buildIndexHtml(input: BundleInput, plan: BundlePlan, facts: BundleFacts): string {
   const c = input.case;
@@ -47,6 +44,7 @@ export function buildIndexHtml(input: BundleInput, plan: BundlePlan, facts: Bund
     // The ID lets the receiving clinic match the records to its own chart.
     `<p class="meta">${p.birthDate ? `Born ${h(p.birthDate)} · ` : ''}${p.sex ? `Sex ${h(p.sex)} · ` : ''}${p.id ? `Patient ID ${h(p.id)} · ` : ''}` +
       `Prepared ${h(input.createdAt.toISOString().slice(0, 10))} with Dossier ${h(input.appVersion)}</p>`,
+    `<p><a href="${PATHS.summary}"><strong>Summary for the doctor</strong></a> (PDF, to print): the question, the health summary, the records and what was sent separately.</p>`,
   );
   if (c) {
     parts.push(`<h2>${h(c.title)}</h2>`);
@@ -61,6 +59,8 @@ export function buildIndexHtml(input: BundleInput, plan: BundlePlan, facts: Bund
     if (provider?.notes) parts.push(`<p>${h(provider.notes)}</p>`);
   }
 
+  const sent = c?.sentSeparately ?? [];
+  if (sent.length) parts.push('<h2>Sent separately</h2><p>Not in this bundle: these travel on their own.</p><ul>', ...sent.map((i) => `<li>${h(sentSeparatelyLine(i))}</li>`), '</ul>');
   parts.push('<h2>Timeline</h2>', timelineTable(buildTimeline(plan)));
   parts.push('<h2>Documents</h2>', documentsTable(plan, facts));
   parts.push('<h2>Imaging</h2>');
@@ -75,29 +75,12 @@ export function buildIndexHtml(input: BundleInput, plan: BundlePlan, facts: Bund
     '<h2>Importing</h2>',
     '<p>DICOM images: point the PACS or viewer import at the <code>DICOMDIR</code> file at the root. ' +
       'Documents: <code>IHE_XDM/SUBSET01/</code> (IHE XDM metadata in <code>METADATA.XML</code>), ' +
-      'FHIR R4: <code>FHIR/BUNDLE.JSN</code>. Checksums: <code>MANIFEST.TXT</code>. See <a href="README.TXT">README.TXT</a>.</p>',
+      'FHIR R4: <code>FHIR/BUNDLE.JSN</code>, and the patient summary as a FHIR document in <code>FHIR/IPS.JSN</code>. Checksums: <code>MANIFEST.TXT</code>. See <a href="README.TXT">README.TXT</a>.</p>',
     ...(plan.studies.some((st) => st.series.some((se) => se.viewer)) ? [`<script>${VIEWER_SCRIPT}</script>`] : []),
     '</body></html>',
     '',
   );
   return parts.join('\n');
-}
-
-function buildTimeline(plan: BundlePlan): TimelineRow[] {
-  const rows: TimelineRow[] = [];
-  for (const { study, series } of plan.studies) {
-    const modalities = [...new Set(series.map((s) => s.series.modality))].join('/');
-    rows.push({ date: isoDate(study.date), what: `Imaging ${modalities}: ${study.description ?? 'study'}` });
-  }
-  for (const d of plan.documents) {
-    rows.push({
-      date: isoDate(d.document.date),
-      what: `${RECORD_TYPE_LABELS[d.document.type]}: ${d.document.title}`,
-      link: d.rendered?.path ?? d.path,
-    });
-  }
-  // Dated rows oldest first; undated at the end, in input order.
-  return rows.sort((a, b) => (a.date ?? '9999').localeCompare(b.date ?? '9999'));
 }
 
 function timelineTable(rows: TimelineRow[]): string {
@@ -144,13 +127,6 @@ function studySection({ study, series }: PlannedStudy, facts: BundleFacts): stri
     return `<div class="tile">${image}<div><b>${h(label)}</b><br>${h(s.description ?? '')}</div></div>`;
   });
   return `<h3>${h(heading || 'Imaging study')}</h3><div class="series">${tiles.join('\n')}</div>`;
-}
-
-/** YYYYMMDD (DICOM) or YYYY-MM-DD → YYYY-MM-DD; anything else → null. */
-export function isoDate(date: string | undefined): string | null {
-  if (!date) return null;
-  const m = /^(\d{4})-?(\d{2})-?(\d{2})/.exec(date);
-  return m ? `${m[1]}-${m[2]}-${m[3]}` : null;
 }
 
 function formatSize(bytes: number): string {

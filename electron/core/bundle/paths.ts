@@ -11,10 +11,12 @@ export const PATHS = {
   manifest: 'MANIFEST.TXT',
   xdmMetadata: `${XDM_SUBSET}/METADATA.XML`,
   fhir: 'FHIR/BUNDLE.JSN',
+  ips: 'FHIR/IPS.JSN',
+  summary: 'SUMMARY.PDF',
 } as const;
 
 /** Top-level names a bundle owns at its root: what overwrite replaces and verify scans. */
-export const BUNDLE_ROOT_NAMES = ['DICOM', 'IHE_XDM', 'FHIR', PREVIEW_DIR, VIEWER_DIR, PATHS.dicomdir, PATHS.index, PATHS.readme, PATHS.manifest] as const;
+export const BUNDLE_ROOT_NAMES = ['DICOM', 'IHE_XDM', 'FHIR', PREVIEW_DIR, VIEWER_DIR, PATHS.dicomdir, PATHS.index, PATHS.readme, PATHS.summary, PATHS.manifest] as const;
 
 /** Metadata files that receiving systems parse, by their format: verify parses them too. */
 export function structuredFormat(path: string): 'xml' | 'json' | null {

@@ -6,6 +6,7 @@ import { PATHS, PREVIEW_DIR, VIEWER_DIR, XDM_SUBSET } from './paths.js';
 import type { BundlePlan } from './plan.js';
 import type { BundleInput } from './types.js';
 import { stripControls } from '../base/text-safety.js';
+import { sentSeparatelyLine } from './summary-content.js';
 
 const BOM = '\uFEFF';
 const COLUMN = 31; // wide enough for IHE_XDM/SUBSET01/METADATA.XML; lines stay ≤ 80
@@ -32,6 +33,8 @@ function header(input: BundleInput, plan: BundlePlan): string[] {
     'automatically: there is no autorun file.',
     '',
     'HOW TO READ',
+    `  ${PATHS.summary} is a summary for the doctor (1 to 3 pages, to print): the`,
+    '  question, the health summary, the enclosed records, what was sent separately.',
     `  Open ${PATHS.index} in any web browser. It shows the patient, the question,`,
     ...(plan.studies.length === 0
       ? ['  a timeline and the list of documents (click to open). It works offline and', '  loads nothing from the internet.']
@@ -50,11 +53,13 @@ function contents(plan: BundlePlan): string[] {
   return [
     'CONTENTS',
     row(PATHS.index, 'Summary page (start here).'),
+    row(PATHS.summary, 'Summary for the doctor (PDF, to print).'),
     ...(images || plan.encapsulatedStudyIndex !== null ? [row(PATHS.dicomdir, 'DICOM media index (IHE PDI).')] : []),
     ...(images ? [row('DICOM/', `${instances} DICOM file(s), ${plan.studies.length} study(ies).`), row(`${PREVIEW_DIR}/`, `A preview image of each of the ${series} series.`)] : []),
     ...(documents ? [row(`${XDM_SUBSET}/`, `${plan.documents.length} document(s), IHE XDM.`), row(PATHS.xdmMetadata, 'XDM metadata (ebRIM).')] : []),
     ...(viewerContents(plan) ? [row(`${VIEWER_DIR}/`, viewerContents(plan)!)] : []),
     row(PATHS.fhir, 'FHIR R4 Bundle (JSON).'),
+    row(PATHS.ips, 'Patient summary, FHIR R4 document (IPS).'),
     row(PATHS.manifest, 'SHA-256 of every other file.'),
     '',
   ];
@@ -95,10 +100,33 @@ function importing(plan: BundlePlan): string[] {
   return lines;
 }
 
+/** Slides, blocks, discs that travel apart from this bundle: the receiver should expect them. */
+function sentSeparately(input: BundleInput): string[] {
+  const items = input.case?.sentSeparately ?? [];
+  if (!items.length) return [];
+  return ['SENT SEPARATELY (NOT IN THIS BUNDLE)', ...items.flatMap((i) => wrapped(sentSeparatelyLine(i), '  - ', '    ')), ''];
+}
+
+/** A long line broken at spaces into lines of at most 80 characters. */
+function wrapped(text: string, first: string, rest: string): string[] {
+  const lines: string[] = [];
+  let prefix = first;
+  let line = '';
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    if (line && prefix.length + line.length + 1 + word.length > 80) {
+      lines.push(prefix + line);
+      prefix = rest;
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  return [...lines, prefix + line];
+}
+
 export function buildReadme(input: BundleInput, plan: BundlePlan): Uint8Array {
   const lines = [
     ...header(input, plan),
     ...contents(plan),
+    ...sentSeparately(input),
     ...importing(plan),
     'CHECKING THE COPY',
     `  ${PATHS.manifest} lists the SHA-256 of every other file. On Linux or macOS:`,

@@ -1,5 +1,7 @@
 // The input the export command fills from the vault, and the options/progress of writing a bundle.
 import type { RecordType } from '../../../shared/domain.js';
+import type { CaseItem } from '../../../shared/cases.js';
+import type { HealthFact } from '../../../shared/health.js';
 
 /** A file's bytes, streamed (e.g. decrypted from the vault) on demand; may be opened more than once. */
 export interface BundleFileSource {
@@ -61,11 +63,31 @@ export interface BundleProvider {
   notes?: string;
 }
 
+/** One item of the patient's health summary, as the bundle states it. */
+export interface BundleHealthItem extends HealthFact {
+  /** False for an item read from a record that the patient has not confirmed yet (the summary says so). */
+  confirmed: boolean;
+}
+
+export interface BundleHealth {
+  /** In the order the bundle states them (within a kind: current ones first). */
+  items: BundleHealthItem[];
+  /** The patient's history in their own words. */
+  history: string;
+}
+
+/** A physical item (slides, blocks, a disc) that travels apart from the bundle. */
+export type BundleSentItem = Pick<CaseItem, 'what' | 'from' | 'status' | 'carrier' | 'tracking' | 'dates'>;
+
 export interface BundleInput {
   appVersion: string;
   createdAt: Date;
   patient: { name: string; dicomName?: string; id?: string; birthDate?: string; sex?: string };
-  case?: { title: string; question: string; questions: string[]; provider?: BundleProvider };
+  case?: { title: string; question: string; questions: string[]; provider?: BundleProvider; sentSeparately?: BundleSentItem[] };
+  /** The patient's health summary (SUMMARY.PDF, FHIR/IPS.JSN); none when nothing is noted. */
+  health?: BundleHealth;
+  /** Who put the bundle together and how to reach them. */
+  preparedBy?: { name: string; contact: string };
   studies: BundleStudy[];
   documents: BundleDocument[];
 }

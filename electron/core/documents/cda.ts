@@ -2,6 +2,7 @@
 // every section. The document's LOINC code says its type when it is one we know.
 import type { Identity, RecordType } from '../../../shared/domain.js';
 import { SkipFile, type Analysis, type Analyzer, type EmbeddedFile } from '../base/analysis.js';
+import { cdaHealthFacts } from './cda-health.js';
 import { guessRecordType } from './classify.js';
 import { compactDateToIso } from './compact-date.js';
 import { extensionForMediaType } from './media-types.js';
@@ -43,6 +44,7 @@ export const analyzeCda: Analyzer = async ({ name, bytes }) => {
   const codedType = loinc ? CDA_LOINC_TYPES[loinc] : undefined;
   const date = compactDateToIso(child(root, 'effectiveTime')?.attrs['value']);
   const embedded = nonXmlBody(root);
+  const health = cdaHealthFacts(root);
   return {
     format: 'cda',
     kind: 'document',
@@ -61,6 +63,7 @@ export const analyzeCda: Analyzer = async ({ name, bytes }) => {
       documentCodeName: code?.attrs['displayName'],
       documentId: child(root, 'id')?.attrs['extension'] ?? child(root, 'id')?.attrs['root'],
     }),
+    ...(health.length ? { health } : {}),
     ...(embedded.length ? { embedded } : {}),
   };
 };

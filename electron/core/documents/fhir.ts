@@ -5,6 +5,7 @@ import { SkipFile, type Analysis, type Analyzer, type EmbeddedFile } from '../ba
 import { CDA_LOINC_TYPES } from './cda.js';
 import { compactDateToIso } from './compact-date.js';
 import { arr, codesOf, concept, firstDate, obj, referenceDisplay, str, type Json } from './fhir-read.js';
+import { fhirHealthFacts } from './fhir-health.js';
 import { renderResource } from './fhir-render.js';
 import { safeAttachmentName } from './media-types.js';
 import { decodeText } from './text-decode.js';
@@ -31,6 +32,7 @@ export const analyzeFhir: Analyzer = async ({ name, bytes }) => {
   for (const r of resources) counts[r['resourceType'] as string] = (counts[r['resourceType'] as string] ?? 0) + 1;
   const { type, typeGuessed } = chooseType(resources);
   const dated = chooseDate(resources, root);
+  const health = fhirHealthFacts(resources);
   return {
     format: 'fhir-json',
     kind: 'document',
@@ -43,6 +45,7 @@ export const analyzeFhir: Analyzer = async ({ name, bytes }) => {
     identity: patientIdentity(resources),
     text: resources.map(renderResource).join('\n\n'),
     metadata: { resourceCounts: counts, ...(root['resourceType'] === 'Bundle' ? { bundleType: str(root['type']) } : {}) },
+    ...(health.length ? { health } : {}),
     ...withEmbedded(attachments(resources)),
   };
 };

@@ -6,6 +6,7 @@ import type { BundleDocument, BundleFileSource, BundleInput, BundleStudy } from 
 import type { FileFormat, RecordType } from '../../../shared/domain.js';
 import { getCase } from '../cases/case-store.js';
 import { isViewableDocument } from '../documents/clinical-view.js';
+import { journeyParts, sentSeparately } from './bundle-journey.js';
 
 const MIME: Partial<Record<FileFormat, string>> = {
   pdf: 'application/pdf',
@@ -76,11 +77,9 @@ export function buildBundleInput(vault: Vault, recordIds: string[], caseId: stri
           source: blobSource(vault, f.blob_id, f.size),
         });
   }
-  const input: BundleInput = { appVersion, createdAt: new Date(), patient: patientOf(db, records, caseId), studies, documents };
-  if (caseId) {
-    const c = getCase(db, caseId);
-    input.case = { title: c.title, question: c.question, questions: c.questions, provider: c.provider };
-  }
+  const c = caseId ? getCase(db, caseId) : null;
+  const input: BundleInput = { appVersion, createdAt: new Date(), patient: patientOf(db, records, caseId), studies, documents, ...journeyParts(db, recordIds, c) };
+  if (c) input.case = { title: c.title, question: c.question, questions: c.questions, provider: c.provider, sentSeparately: sentSeparately(c) };
   return input;
 }
 

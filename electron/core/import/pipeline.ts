@@ -1,12 +1,13 @@
 // The import pipeline: every dropped file ends as imported, duplicate, or skipped with a reason.
-// Durability: a file's encrypted blob is fsynced and renamed before its rows are inserted; rows
-// are committed in batches, and a file is reported "imported" only after its batch commits. A
-// killed import therefore loses only files it had not yet reported.
+// Files are read, analysed and encrypted a few at a time (while earlier ones are being written);
+// import-batch.ts makes each batch durable together and only then reports it. A killed import
+// therefore loses only files it had not yet reported.
 import type { ImportOutcome, ImportProgress, ImportSummary } from '../../../shared/domain.js';
 import { sharedOcr } from '../documents/ocr/ocr-client.js';
 import type { Vault } from '../vault/vault.js';
 import { DossierError } from '../base/errors.js';
-import { insertDocument, insertInstance, recordWithBlob, recordWithBlobAnyState, replaceFileBlob, storedInstance, studyRecordId, type StoredInstance } from './record-writer.js';
+import { storedInstance, studyRecordId, type StoredInstance } from './record-writer.js';
+import { ImportBatch, type PreparedFile } from './import-batch.js';
 import { parseDicomInstance } from '../dicom/parse.js';
 import { recordFacts } from './record-facts.js';
 import { newId } from '../base/ids.js';
@@ -23,9 +24,6 @@ export interface ImportOptions {
   /** Called for each file as soon as its outcome is final (committed). */
   onOutcome?: (o: ImportOutcome) => void;
   signal?: AbortSignal;
-  /** Commit after this many files (default 64) or this many ms (default 1000). */
-  batchFiles?: number;
-  batchMs?: number;
   /** Read text from photos and scanned PDF pages (OCR). Default on; false switches it off. */
   ocr?: boolean;
   /** Progress through the pages of the file being analysed ("Reading text: 12 of 50 pages"). */
@@ -34,14 +32,16 @@ export interface ImportOptions {
 
 const HEAD_BYTES = 64 * 1024;
 const MAX_EMBED_DEPTH = 2;
+/** Files read, analysed and encrypted at once (the top level of an import; a zip's entries go one by one). */
+const PREPARE_CONCURRENCY = 4;
 
 export class Importer {
   private readonly outcomes: ImportOutcome[] = [];
-  private pending: ImportOutcome[] = [];
-  /** Damaged blobs replaced in the open batch: removed once the batch is committed. */
-  private readonly replaced: string[] = [];
-  private inTransaction = false;
-  private batchStarted = 0;
+  private readonly batch: ImportBatch;
+  /** Commits run one after another; files keep being prepared meanwhile. */
+  private committing: Promise<void> = Promise.resolve();
+  /** New studies of this import, so files prepared side by side give one study one record. */
+  private readonly newStudies = new Map<string, string>();
   private filesDone = 0;
   private filesTotal = 0;
   private bytesDone = 0;
@@ -49,7 +49,9 @@ export class Importer {
   constructor(
     private readonly vault: Vault,
     private readonly options: ImportOptions = {},
-  ) {}
+  ) {
+    this.batch = new ImportBatch(vault, (outcome, bytes) => this.settle(outcome, bytes));
+  }
 
   async importPaths(paths: string[]): Promise<ImportSummary> {
     return this.run(async () => {
@@ -65,23 +67,32 @@ export class Importer {
   private async run(work: () => Promise<void>): Promise<ImportSummary> {
     try {
       await work();
-      this.commit();
+      await this.commit(true);
     } catch (err) {
-      this.finishAfterError();
+      // Files already staged are complete: they are kept (committed) unless committing itself failed.
+      if (!(await this.commit(true).then(() => true, () => false))) await this.batch.discard();
       if (err instanceof ImportStopped) return summarize(this.outcomes, err.reason);
       throw err;
     }
     return summarize(this.outcomes);
   }
 
-  private async importTree(tree: Tree): Promise<void> {
+  private async importTree(tree: Tree, concurrency = PREPARE_CONCURRENCY): Promise<void> {
     const plan = await planTree(tree);
     this.filesTotal += plan.entries.length + plan.skipped.length;
     for (const s of plan.skipped) this.settle({ path: s.path, status: 'skipped', reason: s.reason });
+    const inFlight = new Set<Promise<void>>();
+    let failure: unknown = null;
     for (const entry of plan.entries) {
-      if (this.options.signal?.aborted) throw this.stopped();
-      await this.importEntry(entry, 0);
+      if (this.options.signal?.aborted) failure ??= this.stopped();
+      if (failure) break;
+      const work = this.importEntry(entry, 0).catch((err: unknown) => void (failure ??= err));
+      inFlight.add(work);
+      void work.finally(() => inFlight.delete(work));
+      if (inFlight.size >= concurrency) await Promise.race(inFlight);
     }
+    await Promise.all(inFlight);
+    if (failure) throw failure;
   }
 
   private stopped(): ImportStopped {
@@ -121,6 +132,7 @@ export class Importer {
       }
     } catch (err) {
       if (err instanceof ImportStopped) throw err;
+      if (err instanceof CommitFailed) throw err.cause;
       // A stop asked for while a file was being read (OCR honours the signal): stop here too.
       if (this.options.signal?.aborted) throw this.stopped();
       if (err instanceof SkipFile) return this.skip(source, err.message);
@@ -149,49 +161,39 @@ export class Importer {
     try {
       const tree = await zipTree(zip, source.displayPath);
       this.filesDone++; // the archive itself counts as done; its entries are counted next
-      await this.importTree(tree);
+      await this.importTree(tree, 1);
     } finally {
       await zip.close();
     }
   }
 
-  /** Writes the blob (durable, carrying its record's facts), then the rows inside the current batch. */
+  /** Stages the file's blob (carrying its record's facts) and hands it to the batch. */
   private async store(source: ImportSource, analysis: Analysis, bytes: Uint8Array | null): Promise<void> {
-    const db = this.vault.db;
+    let replaces: StoredInstance | undefined;
     if (analysis.dicom) {
-      const stored = storedInstance(db, analysis.dicom.sopInstanceUID);
+      const stored = storedInstance(this.vault.db, analysis.dicom.sopInstanceUID);
       if (stored && (await this.intact(stored))) return this.settle({ path: source.displayPath, status: 'duplicate', recordId: stored.recordId, reason: 'this image (same SOP Instance UID) is already in the vault' }, source.size);
-      if (stored) return this.replaceDamaged(source, analysis, bytes, stored);
+      if (stored) replaces = stored;
     }
-    const ids = {
-      recordId: (analysis.dicom && studyRecordId(db, analysis.dicom.studyInstanceUID)) || newId(),
-      fileId: newId(),
-      importedAt: new Date().toISOString(),
-    };
-    const put = await this.vault.blobs.put(bytes ? oneChunk(bytes) : source.stream(), {
-      facts: () => recordFacts(ids, source, analysis) as unknown as Record<string, unknown>,
-      // An identical blob no live record uses (an interrupted import, the trash) takes this record's facts.
-      keepExisting: (blobId) => recordWithBlob(db, blobId) !== null,
-    });
-    if (put.size !== source.size && !bytes)
-      throw new DossierError('unreadable', `file changed while it was being read (${source.size} → ${put.size} bytes)`);
-    if (!analysis.dicom && put.existed) {
-      const existing = recordWithBlob(db, put.blobId);
-      if (existing) return this.settle({ path: source.displayPath, status: 'duplicate', recordId: existing, reason: 'same content as a file already in the vault' }, source.size);
+    const ids = replaces ? { recordId: replaces.recordId, fileId: replaces.fileId, importedAt: new Date().toISOString() } : this.newIds(analysis);
+    const staged = await this.vault.blobs.stage(bytes ? oneChunk(bytes) : source.stream(), () => recordFacts(ids, source, analysis) as unknown as Record<string, unknown>);
+    if (staged.size !== source.size && !bytes) {
+      await this.vault.blobs.discard([staged]);
+      throw new DossierError('unreadable', `file changed while it was being read (${source.size} → ${staged.size} bytes)`);
     }
-    this.begin();
-    const file = { id: ids.fileId, blobId: put.blobId, size: put.size, originalName: source.name, originalPath: source.displayPath, importedAt: ids.importedAt };
-    db.exec('SAVEPOINT file');
-    let recordId: string;
-    try {
-      recordId = analysis.dicom ? insertInstance(db, ids.recordId, analysis, analysis.dicom, file) : insertDocument(db, ids.recordId, analysis, file);
-      db.exec('RELEASE file');
-    } catch (err) {
-      db.exec('ROLLBACK TO file');
-      db.exec('RELEASE file');
-      throw err;
-    }
-    this.settle({ path: source.displayPath, status: 'imported', recordId }, source.size);
+    const item: PreparedFile = { source, analysis, ids, staged, ...(replaces ? { replaces } : {}) };
+    this.batch.add(item);
+    // A failed commit (disk full, the disk gone) stops the import; it is not this file's fault.
+    if (this.batch.full) await this.commit(false).catch((err: unknown) => Promise.reject(new CommitFailed(err)));
+  }
+
+  /** Ids for a new file; an image of a study already in the vault (or earlier in this import) joins its record. */
+  private newIds(analysis: Analysis): PreparedFile['ids'] {
+    const uid = analysis.dicom?.studyInstanceUID;
+    let recordId = uid ? (studyRecordId(this.vault.db, uid) ?? this.newStudies.get(uid)) : undefined;
+    if (!recordId) recordId = newId();
+    if (uid) this.newStudies.set(uid, recordId);
+    return { recordId, fileId: newId(), importedAt: new Date().toISOString() };
   }
 
   /** Whether the stored copy of an instance is whole: authentic, complete, and still a readable DICOM file. */
@@ -209,72 +211,22 @@ export class Importer {
     }
   }
 
-  /** An intact copy of an instance whose stored copy is damaged takes its place; the record keeps its id. */
-  private async replaceDamaged(source: ImportSource, analysis: Analysis, bytes: Uint8Array | null, stored: StoredInstance): Promise<void> {
-    const ids = { recordId: stored.recordId, fileId: stored.fileId, importedAt: new Date().toISOString() };
-    const put = await this.vault.blobs.put(bytes ? oneChunk(bytes) : source.stream(), {
-      facts: () => recordFacts(ids, source, analysis) as unknown as Record<string, unknown>,
-      keepExisting: () => false,
-    });
-    this.begin();
-    replaceFileBlob(this.vault.db, stored.fileId, put.blobId, put.size);
-    // The damaged blob goes only once no row uses it (positive evidence: it was replaced).
-    this.replaced.push(stored.blobId);
-    this.settle({ path: source.displayPath, status: 'imported', recordId: stored.recordId, reason: 'replaced a damaged copy of this image' }, source.size);
+  /** Commits the batch after the commits already queued (`always`: even when it is not full yet). */
+  private commit(always: boolean): Promise<void> {
+    this.committing = this.committing.then(() => (always || this.batch.full ? this.batch.commit() : undefined));
+    return this.committing;
   }
 
   private skip(source: ImportSource, reason: string): void {
     this.settle({ path: source.displayPath, status: 'skipped', reason }, source.size);
   }
 
-  /** Queues an outcome; it is reported when the batch commits (immediately if none is open). */
+  /** A final outcome: reported at once (the batch reports its files only once they are durable). */
   private settle(outcome: ImportOutcome, bytes = 0): void {
     this.filesDone++;
     this.bytesDone += bytes;
-    if (this.inTransaction) {
-      this.pending.push(outcome);
-      const full = this.pending.length >= (this.options.batchFiles ?? 64);
-      const old = Date.now() - this.batchStarted >= (this.options.batchMs ?? 1000);
-      if (full || old) this.commit();
-    } else {
-      this.report(outcome);
-    }
+    this.report(outcome);
     this.progress('');
-  }
-
-  private begin(): void {
-    if (this.inTransaction) return;
-    this.vault.db.exec('BEGIN IMMEDIATE');
-    this.inTransaction = true;
-    this.batchStarted = Date.now();
-  }
-
-  private commit(): void {
-    if (this.inTransaction) {
-      this.vault.db.exec('COMMIT');
-      this.inTransaction = false;
-    }
-    for (const blobId of this.replaced.splice(0)) if (!recordWithBlobAnyState(this.vault.db, blobId)) this.vault.blobs.removeSync(blobId);
-    const done = this.pending;
-    this.pending = [];
-    for (const o of done) this.report(o);
-  }
-
-  /** Keeps the files already stored in this batch (they are complete); rolls back only if that fails. */
-  private finishAfterError(): void {
-    try {
-      this.commit();
-    } catch {
-      this.rollback();
-    }
-  }
-
-  private rollback(): void {
-    if (this.inTransaction) {
-      this.vault.db.exec('ROLLBACK');
-      this.inTransaction = false;
-    }
-    this.pending = [];
   }
 
   private report(outcome: ImportOutcome): void {
@@ -304,6 +256,13 @@ function applyXdm(analysis: Analysis, xdm: NonNullable<PlannedEntry['xdm']>): vo
   if (xdm.type) (analysis.type = xdm.type), (analysis.typeGuessed = false);
   if (xdm.identity && !analysis.identity) analysis.identity = xdm.identity;
   analysis.metadata = { ...analysis.metadata, xdm: true };
+}
+
+/** A batch's commit failed while this file was being added: the import stops with that error. */
+class CommitFailed extends Error {
+  constructor(override readonly cause: unknown) {
+    super('commit failed');
+  }
 }
 
 /** Thrown between files when the import's signal is aborted (reason 'locked' or anything else: cancelled). */

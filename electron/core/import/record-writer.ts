@@ -1,9 +1,10 @@
 // Inserts what the import pipeline (or rebuild-index) found: document records, imaging studies and
-// their instances, and the searchable text. Ids and times come from the caller, so a record rebuilt
+// their instances, the searchable text, and the health facts a document states (as suggestions). Ids and times come from the caller, so a record rebuilt
 // from its blob's facts gets back exactly the ids it had. Called inside a transaction.
 import type { Db } from '../vault/database.js';
 import type { Analysis, DicomInstanceInfo } from '../base/analysis.js';
 import { forgetThumbnail } from '../records/thumbnail-cache.js';
+import { suggestHealthItems } from '../records/health-suggestions.js';
 import { refreshSearchDescriptions } from '../records/search-text.js';
 
 export interface StoredFile {
@@ -106,6 +107,7 @@ export function insertDocument(db: Db, id: string, analysis: Analysis, file: Sto
   const row = db.prepare('SELECT rowid FROM records WHERE id = ?').get(id) as { rowid: number };
   db.prepare('INSERT INTO record_text (rowid, title, body, descriptions) VALUES (?, ?, ?, ?)').run(row.rowid, analysis.title, analysis.text ?? '', '');
   refreshSearchDescriptions(db, id);
+  suggestHealthItems(db, id, analysis.health ?? [], t);
   return id;
 }
 

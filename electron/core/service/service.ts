@@ -15,6 +15,7 @@ import { recordHandlers, importSources } from './handlers/record-handlers.js';
 import { caseHandlers } from './handlers/case-handlers.js';
 import { viewerHandlers } from './handlers/viewer-handlers.js';
 import { DatasetCache } from '../records/dataset-cache.js';
+import { journeyHandlers } from './handlers/journey-handlers.js';
 
 export interface DossierService {
   call(method: string, params: unknown): Promise<unknown>;
@@ -45,7 +46,7 @@ export function createDossierService(options: ServiceOptions): DossierService {
   };
   const session = new VaultSession({ vaultDir: options.vaultDir, ...(options.kdfCost ? { kdfCost: options.kdfCost } : {}), onStatus });
   const ctx: HandlerContext = { session, appVersion: options.appVersion ?? APP_VERSION, emit, datasets };
-  const handlers: Handlers = { ...vaultHandlers(ctx), ...recordHandlers(ctx), ...caseHandlers(ctx), ...viewerHandlers(ctx) };
+  const handlers: Handlers = { ...vaultHandlers(ctx), ...recordHandlers(ctx), ...caseHandlers(ctx), ...journeyHandlers(ctx), ...viewerHandlers(ctx) };
   const fail = (err: unknown): never => {
     throw new ApiError(toApiError(err, options.log));
   };

@@ -38,6 +38,24 @@ export interface BlobTrailer {
   facts: Record<string, unknown>;
 }
 
+/** A blob written under a temporary name and not yet durable (see BlobStore.stage / settle). */
+export interface StagedBlob {
+  tmp: string;
+  blobId: string;
+  size: number;
+}
+
+/** How many staged files are fsynced at once (the I/O thread pool has four threads). */
+const SYNC_PARALLELISM = 8;
+
+async function inParallel<T>(items: T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const run = async (): Promise<void> => {
+    while (next < items.length) await work(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, run));
+}
+
 export interface PutOptions {
   /** The facts sealed into the blob's trailer (JSON-safe), given the content's name and size. */
   facts?: (blobId: string, size: number) => Record<string, unknown>;
@@ -88,6 +106,17 @@ export class BlobStore {
 
   /** Streams plaintext in, encrypting chunk by chunk into a temp file; renames when durable. */
   async put(source: AsyncIterable<Uint8Array>, options: PutOptions = {}): Promise<PutResult> {
+    const staged = await this.stage(source, options.facts);
+    const keep = existsSync(this.pathOf(staged.blobId)) && (options.keepExisting?.(staged.blobId) ?? true);
+    await this.settle([{ staged, action: keep ? 'discard' : 'store' }]);
+    return { blobId: staged.blobId, size: staged.size, existed: keep };
+  }
+
+  /**
+   * Writes a blob under a temporary name, not yet durable: the import stages a batch of files and
+   * then makes them all durable together (settle), instead of waiting on one fsync after another.
+   */
+  async stage(source: AsyncIterable<Uint8Array>, facts?: PutOptions['facts']): Promise<StagedBlob> {
     const header = newHeader();
     const key = blobKey(this.encryptionKey, header);
     const hmac = createHmac('sha256', this.namingKey);
@@ -98,25 +127,58 @@ export class BlobStore {
       await handle.write(header.raw);
       const size = await writeChunks(handle, key, header, source, hmac);
       const blobId = hmac.digest('hex');
-      const trailer = { blobId, size, facts: options.facts?.(blobId, size) ?? {} };
+      const trailer = { blobId, size, facts: facts?.(blobId, size) ?? {} };
       await handle.write(sealTrailer(key, header, Buffer.from(JSON.stringify(trailer), 'utf8')));
-      await handle.sync();
       await handle.close();
       handle = undefined;
-      const finalPath = this.pathOf(blobId);
-      if (existsSync(finalPath) && (options.keepExisting?.(blobId) ?? true)) {
-        await fsp.rm(tmp, { force: true });
-        return { blobId, size, existed: true };
-      }
-      await fsp.mkdir(path.dirname(finalPath), { recursive: true, mode: 0o700 });
-      await fsp.rename(tmp, finalPath);
-      fsyncDirSync(path.dirname(finalPath));
-      return { blobId, size, existed: false };
+      return { tmp, blobId, size };
     } catch (err) {
       await handle?.close().catch(() => undefined);
       await fsp.rm(tmp, { force: true }).catch(() => undefined);
       throw fsError(err, 'the encrypted file in the vault');
     }
+  }
+
+  /** Whether a blob of this name is stored. */
+  exists(blobId: string): boolean {
+    return existsSync(this.pathOf(blobId));
+  }
+
+  /**
+   * Makes staged blobs durable under their names, all together: their data synced in parallel, then
+   * renamed, then each blob folder synced once. 'discard' drops a staged copy (its content was stored
+   * already); 'store' puts it in place, over an earlier copy of the same content if there is one.
+   */
+  async settle(items: { staged: StagedBlob; action: 'store' | 'discard' }[]): Promise<void> {
+    const kept = items.filter((i) => i.action === 'store').map((i) => i.staged);
+    try {
+      await inParallel(kept, SYNC_PARALLELISM, async (b) => {
+        const h = await fsp.open(b.tmp, 'r+');
+        try {
+          await h.sync();
+        } finally {
+          await h.close();
+        }
+      });
+      const dirs = new Set<string>();
+      for (const b of kept) {
+        const final = this.pathOf(b.blobId);
+        if (!dirs.has(path.dirname(final))) await fsp.mkdir(path.dirname(final), { recursive: true, mode: 0o700 });
+        dirs.add(path.dirname(final));
+        await fsp.rename(b.tmp, final);
+      }
+      for (const dir of dirs) fsyncDirSync(dir);
+    } catch (err) {
+      await this.discard(kept);
+      throw fsError(err, 'the encrypted file in the vault');
+    } finally {
+      await this.discard(items.filter((i) => i.action === 'discard').map((i) => i.staged));
+    }
+  }
+
+  /** Removes staged copies that will not be kept (a duplicate, an import that stopped). */
+  async discard(staged: StagedBlob[]): Promise<void> {
+    for (const b of staged) await fsp.rm(b.tmp, { force: true }).catch(() => undefined);
   }
 
   async putBytes(bytes: Uint8Array, options: PutOptions = {}): Promise<PutResult> {

@@ -1,6 +1,7 @@
 // Second-opinion cases: list, create, and open the case builder.
 import { useEffect, useState, type FormEvent } from 'react';
 import type { CaseSummary } from '../../../shared/cases.js';
+import { CASE_STATUS_WORDS } from '../../../shared/words/journey.js';
 import { errorMessage, useBridge } from '../bridge-context.js';
 import { formatBytes, formatDate, plural } from '../format.js';
 import { CaseEditor } from './CaseEditor.js';
@@ -27,7 +28,8 @@ export function Cases({ version }: { version: number }) {
     }
   }
 
-  if (openId) return <CaseEditor id={openId} version={version} onBack={() => { setOpenId(null); setReload((n) => n + 1); }} />;
+  // Back from a case: the list is fetched afresh (the case changed), never shown stale first.
+  if (openId) return <CaseEditor id={openId} version={version} onBack={() => { setCases(null); setOpenId(null); setReload((n) => n + 1); }} />;
   return (
     <div className="cases">
       <h1>Second-opinion cases</h1>
@@ -45,6 +47,7 @@ export function Cases({ version }: { version: number }) {
         {cases?.map((c) => (
           <li key={c.id}>
             <button type="button" className="case-card" onClick={() => setOpenId(c.id)}>
+              <span className="badge status-badge">{CASE_STATUS_WORDS[c.journey.status]}{c.journey.appointmentDate ? ` · appointment ${formatDate(c.journey.appointmentDate)}` : ''}</span>
               <span className="card-title">{c.title}</span>
               <span className="card-meta">
                 {plural(c.recordCount, 'record')} · {formatBytes(c.totalBytes)} · {plural(c.questionCount, 'question')}

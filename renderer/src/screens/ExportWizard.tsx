@@ -118,7 +118,7 @@ export function ExportWizard({ caseDetail, onClose }: { caseDetail: CaseDetail; 
         <div className="panel">
           <dl className="facts">
             <dt>For</dt><dd>{[caseDetail.provider.name, caseDetail.provider.institution].filter(Boolean).join(', ') || 'No doctor named yet'}</dd>
-            <dt>Contents</dt><dd>{plural(preview.studyCount, 'imaging study', 'imaging studies')}, {plural(preview.documentCount, 'document')}{caseDetail.questions.length > 0 ? `, your ${plural(caseDetail.questions.length, 'question')}` : ''}, and a page to open it in any browser</dd>
+            <dt>Contents</dt><dd>{plural(preview.studyCount, 'imaging study', 'imaging studies')}, {plural(preview.documentCount, 'document')}{caseDetail.questions.length > 0 ? `, your ${plural(caseDetail.questions.length, 'question')}` : ''}, a summary for the doctor (PDF) and a page to open it all in any browser</dd>
             <dt>Size</dt><dd>{formatBytes(preview.totalBytes)} in {plural(preview.entries.length, 'file')}{preview.viewerImages.included && preview.viewerImages.count > 0 ? `, plus about ${formatBytes(preview.viewerImages.estimatedBytes)} of pictures for the page` : ''}</dd>
             <dt>Protection</dt><dd>{kind === 'zip' ? (password ? 'Zip file locked with your password' : 'Zip file without a password') : 'Plain folder, not encrypted'}</dd>
           </dl>
