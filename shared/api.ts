@@ -31,6 +31,8 @@ import type {
 } from './cases.js';
 import type { HealthItem, HealthItemInput, HealthItemPatch, HealthQuery } from './health.js';
 import type { CheckReport, RebuildProgress, RebuildReport } from './vault.js';
+import type { FrameResult, ImageSeries } from './imaging/series.js';
+import type { DocumentView } from './document-view.js';
 import type { ImportOutcome } from './domain.js';
 
 export interface VaultStatus {
@@ -55,6 +57,20 @@ export interface FileChunk {
 
 /** The most bytes one files.read call returns. */
 export const FILE_READ_MAX_BYTES = 4 * 1024 * 1024;
+
+/** Thumbnails are at most this many pixels on their longer side… */
+export const THUMBNAIL_MAX_SIDE = 256;
+/** …and at most this many bytes (PNG or JPEG). */
+export const THUMBNAIL_MAX_BYTES = 256 * 1024;
+
+/**
+ * A record's small picture as a data: URL, or null. `needs` says the core cannot draw it (a PDF's
+ * first page, a photo): the app renders it and hands it back with records.storeThumbnail.
+ */
+export interface ThumbnailResult {
+  dataUrl: string | null;
+  needs?: 'pdf-page' | 'photo';
+}
 
 export interface RecordQuery {
   search?: string;
@@ -104,6 +120,8 @@ export interface ExportRequest {
   /** Only for kind 'zip': AES-256 encrypts the entries. */
   zipPassword?: string;
   reportsAsDicom?: boolean;
+  /** Every series' images as JPEGs the doctor can scroll in INDEX.HTM (default true; false for very large studies). */
+  viewerImages?: boolean;
   allowIdentityMismatch?: boolean;
   /** Replace a bundle already at the destination (the person's other files there are kept). */
   replaceExisting?: boolean;
@@ -144,8 +162,17 @@ export interface DossierApi {
   /** Deletes every record in the trash for good (its files too). Returns how many. */
   'records.emptyTrash': M<Record<string, never>, { purged: number }>;
   'records.identities': M<Record<string, never>, IdentityReport>;
-  /** A small preview image of a record (first page/series), as a data: URL, or null. */
-  'records.thumbnail': M<{ id: string }, { dataUrl: string | null }>;
+  /** A record's small picture (cached in the vault), or what the app must draw for it. */
+  'records.thumbnail': M<{ id: string }, ThumbnailResult>;
+  /** Keeps the picture the app drew for a PDF or photo record (PNG or JPEG, checked). */
+  'records.storeThumbnail': M<{ id: string; image: Uint8Array }, { dataUrl: string }>;
+
+  /** An imaging record's series with their images, in scrolling order. */
+  'images.series': M<{ recordId: string }, ImageSeries[]>;
+  /** One decoded frame of a stored DICOM file, or why it cannot be shown. */
+  'images.frame': M<{ fileId: string; frame: number }, FrameResult>;
+  /** A C-CDA or FHIR record as sections of plain text. */
+  'documents.view': M<{ recordId: string }, DocumentView>;
 
   /** `ocr: false` skips reading text from photos and scans for this import (default: the vault setting). */
   'import.paths': M<{ paths: string[]; ocr?: boolean }, ImportSummary>;

@@ -190,7 +190,8 @@ export interface ExportProgress {
 }
 
 /** What a file in a bundle is: an original (DICOM, document), a preview image, an index page, metadata, the manifest. */
-export type BundleFileKind = 'dicom' | 'document' | 'preview' | 'index' | 'metadata' | 'manifest';
+/** 'viewer': what INDEX.HTM shows the doctor (series images as JPEG, readable copies of documents). */
+export type BundleFileKind = 'dicom' | 'document' | 'preview' | 'viewer' | 'index' | 'metadata' | 'manifest';
 
 export interface BundlePreviewEntry {
   path: string;
@@ -206,6 +207,8 @@ export interface BundlePreview {
   studyCount: number;
   documentCount: number;
   identityConflicts: string[];
+  /** The scrollable images INDEX.HTM would carry (whether or not they are asked for) and their estimated size. */
+  viewerImages: { included: boolean; count: number; estimatedBytes: number };
 }
 
 export interface ExportResult {

@@ -63,7 +63,7 @@ async function buildNode() {
 }
 
 function buildRenderer() {
-  const config = path.join(root, 'renderer/vite.config.ts');
+  const config = path.join(root, 'build/vite.renderer.config.ts');
   if (!existsSync(config)) return;
   const res = spawnSync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--config', config, '--logLevel', 'warn'], {
     cwd: root,

@@ -92,7 +92,7 @@ describe('keyboard and accessible names', () => {
     await expect.poll(async () => (await focused(page)).text).toBe('Add records…');
 
     // Open a record from the keyboard; its heading takes focus.
-    await tabTo(page, /^Report 1, Radiology report/, 20);
+    await tabTo(page, /^Report 1\s*Radiology report/, 20);
     await page.keyboard.press('Enter');
     await page.locator('#detail-title').waitFor();
     await expect.poll(async () => (await focused(page)).id).toBe('detail-title');

@@ -40,9 +40,9 @@ describe('library with 10,000 records', () => {
     expect(rendered).toBeLessThan(100);
 
     // Newest first: Report N at the top; scroll to the very end: the oldest, Report 1, appears, and the DOM stays small.
-    await page.getByRole('button', { name: new RegExp(`^Report ${N},`) }).waitFor();
+    await page.getByRole('button', { name: new RegExp(`^Report ${N}\\b`) }).waitFor();
     await page.locator('.record-scroll').evaluate((el) => el.scrollTo(0, el.scrollHeight));
-    await page.getByRole('button', { name: /^Report 1,/ }).waitFor({ timeout: 15000 });
+    await page.getByRole('button', { name: /^Report 1\b/ }).waitFor({ timeout: 15000 });
     expect(await page.locator('.record-row').count()).toBeLessThan(100);
     await screenshot(page, 'scale-01-last-record');
 
@@ -51,7 +51,7 @@ describe('library with 10,000 records', () => {
     await search.pressSequentially('"study number 9999"', { delay: 5 });
     expect(await page.evaluate(() => document.querySelectorAll('.record-row').length)).toBeLessThan(100);
     await page.getByText('1 record found').waitFor({ timeout: 15000 });
-    await page.getByRole('button', { name: /^Report 9999,/ }).waitFor();
+    await page.getByRole('button', { name: /^Report 9999\b/ }).waitFor();
     await screenshot(page, 'scale-02-search');
 
     expect(session.requests.filter((u) => !isLoopbackUrl(u))).toEqual([]);

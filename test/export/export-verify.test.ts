@@ -1,5 +1,7 @@
 // 2, 3 and 10: export a case to a folder, a zip and an AES zip; verify each; any changed byte is
-// caught and named; and each export is recorded in the case's share history.
+// caught and named; and each export is recorded in the case's share history. 34 files: 9 DICOM
+// files and 9 viewer images, 4 series previews, 4 documents, DICOMDIR, METADATA.XML, BUNDLE.JSN,
+// IPS.JSN, INDEX.HTM, README.TXT, SUMMARY.PDF and MANIFEST.TXT.
 import { describe, it, expect, beforeAll } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -37,7 +39,7 @@ describe('export and verify', () => {
     for (const [target, env] of [[folder, {}], [plainZip, {}], [aesZip, { ZIP_PW: PASSWORD }]] as const) {
       const res = s.run(['verify', target, ...(target === aesZip ? ['--zip-password-env', 'ZIP_PW'] : [])], env);
       expect(res.status, res.stdout + res.stderr).toBe(0);
-      expect(res.stdout).toMatch(/^bundle ok \(25 files checked\)/);
+      expect(res.stdout).toMatch(/^bundle ok \(34 files checked\)/);
     }
   });
 
@@ -84,13 +86,13 @@ describe('export and verify', () => {
     expect(shares).toHaveLength(3);
     const byDest = new Map(shares.map((sh) => [sh.destination, sh]));
     const folderShare = byDest.get(folder)!;
-    expect(folderShare).toMatchObject({ destinationKind: 'folder', encrypted: false, fileCount: 25 });
+    expect(folderShare).toMatchObject({ destinationKind: 'folder', encrypted: false, fileCount: 34 });
     expect(folderShare.manifestSha256).toBe(sha256(readFileSync(path.join(folder, 'MANIFEST.TXT'))));
     const folderBytes = filesIn(folder).reduce((n, f) => n + readFileSync(path.join(folder, f)).byteLength, 0);
     expect(folderShare.bytes).toBe(folderBytes);
     for (const [zip, password] of [[plainZip, undefined], [aesZip, PASSWORD]] as const) {
       const share = byDest.get(zip)!;
-      expect(share).toMatchObject({ destinationKind: 'zip', encrypted: Boolean(password), fileCount: 25 });
+      expect(share).toMatchObject({ destinationKind: 'zip', encrypted: Boolean(password), fileCount: 34 });
       const manifest = (await zipEntries(zip, password)).find((e) => e.path === 'MANIFEST.TXT')!;
       expect(share.manifestSha256).toBe(sha256(manifest.bytes));
     }

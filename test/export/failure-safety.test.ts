@@ -13,7 +13,7 @@ import { buildScenario, type Scenario } from './scenario.js';
 import { JOHN } from './patient-data.js';
 import { filesIn } from './bundle-files.js';
 
-const BUNDLE_NAMES = ['MANIFEST.TXT', 'DICOMDIR', 'INDEX.HTM', 'README.TXT', 'DICOM', 'IHE_XDM', 'FHIR', 'PREVIEW'];
+const BUNDLE_NAMES = ['MANIFEST.TXT', 'DICOMDIR', 'INDEX.HTM', 'README.TXT', 'DICOM', 'IHE_XDM', 'FHIR', 'PREVIEW', 'VIEWER'];
 const enospc = () => Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
 
 /** Nothing at `dir` looks like (part of) a bundle: no bundle names, no partial folders or files. */

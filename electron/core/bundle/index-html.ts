@@ -1,17 +1,19 @@
-// INDEX.HTM: the page a doctor opens from the stick. Static HTML, inline CSS, no script, no
-// network (a strict CSP says so), relative links only; everything from user data is escaped.
+// INDEX.HTM: the page a doctor opens from the stick. Static HTML, inline CSS, no network (a strict
+// CSP says so), relative links only; everything from user data is escaped. Its one script is the
+// image viewer (index-viewer.ts), allowed by its hash.
 import { RECORD_TYPE_LABELS } from '../../../shared/domain.js';
 import type { BundleFacts } from './facts.js';
 import type { BundlePlan, PlannedStudy } from './plan.js';
 import { escapeHtml as h } from '../base/text-safety.js';
 import type { BundleInput } from './types.js';
+import { seriesViewerHtml, VIEWER_SCRIPT, VIEWER_SCRIPT_HASH } from './index-viewer.js';
 import { buildTimeline, isoDate, type TimelineRow } from './timeline.js';
 import { sentSeparatelyLine } from './summary-content.js';
 import { PATHS } from './paths.js';
 
-// 'self' does not match file: pages in every browser, so file: is allowed explicitly for previews.
+// 'self' does not match file: pages in every browser, so file: is allowed explicitly for images.
 const CSP =
-  "default-src 'none'; img-src 'self' file: data:; style-src 'unsafe-inline'; " +
+  `default-src 'none'; img-src 'self' file: data:; style-src 'unsafe-inline'; script-src ${VIEWER_SCRIPT_HASH}; ` +
   "base-uri 'none'; form-action 'none'";
 
 const STYLE = `
@@ -20,7 +22,8 @@ h1{font-size:1.5rem;margin:.2rem 0}h2{font-size:1.15rem;border-bottom:1px solid 
 .meta{color:#444}.question{font-size:1.05rem;background:#f3f3f3;padding:.6rem .8rem;border-left:4px solid #555}
 table{border-collapse:collapse;width:100%}td,th{border-bottom:1px solid #ddd;padding:.3rem .4rem;text-align:left;vertical-align:top}
 .series{display:flex;flex-wrap:wrap;gap:.8rem}.tile{width:13rem;border:1px solid #ccc;padding:.4rem;break-inside:avoid}
-.tile img{width:100%;height:auto;background:#000}.none{height:9rem;display:flex;align-items:center;justify-content:center;background:#eee;color:#555;text-align:center}
+.tile img{width:100%;height:auto;background:#000}.viewer{margin:0;outline-offset:2px}.viewer img{display:block;width:100%;height:auto;background:#000}
+.viewer figcaption{font-size:.85rem}.viewer input{width:100%}.tile.wide{width:min(100%,28rem)}.orientation{background:#fff6d9;border-left:4px solid #c90;padding:.5rem .8rem}.none{height:9rem;display:flex;align-items:center;justify-content:center;background:#eee;color:#555;text-align:center}
 @media print{body{margin:0;max-width:none}a{color:#000;text-decoration:none}.tile{width:11rem}}
 `;
 
@@ -62,12 +65,18 @@ export function buildIndexHtml(input: BundleInput, plan: BundlePlan, facts: Bund
   parts.push('<h2>Documents</h2>', documentsTable(plan, facts));
   parts.push('<h2>Imaging</h2>');
   if (plan.studies.length === 0) parts.push('<p>No imaging studies in this bundle.</p>');
+  else
+    parts.push(
+      '<p class="orientation">The pictures here are for orientation only: JPEG copies at each file\'s own window. ' +
+        'The DICOM files are the diagnostic originals — import them (<code>DICOMDIR</code>) into a DICOM viewer or PACS.</p>',
+    );
   for (const study of plan.studies) parts.push(studySection(study, facts));
   parts.push(
     '<h2>Importing</h2>',
     '<p>DICOM images: point the PACS or viewer import at the <code>DICOMDIR</code> file at the root. ' +
       'Documents: <code>IHE_XDM/SUBSET01/</code> (IHE XDM metadata in <code>METADATA.XML</code>), ' +
       'FHIR R4: <code>FHIR/BUNDLE.JSN</code>, and the patient summary as a FHIR document in <code>FHIR/IPS.JSN</code>. Checksums: <code>MANIFEST.TXT</code>. See <a href="README.TXT">README.TXT</a>.</p>',
+    ...(plan.studies.some((st) => st.series.some((se) => se.viewer)) ? [`<script>${VIEWER_SCRIPT}</script>`] : []),
     '</body></html>',
     '',
   );
@@ -88,11 +97,14 @@ function timelineTable(rows: TimelineRow[]): string {
 function documentsTable(plan: BundlePlan, facts: BundleFacts): string {
   if (plan.documents.length === 0) return '<p>No documents in this bundle.</p>';
   const body = plan.documents
-    .map(({ document: d, path, index }) => {
+    .map(({ document: d, path, index, rendered }) => {
       const size = facts.documents.get(path)?.size ?? d.source.size;
+      // A C-CDA or FHIR file shows nothing useful in a browser: its title opens the readable copy.
+      const main = rendered ? rendered.path : path;
+      const original = rendered ? ` · <a href="${h(path)}">original ${d.viewFormat === 'cda' ? 'XML' : 'JSON'}</a>` : '';
       return (
         `<tr><td>${index}</td><td>${h(isoDate(d.date) ?? '')}</td><td>${h(RECORD_TYPE_LABELS[d.type])}</td>` +
-        `<td><a href="${h(path)}">${h(d.title)}</a><br><small>${h(d.fileName)} · ${formatSize(size)}</small></td>` +
+        `<td><a href="${h(main)}">${h(d.title)}</a><br><small>${h(d.fileName)} · ${formatSize(size)}${original}</small></td>` +
         `<td>${h(d.institution ?? '')}</td></tr>`
       );
     })
@@ -102,11 +114,16 @@ function documentsTable(plan: BundlePlan, facts: BundleFacts): string {
 
 function studySection({ study, series }: PlannedStudy, facts: BundleFacts): string {
   const heading = [isoDate(study.date), study.description, study.institution].filter(Boolean).join(' · ');
-  const tiles = series.map(({ series: s, instances, previewPath }) => {
+  const tiles = series.map((planned) => {
+    const { series: s, instances, previewPath, viewer } = planned;
+    const label = `${s.modality}${s.number !== undefined ? ` #${s.number}` : ''} · ${viewer ? viewer.count : instances.length} image(s)`;
+    if (viewer) {
+      const what = [s.modality, s.number !== undefined ? `series ${s.number}` : '', s.description].filter(Boolean).join(' ');
+      return `<div class="tile wide">${seriesViewerHtml(planned, what, facts.viewerMissing.get(viewer.dir) ?? [])}<div><b>${h(label)}</b><br>${h(s.description ?? '')}</div></div>`;
+    }
     const image = facts.previews.get(previewPath)
       ? `<img src="${h(previewPath)}" alt="Preview of ${h(s.description ?? s.modality)}">`
       : '<div class="none">Preview not available</div>';
-    const label = `${s.modality}${s.number !== undefined ? ` #${s.number}` : ''} · ${instances.length} image(s)`;
     return `<div class="tile">${image}<div><b>${h(label)}</b><br>${h(s.description ?? '')}</div></div>`;
   });
   return `<h3>${h(heading || 'Imaging study')}</h3><div class="series">${tiles.join('\n')}</div>`;

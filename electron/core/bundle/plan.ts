@@ -3,6 +3,7 @@ import { dicomFileId, documentFileName, nameCapacity, numberedName } from './iso
 import { BundleError } from './errors.js';
 import { PREVIEW_DIR, XDM_SUBSET } from './paths.js';
 import type { BundleDocument, BundleInput, BundleInstance, BundleSeries, BundleStudy } from './types.js';
+import { planViewerSeries, renderedDocumentPath, type ViewerImage, type ViewerSeries } from './viewer-plan.js';
 
 export { XDM_SUBSET, PATHS, BUNDLE_ROOT_NAMES } from './paths.js';
 
@@ -10,6 +11,8 @@ export interface PlannedInstance {
   fileId: string[];
   path: string;
   instance: BundleInstance;
+  /** Its frames as viewer images (written right after it); empty without viewer images. */
+  viewerImages: ViewerImage[];
 }
 
 export interface PlannedSeries {
@@ -17,6 +20,8 @@ export interface PlannedSeries {
   instances: PlannedInstance[];
   /** Where this series' preview image goes (always a JPEG; a placeholder when none can be rendered). */
   previewPath: string;
+  /** Its scrollable images in INDEX.HTM, or null (option off, or too many images). */
+  viewer: ViewerSeries | null;
 }
 
 export interface PlannedStudy {
@@ -31,6 +36,8 @@ export interface PlannedDocument {
   path: string;
   /** reportsAsDicom: where the Encapsulated PDF instance goes (in the extra "documents" study). */
   encapsulated?: { fileId: string[]; path: string };
+  /** A C-CDA or FHIR document's readable HTML copy. */
+  rendered?: { path: string };
 }
 
 export interface BundlePlan {
@@ -38,6 +45,12 @@ export interface BundlePlan {
   documents: PlannedDocument[];
   /** Study index (ST…) that holds the Encapsulated PDF series, when reportsAsDicom. */
   encapsulatedStudyIndex: number | null;
+}
+
+export interface PlanOptions {
+  reportsAsDicom?: boolean;
+  /** Default on: every series' images as JPEGs for INDEX.HTM. */
+  viewerImages?: boolean;
 }
 
 /** Refuses, before anything is written, a bundle with more items of one kind than names exist for. */
@@ -54,19 +67,21 @@ function assertNameable(input: BundleInput): void {
       throw new BundleError('too-many-files', `this selection has more items than one bundle can name (${count.toLocaleString('en-US')} for ${prefix}); export fewer records at a time`);
 }
 
-export function planBundle(input: BundleInput, options: { reportsAsDicom?: boolean } = {}): BundlePlan {
+export function planBundle(input: BundleInput, options: PlanOptions = {}): BundlePlan {
   assertNameable(input);
   let previewCount = 0;
   const studies = input.studies.map((study, st): PlannedStudy => ({
     study,
     series: study.series.map((series, se): PlannedSeries => {
       previewCount += 1;
+      const viewer = options.viewerImages === false ? null : planViewerSeries(previewCount, series.instances);
       return {
         series,
         previewPath: `${PREVIEW_DIR}/${numberedName('SER', previewCount)}.JPG`,
+        viewer: viewer?.series ?? null,
         instances: series.instances.map((instance, im) => {
           const fileId = dicomFileId(0, st, se, im);
-          return { fileId, path: fileId.join('/'), instance };
+          return { fileId, path: fileId.join('/'), instance, viewerImages: viewer?.images[im] ?? [] };
         }),
       };
     }),
@@ -82,6 +97,7 @@ export function planBundle(input: BundleInput, options: { reportsAsDicom?: boole
       index,
       path: `${XDM_SUBSET}/${documentFileName(index, document.mimeType, document.fileName)}`,
     };
+    if (document.viewFormat) planned.rendered = { path: renderedDocumentPath(index) };
     if (encapsulatedStudyIndex !== null && isPdf(document)) {
       const fileId = dicomFileId(0, encapsulatedStudyIndex, pdfSeries, 0);
       pdfSeries += 1;

@@ -2,7 +2,7 @@
 // stick or zip (IHE PDI/XDM expect a README with the originator and how to view the content). It
 // describes only what this bundle holds. UTF-8 with a byte-order mark and CRLF, so Notepad on any
 // Windows shows names and dashes as written.
-import { PATHS, PREVIEW_DIR, XDM_SUBSET } from './paths.js';
+import { PATHS, PREVIEW_DIR, VIEWER_DIR, XDM_SUBSET } from './paths.js';
 import type { BundlePlan } from './plan.js';
 import type { BundleInput } from './types.js';
 import { stripControls } from '../base/text-safety.js';
@@ -36,9 +36,11 @@ function header(input: BundleInput, plan: BundlePlan): string[] {
     `  ${PATHS.summary} is a summary for the doctor (1 to 3 pages, to print): the`,
     '  question, the health summary, the enclosed records, what was sent separately.',
     `  Open ${PATHS.index} in any web browser. It shows the patient, the question,`,
-    ...(plan.studies.length > 0
-      ? ['  a timeline, the list of documents (click to open) and a preview of every', '  imaging series. It works offline and loads nothing from the internet.']
-      : ['  a timeline and the list of documents (click to open). It works offline and', '  loads nothing from the internet.']),
+    ...(plan.studies.length === 0
+      ? ['  a timeline and the list of documents (click to open). It works offline and', '  loads nothing from the internet.']
+      : hasViewerImages(plan)
+        ? ['  a timeline, the list of documents (click to open) and every imaging series,', '  whose images you can scroll through. It works offline and loads nothing', '  from the internet.']
+        : ['  a timeline, the list of documents (click to open) and a preview of every', '  imaging series. It works offline and loads nothing from the internet.']),
     '',
   ];
 }
@@ -55,11 +57,25 @@ function contents(plan: BundlePlan): string[] {
     ...(images || plan.encapsulatedStudyIndex !== null ? [row(PATHS.dicomdir, 'DICOM media index (IHE PDI).')] : []),
     ...(images ? [row('DICOM/', `${instances} DICOM file(s), ${plan.studies.length} study(ies).`), row(`${PREVIEW_DIR}/`, `A preview image of each of the ${series} series.`)] : []),
     ...(documents ? [row(`${XDM_SUBSET}/`, `${plan.documents.length} document(s), IHE XDM.`), row(PATHS.xdmMetadata, 'XDM metadata (ebRIM).')] : []),
+    ...(viewerContents(plan) ? [row(`${VIEWER_DIR}/`, viewerContents(plan)!)] : []),
     row(PATHS.fhir, 'FHIR R4 Bundle (JSON).'),
     row(PATHS.ips, 'Patient summary, FHIR R4 document (IPS).'),
     row(PATHS.manifest, 'SHA-256 of every other file.'),
     '',
   ];
+}
+
+function hasViewerImages(plan: BundlePlan): boolean {
+  return plan.studies.some((st) => st.series.some((se) => se.viewer));
+}
+
+/** What VIEWER/ holds in this bundle, or null when it holds nothing. */
+function viewerContents(plan: BundlePlan): string | null {
+  const images = hasViewerImages(plan);
+  const copies = plan.documents.some((d) => d.rendered);
+  if (!images && !copies) return null;
+  if (images && copies) return 'Images as JPEG, readable document copies.';
+  return images ? 'Every image as JPEG, for INDEX.HTM.' : 'Readable copies of C-CDA/FHIR files.';
 }
 
 function importing(plan: BundlePlan): string[] {
@@ -69,7 +85,7 @@ function importing(plan: BundlePlan): string[] {
       'IMPORTING THE IMAGES INTO A PACS OR VIEWER',
       `  Point the PACS / DICOM viewer "import media" function at the ${PATHS.dicomdir}`,
       '  file at the root of this media. The DICOM files are unchanged copies of the',
-      '  originals (byte for byte). The previews in INDEX.HTM are for orientation only',
+      '  originals (byte for byte). The pictures in INDEX.HTM are for orientation only',
       '  and are not of diagnostic quality.',
       '',
     );

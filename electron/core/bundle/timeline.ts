@@ -6,7 +6,7 @@ import type { BundlePlan } from './plan.js';
 export interface TimelineRow {
   date: string | null;
   what: string;
-  /** The document's path in the bundle (studies have no single file). */
+  /** The document's path in the bundle — its readable copy for a C-CDA/FHIR file (studies have no single file). */
   link?: string;
 }
 
@@ -16,7 +16,7 @@ export function buildTimeline(plan: BundlePlan): TimelineRow[] {
     const modalities = [...new Set(series.map((s) => s.series.modality))].join('/');
     rows.push({ date: isoDate(study.date), what: `Imaging ${modalities}: ${study.description ?? 'study'}` });
   }
-  for (const d of plan.documents) rows.push({ date: isoDate(d.document.date), what: `${RECORD_TYPE_LABELS[d.document.type]}: ${d.document.title}`, link: d.path });
+  for (const d of plan.documents) rows.push({ date: isoDate(d.document.date), what: `${RECORD_TYPE_LABELS[d.document.type]}: ${d.document.title}`, link: d.rendered?.path ?? d.path });
   // Array.prototype.sort is stable: undated rows keep their order.
   return rows.sort((a, b) => (a.date ?? '9999').localeCompare(b.date ?? '9999'));
 }

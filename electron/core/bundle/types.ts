@@ -14,6 +14,10 @@ export interface BundleInstance {
   sopClassUID: string;
   transferSyntaxUID: string;
   instanceNumber?: number;
+  /** Number of Frames (1 when absent); with rows and columns, what the viewer images are planned from. */
+  frames?: number;
+  rows?: number;
+  columns?: number;
   source: BundleFileSource;
 }
 
@@ -47,6 +51,8 @@ export interface BundleDocument {
   mimeType: string;
   /** Original name, shown to the reader; the bundle stores it under an 8.3 name. */
   fileName: string;
+  /** A C-CDA or FHIR document: it also gets a rendered HTML copy for people. */
+  viewFormat?: 'cda' | 'fhir-json';
   source: BundleFileSource;
 }
 
@@ -93,6 +99,8 @@ export interface BundleOptions {
   password?: string;
   /** Also wrap each PDF as a DICOM Encapsulated PDF instance referenced from the DICOMDIR. */
   reportsAsDicom?: boolean;
+  /** Every image of every series as a JPEG, scrollable in INDEX.HTM (default on; off for very large studies). */
+  viewerImages?: boolean;
 }
 
 export interface BundleProgress {

@@ -68,7 +68,7 @@ export const analyzeCda: Analyzer = async ({ name, bytes }) => {
   };
 };
 
-function institution(root: XmlElement): string | undefined {
+export function institution(root: XmlElement): string | undefined {
   for (const author of childrenNamed(root, 'author')) {
     const org = textOf(child(author, 'assignedAuthor', 'representedOrganization', 'name'));
     if (org) return org;
@@ -79,7 +79,7 @@ function institution(root: XmlElement): string | undefined {
   return custodian || undefined;
 }
 
-function patientIdentity(root: XmlElement): Identity | undefined {
+export function patientIdentity(root: XmlElement): Identity | undefined {
   const role = child(root, 'recordTarget', 'patientRole');
   if (!role) return undefined;
   const patient = child(role, 'patient');

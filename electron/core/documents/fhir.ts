@@ -50,7 +50,7 @@ export const analyzeFhir: Analyzer = async ({ name, bytes }) => {
   };
 };
 
-function collectResources(root: Json): Json[] {
+export function collectResources(root: Json): Json[] {
   if (root['resourceType'] !== 'Bundle') return [root];
   const entries = arr(root['entry']);
   if (entries.length > MAX_RESOURCES) {
@@ -149,7 +149,7 @@ function chooseInstitution(resources: Json[]): string | undefined {
   return ofType(resources, 'Organization').map((o) => str(o['name'])).find(Boolean);
 }
 
-function patientIdentity(resources: Json[]): Identity | undefined {
+export function patientIdentity(resources: Json[]): Identity | undefined {
   const p = ofType(resources, 'Patient')[0];
   if (!p) return undefined;
   const names = arr(p['name']).map(obj).filter((n): n is Json => !!n);

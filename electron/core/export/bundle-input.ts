@@ -5,6 +5,7 @@ import type { Vault } from '../vault/vault.js';
 import type { BundleDocument, BundleFileSource, BundleInput, BundleStudy } from '../bundle/types.js';
 import type { FileFormat, RecordType } from '../../../shared/domain.js';
 import { getCase } from '../cases/case-store.js';
+import { isViewableDocument } from '../documents/clinical-view.js';
 import { journeyParts, sentSeparately } from './bundle-journey.js';
 
 const MIME: Partial<Record<FileFormat, string>> = {
@@ -72,6 +73,7 @@ export function buildBundleInput(vault: Vault, recordIds: string[], caseId: stri
           ...(r.institution ? { institution: r.institution } : {}),
           mimeType: MIME[f.format] ?? 'application/octet-stream',
           fileName: f.original_name,
+          ...(isViewableDocument(f.format) ? { viewFormat: f.format } : {}),
           source: blobSource(vault, f.blob_id, f.size),
         });
   }
@@ -86,7 +88,7 @@ function study(vault: Vault, db: Db, r: RecordRow): BundleStudy {
   const rows = db
     .prepare(
       `SELECT i.series_uid, i.sop_uid, i.sop_class_uid, i.transfer_syntax, i.modality, i.series_description, i.series_number, i.instance_number,
-              f.blob_id, f.size, i.study_uid
+              i.rows, i.columns, i.frames, f.blob_id, f.size, i.study_uid
        FROM instances i JOIN files f ON f.id = i.file_id WHERE i.record_id = ?
        ORDER BY i.series_number, i.series_uid, i.instance_number, i.sop_uid`,
     )
@@ -99,6 +101,9 @@ function study(vault: Vault, db: Db, r: RecordRow): BundleStudy {
     series_description: string;
     series_number: number | null;
     instance_number: number | null;
+    rows: number | null;
+    columns: number | null;
+    frames: number | null;
     blob_id: string;
     size: number;
     study_uid: string;
@@ -130,6 +135,10 @@ function study(vault: Vault, db: Db, r: RecordRow): BundleStudy {
       sopClassUID: row.sop_class_uid,
       transferSyntaxUID: row.transfer_syntax,
       ...(row.instance_number !== null ? { instanceNumber: row.instance_number } : {}),
+      // No rows: not an image (a report, a presentation state): it has no viewer images.
+      frames: row.rows ? (row.frames ?? 1) : 0,
+      ...(row.rows ? { rows: row.rows } : {}),
+      ...(row.columns ? { columns: row.columns } : {}),
       source: blobSource(vault, row.blob_id, row.size),
     });
   }

@@ -20,6 +20,8 @@ export interface ExportOptions extends Selection {
   destination: { kind: ExportDestinationKind; path: string };
   zipPassword?: string;
   reportsAsDicom?: boolean;
+  /** Default on: every series' images as JPEGs, scrollable in INDEX.HTM. */
+  viewerImages?: boolean;
   allowIdentityMismatch?: boolean;
   overwrite?: boolean;
   appVersion: string;
@@ -52,6 +54,7 @@ export async function exportBundle(vault: Vault, options: ExportOptions): Promis
       {
         ...(options.zipPassword ? { password: options.zipPassword } : {}),
         ...(options.reportsAsDicom ? { reportsAsDicom: true } : {}),
+        ...(options.viewerImages === false ? { viewerImages: false } : {}),
         ...(options.overwrite ? { overwrite: true } : {}),
       },
       progress('writing'),

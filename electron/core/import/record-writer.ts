@@ -3,6 +3,7 @@
 // from its blob's facts gets back exactly the ids it had. Called inside a transaction.
 import { cached, type Db } from '../vault/database.js';
 import type { Analysis, DicomInstanceInfo } from '../base/analysis.js';
+import { forgetThumbnail } from '../records/thumbnail-cache.js';
 import { suggestHealthItems } from '../records/health-suggestions.js';
 import { refreshSearchDescriptions } from '../records/search-text.js';
 
@@ -118,6 +119,8 @@ export function insertInstance(db: Db, newRecordId: string, analysis: Analysis, 
     recordId = existing.id;
     // A study that was deleted and is imported again comes back.
     cached(db, 'UPDATE records SET deleted_at = NULL, updated_at = ? WHERE id = ? AND deleted_at IS NOT NULL').run(now(), recordId);
+    // New images may change which one is in the middle: draw the picture again when next asked.
+    forgetThumbnail(db, recordId);
   } else {
     recordId = newRecordId;
     const t = file.importedAt;

@@ -1,7 +1,7 @@
 // Validation of every params object that crosses the process boundary. The mapped type makes the
 // compiler check each schema against the contract in shared/api.ts.
 import { z } from 'zod';
-import { FILE_READ_MAX_BYTES, LOCK_REASONS, RECORD_PAGE_MAX, type ApiMethod, type ApiParams } from '../../../shared/api.js';
+import { FILE_READ_MAX_BYTES, LOCK_REASONS, RECORD_PAGE_MAX, THUMBNAIL_MAX_BYTES, type ApiMethod, type ApiParams } from '../../../shared/api.js';
 import { RECORD_TYPES } from '../../../shared/domain.js';
 import { CASE_ITEM_STATUSES, CASE_STATUSES, OPINION_ROLES, RECORDS_SENT_BY } from '../../../shared/cases.js';
 import {
@@ -95,6 +95,7 @@ const selection = {
   recordIds: z.array(id).max(100_000).optional(),
   all: z.boolean().optional(),
   reportsAsDicom: z.boolean().optional(),
+  viewerImages: z.boolean().optional(),
   allowIdentityMismatch: z.boolean().optional(),
 };
 
@@ -153,6 +154,11 @@ export const API_SCHEMAS: Schemas = {
   'records.emptyTrash': empty,
   'records.identities': empty,
   'records.thumbnail': z.object({ id }).strict(),
+  // The size is checked here too, so a huge array is refused before anything looks inside it.
+  'records.storeThumbnail': z.object({ id, image: z.instanceof(Uint8Array).refine((b) => b.length <= THUMBNAIL_MAX_BYTES, 'the image is too large') }).strict(),
+  'images.series': z.object({ recordId: id }).strict(),
+  'images.frame': z.object({ fileId: id, frame: z.number().int().min(0).max(2 ** 31 - 1) }).strict(),
+  'documents.view': z.object({ recordId: id }).strict(),
 
   'import.paths': z.object({ paths: z.array(pathString).min(1).max(10_000), ocr: z.boolean().optional() }).strict(),
   'import.cancel': empty,

@@ -174,4 +174,18 @@ export const SCHEMA_STEPS: string[] = [
     PRIMARY KEY (case_id, topic_key)
   );
   `,
+  // 4: cached thumbnails (records/thumbnail-cache.ts). The picture is an encrypted blob; a row
+  // with no blob remembers that a record has none. Its blob goes when the row does (purged_blobs).
+  `
+  CREATE TABLE thumbnails (
+    record_id TEXT PRIMARY KEY REFERENCES records(id) ON DELETE CASCADE,
+    blob_id TEXT,
+    mime TEXT,
+    width INTEGER,
+    height INTEGER,
+    source TEXT NOT NULL,
+    created_at TEXT NOT NULL
+  );
+  CREATE INDEX thumbnails_blob ON thumbnails(blob_id);
+  `,
 ];

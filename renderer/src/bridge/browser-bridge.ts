@@ -1,7 +1,9 @@
 // The browser transport: a WebSocket to the loopback host (token from location.hash), and an HTTP
-// upload for dropped files. Implements the same DossierBridge as the Electron preload.
+// upload for dropped files. Implements the same DossierBridge as the Electron preload. Calls and
+// replies that hold typed arrays (frames, file bytes, thumbnails) travel as binary frames.
 import type { ApiEvent, DossierBridge } from '../../../shared/api.js';
 import type { ImportSummary } from '../../../shared/domain.js';
+import { packBinary, unpackBinary } from '../../../shared/binary-message.js';
 import { isApiErrorShape, type ApiErrorShape } from '../../../shared/errors.js';
 import { encodeUploadHeader } from '../../../shared/upload-header.js';
 
@@ -50,8 +52,10 @@ export function createBrowserBridge(loc: Location = window.location): DossierBri
         for (const p of pending.values()) p.reject(DISCONNECTED);
         pending.clear();
       };
-      ws.onmessage = (e: MessageEvent<string>) => {
-        const msg = JSON.parse(e.data) as { id?: number; ok?: boolean; value?: unknown; error?: unknown; event?: ApiEvent; payload?: unknown };
+      ws.binaryType = 'arraybuffer';
+      ws.onmessage = (e: MessageEvent<string | ArrayBuffer>) => {
+        const raw: unknown = typeof e.data === 'string' ? JSON.parse(e.data) : unpackBinary(new Uint8Array(e.data), { owned: true });
+        const msg = (raw ?? {}) as { id?: number; ok?: boolean; value?: unknown; error?: unknown; event?: ApiEvent; payload?: unknown };
         if (msg.event) {
           listeners.get(msg.event)?.forEach((l) => l(msg.payload));
           return;
@@ -75,7 +79,8 @@ export function createBrowserBridge(loc: Location = window.location): DossierBri
       const id = nextId++;
       return new Promise((resolve, reject) => {
         pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
-        ws.send(JSON.stringify({ token, id, method, params }));
+        const msg = { token, id, method, params };
+        ws.send(packBinary(msg) ?? JSON.stringify(msg));
       });
     },
     on(event, listener) {

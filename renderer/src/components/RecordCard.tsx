@@ -1,57 +1,16 @@
 // One row of the library: type icon or thumbnail, title, date, institution, size, warnings.
-import { useEffect, useState } from 'react';
 import { RECORD_TYPE_LABELS, type RecordSummary } from '../../../shared/domain.js';
-import { useBridge } from '../bridge-context.js';
 import { formatBytes, formatDate } from '../format.js';
-import { TypeIcon } from './TypeIcon.js';
-
-// Thumbnails are asked for only by mounted cards, i.e. the rows the virtualized list shows, and
-// only once a row has stayed on screen briefly: flinging through 10,000 records asks for none.
-const THUMB_DELAY_MS = 200;
-const CACHE_MAX = 300;
-const thumbCache = new Map<string, string | null>();
-
-function remember(id: string, url: string | null): void {
-  if (thumbCache.size >= CACHE_MAX) thumbCache.delete(thumbCache.keys().next().value as string);
-  thumbCache.set(id, url);
-}
-
-/** Only imaging studies and photos can have one (the core renders no PDF pages). */
-export function mayHaveThumbnail(record: RecordSummary): boolean {
-  return record.kind === 'imaging' || record.format === 'jpeg' || record.format === 'png';
-}
-
-function useThumbnail(id: string, wanted: boolean): string | null {
-  const bridge = useBridge();
-  const [url, setUrl] = useState<string | null>(thumbCache.get(id) ?? null);
-  useEffect(() => {
-    if (!wanted || thumbCache.has(id)) return;
-    let live = true;
-    const timer = setTimeout(() => {
-      bridge.call('records.thumbnail', { id }).then(
-        (r) => {
-          remember(id, r.dataUrl);
-          if (live) setUrl(r.dataUrl);
-        },
-        () => remember(id, null),
-      );
-    }, THUMB_DELAY_MS);
-    return () => {
-      live = false;
-      clearTimeout(timer);
-    };
-  }, [bridge, id, wanted]);
-  return url;
-}
+import { Thumbnail } from './Thumbnail.js';
 
 export function RecordCard({ record, personName, identityWarning, onOpen }: { record: RecordSummary; personName: string | null; identityWarning: boolean; onOpen: () => void }) {
-  const thumb = useThumbnail(record.id, mayHaveThumbnail(record));
   const detail = record.kind === 'imaging'
     ? [record.modalities?.join(', '), record.seriesCount !== undefined ? `${record.seriesCount} series` : null].filter(Boolean).join(' · ')
     : record.pageCount ? `${record.pageCount} page${record.pageCount === 1 ? '' : 's'}` : RECORD_TYPE_LABELS[record.type];
   return (
-    <button type="button" className="record-card" onClick={onOpen} aria-label={`${record.title}, ${RECORD_TYPE_LABELS[record.type]}, ${formatDate(record.date)}${identityWarning ? ', identity warning' : ''}`}>
-      <span className="thumb">{thumb ? <img src={thumb} alt="" /> : <TypeIcon type={record.type} />}</span>
+    // Named by its own visible text (title, details, warning, date), so what is read is what is seen.
+    <button type="button" className="record-card" onClick={onOpen}>
+      <Thumbnail record={record} />
       <span className="card-main">
         <span className="card-title">{record.title}</span>
         <span className="card-meta">

@@ -4,6 +4,9 @@ import type { BundlePreview, CaseDetail, ExportDestinationKind, ExportProgress, 
 import { errorCode, errorMessage, useBridge } from '../bridge-context.js';
 import { checkPassphrase, passphraseStrength } from '../../../shared/passphrase-policy.js';
 import { Dialog } from '../components/Dialog.js';
+import { Thumbnail } from '../components/Thumbnail.js';
+import type { RecordSummary } from '../../../shared/domain.js';
+import { RECORD_PAGE_MAX } from '../../../shared/api.js';
 import { formatBytes, plural, readableIdentityText } from '../format.js';
 
 type Step = 'choose' | 'preview' | 'running' | 'done';
@@ -27,13 +30,15 @@ export function ExportWizard({ caseDetail, onClose }: { caseDetail: CaseDetail; 
   useEffect(() => bridge.on('export.progress', setProgress), [bridge]);
   useEffect(() => heading.current?.focus(), [step]);
 
-  async function toPreview() {
+  /** Every image as a JPEG the doctor can scroll in the page: on unless the person leaves it out. */
+  const [viewerImages, setViewerImages] = useState(true);
+  async function toPreview(images = viewerImages) {
     setError(null);
     // The same policy as the vault passphrase (shared/passphrase-policy.ts), checked again by the core.
     const verdict = kind === 'zip' && password ? checkPassphrase(password) : null;
     if (verdict && !verdict.ok) return setError(verdict.message);
     try {
-      setPreview(await bridge.call('export.preview', { caseId: caseDetail.id }));
+      setPreview(await bridge.call('export.preview', { caseId: caseDetail.id, viewerImages: images }));
       setStep('preview');
     } catch (err) {
       setError(errorMessage(err));
@@ -56,6 +61,7 @@ export function ExportWizard({ caseDetail, onClose }: { caseDetail: CaseDetail; 
         caseId: caseDetail.id,
         destination: { kind, path: destination.trim() },
         ...(kind === 'zip' && password && { zipPassword: password }),
+        viewerImages,
         ...(agreed.current.allowIdentityMismatch && { allowIdentityMismatch: true }),
         ...(agreed.current.replaceExisting && { replaceExisting: true }),
       });
@@ -113,9 +119,27 @@ export function ExportWizard({ caseDetail, onClose }: { caseDetail: CaseDetail; 
           <dl className="facts">
             <dt>For</dt><dd>{[caseDetail.provider.name, caseDetail.provider.institution].filter(Boolean).join(', ') || 'No doctor named yet'}</dd>
             <dt>Contents</dt><dd>{plural(preview.studyCount, 'imaging study', 'imaging studies')}, {plural(preview.documentCount, 'document')}{caseDetail.questions.length > 0 ? `, your ${plural(caseDetail.questions.length, 'question')}` : ''}, a summary for the doctor (PDF) and a page to open it all in any browser</dd>
-            <dt>Size</dt><dd>{formatBytes(preview.totalBytes)} in {plural(preview.entries.length, 'file')}</dd>
+            <dt>Size</dt><dd>{formatBytes(preview.totalBytes)} in {plural(preview.entries.length, 'file')}{preview.viewerImages.included && preview.viewerImages.count > 0 ? `, plus about ${formatBytes(preview.viewerImages.estimatedBytes)} of pictures for the page` : ''}</dd>
             <dt>Protection</dt><dd>{kind === 'zip' ? (password ? 'Zip file locked with your password' : 'Zip file without a password') : 'Plain folder, not encrypted'}</dd>
           </dl>
+          <BundleRecords ids={caseDetail.recordIds} />
+          {preview.viewerImages.count > 0 && (
+            <div className="sub">
+              <label className="check">
+                <input
+                  type="checkbox"
+                  checked={viewerImages}
+                  aria-describedby="viewer-images-help"
+                  onChange={(e) => {
+                    setViewerImages(e.target.checked);
+                    void toPreview(e.target.checked);
+                  }}
+                />
+                Let the doctor scroll through every image in the page ({plural(preview.viewerImages.count, 'image')}, about {formatBytes(preview.viewerImages.estimatedBytes)})
+              </label>
+              <p id="viewer-images-help" className="hint">The page shows JPEG copies, for orientation. The original DICOM images are always included. For very large studies you can leave the copies out to save space.</p>
+            </div>
+          )}
           <details open={preview.entries.length <= 25}>
             <summary>Show every file in the bundle</summary>
             <ul className="entries">{preview.entries.slice(0, 500).map((e) => <li key={e.path}><span className="path">{e.path}</span> {e.bytes !== null && e.bytes > 0 && <span className="hint-inline">{formatBytes(e.bytes)}</span>}</li>)}</ul>
@@ -190,6 +214,25 @@ export function ExportWizard({ caseDetail, onClose }: { caseDetail: CaseDetail; 
         </div>
       )}
     </section>
+  );
+}
+
+/** The case's records, each with its picture, as the person will recognise them. */
+function BundleRecords({ ids }: { ids: string[] }) {
+  const bridge = useBridge();
+  const [records, setRecords] = useState<RecordSummary[]>([]);
+  useEffect(() => {
+    const wanted = new Set(ids);
+    // One page is enough to show them: a case of more than a thousand records lists the first thousand.
+    bridge.call('records.list', { sort: 'date-asc', limit: RECORD_PAGE_MAX }).then((page) => setRecords(page.records.filter((r) => wanted.has(r.id))), () => setRecords([]));
+  }, [bridge, ids]);
+  if (!records.length) return null;
+  return (
+    <ul className="bundle-records" aria-label="Records in this bundle">
+      {records.map((r) => (
+        <li key={r.id}><Thumbnail record={r} size="small" /><span>{r.title}</span></li>
+      ))}
+    </ul>
   );
 }
 

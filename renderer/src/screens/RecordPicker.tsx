@@ -2,6 +2,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, useState } from 'react';
 import { RECORD_TYPE_LABELS } from '../../../shared/domain.js';
+import { Thumbnail } from '../components/Thumbnail.js';
 import { useRecords } from '../components/useRecords.js';
 import { formatBytes, formatDate } from '../format.js';
 
@@ -40,6 +41,7 @@ export function RecordPicker({ selected, version, onChange }: { selected: string
             return (
               <label key={r.id} className="pick-row" style={{ transform: `translateY(${item.start}px)`, height: item.size }}>
                 <input type="checkbox" checked={chosen.has(r.id)} onChange={(e) => toggle(r.id, e.target.checked)} />
+                <Thumbnail record={r} size="small" />
                 <span className="grow">{r.title}</span>
                 <span className="card-meta">{RECORD_TYPE_LABELS[r.type]} · {formatDate(r.date)} · {formatBytes(r.sizeBytes)}</span>
               </label>

@@ -16,7 +16,7 @@ function zipPassword(ctx: CliContext): string | undefined {
 
 const exportCommand: Command = {
   name: 'export',
-  usage: 'export (--case ID | --records ID,ID | --all) --out PATH [--zip] [--zip-password-env VAR] [--reports-as-dicom] [--allow-identity-mismatch] [--overwrite] [--progress]',
+  usage: 'export (--case ID | --records ID,ID | --all) --out PATH [--zip] [--zip-password-env VAR] [--reports-as-dicom] [--no-viewer-images] [--allow-identity-mismatch] [--overwrite] [--progress]',
   options: {
     ...JSON_OPTION,
     ...PROGRESS_OPTION,
@@ -27,6 +27,7 @@ const exportCommand: Command = {
     zip: { type: 'boolean' },
     'zip-password-env': { type: 'string' },
     'reports-as-dicom': { type: 'boolean' },
+    'no-viewer-images': { type: 'boolean' },
     'allow-identity-mismatch': { type: 'boolean' },
     overwrite: { type: 'boolean' },
   },
@@ -48,6 +49,7 @@ const exportCommand: Command = {
       destination: { kind, path: path.resolve(out) },
       ...(password ? { zipPassword: password } : {}),
       ...(o['reports-as-dicom'] ? { reportsAsDicom: true } : {}),
+      ...(o['no-viewer-images'] ? { viewerImages: false } : {}),
       ...(o['allow-identity-mismatch'] ? { allowIdentityMismatch: true } : {}),
       ...(o.overwrite ? { replaceExisting: true } : {}),
     });
