@@ -170,10 +170,10 @@ describe('the second-opinion journey', () => {
     // Export: the bundle carries the summary for the doctor.
     await page.getByRole('button', { name: 'Export bundle…' }).click();
     await page.getByRole('button', { name: 'Next: check contents' }).click();
-    await page.getByLabel('USB stick or folder').waitFor();
+    await page.getByRole('textbox', { name: 'USB stick or folder' }).waitFor();
     const out = path.join(app.tmp, 'usb');
     mkdirSync(out);
-    await page.getByLabel('USB stick or folder').fill(out);
+    await page.getByRole('textbox', { name: 'USB stick or folder' }).fill(out);
     await screenshot(page, 'journey-07-export-preview');
     await page.getByRole('button', { name: 'Write the bundle' }).click();
     await page.getByRole('heading', { name: 'Bundle ready' }).or(page.getByRole('alert')).waitFor({ timeout: 60_000 });

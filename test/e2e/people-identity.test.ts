@@ -98,7 +98,7 @@ describe('people and identity checks', () => {
     await page.getByText('These records may belong to different people.').waitFor();
     const out = path.join(tmp, 'stick');
     mkdirSync(out);
-    await page.getByLabel('USB stick or folder').fill(out);
+    await page.getByRole('textbox', { name: 'USB stick or folder' }).fill(out);
     await page.getByRole('button', { name: 'Write the bundle' }).click();
     const ask = page.getByRole('alertdialog', { name: 'These records may belong to different people' });
     await ask.waitFor({ timeout: 30_000 });
@@ -119,7 +119,7 @@ describe('people and identity checks', () => {
     await page.getByRole('button', { name: 'Export bundle…' }).click();
     await page.getByRole('button', { name: 'Next: check contents' }).click();
     await page.getByRole('heading', { name: 'Check what goes in' }).waitFor();
-    await page.getByLabel('USB stick or folder').fill(out);
+    await page.getByRole('textbox', { name: 'USB stick or folder' }).fill(out);
     await page.getByRole('button', { name: 'Write the bundle' }).click();
     await page.getByRole('alertdialog', { name: 'These records may belong to different people' }).getByRole('button', { name: 'Export anyway' }).click();
     const replace = page.getByRole('alertdialog', { name: 'There is already a bundle here' });

@@ -26,8 +26,9 @@ export class SealPool {
     const lanes = this.start();
     if (!lanes.length) return sealFile(this.keys, this.tmpDir, bytes, factsJson);
     const lane = lanes.reduce((a, b) => (b.channel.pending < a.channel.pending ? b : a));
-    // A private copy to transfer: the caller's buffer may be a view of something larger or shared.
-    const own = bytes.slice();
+    // A private copy to transfer (a Buffer's slice() is a view, not a copy): the caller keeps its bytes.
+    const own = new Uint8Array(bytes.byteLength);
+    own.set(bytes);
     // A worker keeps the process alive only while it has work (an idle pool must not hold a CLI open).
     lane.worker.ref();
     try {
