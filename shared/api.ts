@@ -11,8 +11,28 @@ import type {
   RecordSummary,
   RecordType,
 } from './domain.js';
-import type { CaseDetail, CaseSummary, ExportDestinationKind, ExportProgress, ExportResult, ShareRecord, VerifyResult, BundlePreview } from './cases.js';
+import type {
+  AgreementOverride,
+  BundlePreview,
+  CaseDetail,
+  CaseItem,
+  CaseItemInput,
+  CaseJourney,
+  CaseSummary,
+  ExportDestinationKind,
+  ExportProgress,
+  ExportResult,
+  Opinion,
+  OpinionComparison,
+  OpinionInput,
+  Provider,
+  ShareRecord,
+  VerifyResult,
+} from './cases.js';
+import type { HealthItem, HealthItemInput, HealthItemPatch, HealthQuery } from './health.js';
 import type { CheckReport, RebuildProgress, RebuildReport } from './vault.js';
+import type { FrameResult, ImageSeries } from './imaging/series.js';
+import type { DocumentView } from './document-view.js';
 import type { ImportOutcome } from './domain.js';
 import type { ChosenPath } from './path-params.js';
 import type { FolderApi, FolderMethod } from './folders.js';
@@ -39,6 +59,20 @@ export interface FileChunk {
 
 /** The most bytes one files.read call returns. */
 export const FILE_READ_MAX_BYTES = 4 * 1024 * 1024;
+
+/** Thumbnails are at most this many pixels on their longer side… */
+export const THUMBNAIL_MAX_SIDE = 256;
+/** …and at most this many bytes (PNG or JPEG). */
+export const THUMBNAIL_MAX_BYTES = 256 * 1024;
+
+/**
+ * A record's small picture as a data: URL, or null. `needs` says the core cannot draw it (a PDF's
+ * first page, a photo): the app renders it and hands it back with records.storeThumbnail.
+ */
+export interface ThumbnailResult {
+  dataUrl: string | null;
+  needs?: 'pdf-page' | 'photo';
+}
 
 export interface RecordQuery {
   search?: string;
@@ -86,7 +120,8 @@ export interface CaseInput {
   title: string;
   question?: string;
   personId?: string | null;
-  provider?: { name?: string; institution?: string; contact?: string; notes?: string };
+  provider?: Partial<Provider>;
+  journey?: Partial<CaseJourney>;
 }
 
 export interface ExportRequest {
@@ -98,6 +133,8 @@ export interface ExportRequest {
   /** Only for kind 'zip': AES-256 encrypts the entries. */
   zipPassword?: string;
   reportsAsDicom?: boolean;
+  /** Every series' images as JPEGs the doctor can scroll in INDEX.HTM (default true; false for very large studies). */
+  viewerImages?: boolean;
   allowIdentityMismatch?: boolean;
   /** Replace a bundle already at the destination (the person's other files there are kept). */
   replaceExisting?: boolean;
@@ -140,8 +177,17 @@ export interface DossierApi {
   /** Deletes every record in the trash for good (its files too). Returns how many. */
   'records.emptyTrash': M<Record<string, never>, { purged: number }>;
   'records.identities': M<Record<string, never>, IdentityReport>;
-  /** A small preview image of a record (first page/series), as a data: URL, or null. */
-  'records.thumbnail': M<{ id: string }, { dataUrl: string | null }>;
+  /** A record's small picture (cached in the vault), or what the app must draw for it. */
+  'records.thumbnail': M<{ id: string }, ThumbnailResult>;
+  /** Keeps the picture the app drew for a PDF or photo record (PNG or JPEG, checked). */
+  'records.storeThumbnail': M<{ id: string; image: Uint8Array }, { dataUrl: string }>;
+
+  /** An imaging record's series with their images, in scrolling order. */
+  'images.series': M<{ recordId: string }, ImageSeries[]>;
+  /** One decoded frame of a stored DICOM file, or why it cannot be shown. */
+  'images.frame': M<{ fileId: string; frame: number }, FrameResult>;
+  /** A C-CDA or FHIR record as sections of plain text. */
+  'documents.view': M<{ recordId: string }, DocumentView>;
 
   /** `ocr: false` skips reading text from photos and scans for this import (default: the vault setting). */
   'import.paths': M<{ paths: string[]; ocr?: boolean }, ImportSummary>;
@@ -161,6 +207,30 @@ export interface DossierApi {
   'cases.addRecords': M<{ id: string; recordIds: string[] }, CaseDetail>;
   'cases.setQuestions': M<{ id: string; questions: string[] }, CaseDetail>;
   'cases.shareHistory': M<{ id: string }, ShareRecord[]>;
+
+  /** Slides, blocks, discs… that travel separately; the case's detail lists them. */
+  'caseItems.add': M<{ caseId: string; item: CaseItemInput }, CaseItem>;
+  'caseItems.update': M<{ id: string; patch: Partial<CaseItemInput> }, CaseItem>;
+  'caseItems.delete': M<{ id: string }, { ok: true }>;
+
+  'opinions.list': M<{ caseId: string }, Opinion[]>;
+  'opinions.add': M<{ caseId: string; opinion: OpinionInput }, Opinion>;
+  /** `answers`, when given, replaces all of the opinion's answers. */
+  'opinions.update': M<{ id: string; patch: Partial<OpinionInput> }, Opinion>;
+  'opinions.delete': M<{ id: string }, { ok: true }>;
+  /** The opinions side by side, per topic, each marked agree / differ / single. */
+  'opinions.compare': M<{ caseId: string }, OpinionComparison>;
+  /** The person's own mark for a topic (null: back to the automatic one); returns the comparison. */
+  'opinions.mark': M<{ caseId: string; topic: string; agreement: AgreementOverride | null }, OpinionComparison>;
+
+  'health.list': M<HealthQuery, HealthItem[]>;
+  /** Adds an item the person typed (confirmed); an item with the same text and kind is updated instead. */
+  'health.add': M<HealthItemInput, HealthItem>;
+  'health.update': M<{ id: string; patch: HealthItemPatch }, HealthItem>;
+  'health.delete': M<{ id: string }, { ok: true }>;
+  /** The person's free-text history (null: the history kept for nobody in particular). */
+  'health.getHistory': M<{ personId: string | null }, { text: string }>;
+  'health.setHistory': M<{ personId: string | null; text: string }, { text: string }>;
 
   'export.preview': M<Omit<ExportRequest, 'destination' | 'zipPassword'>, BundlePreview>;
   'export.run': M<ExportRequest, ExportResult>;
@@ -183,6 +253,9 @@ export interface DossierEvents {
 }
 export type ApiEvent = keyof DossierEvents;
 
+/** Whether "remember on this computer" can be offered, and why not. */
+export type RememberSupport = { available: true } | { available: false; reason: 'no-secret-store' | 'browser' };
+
 /** The browser host's folder chooser, as the page calls it (shared/folders.ts). */
 export interface FolderChooserBridge {
   call<K extends FolderMethod>(method: K, params: FolderApi[K]['params']): Promise<FolderApi[K]['result']>;
@@ -202,5 +275,7 @@ export interface DossierBridge {
   pickExportDestination(kind: ExportDestinationKind): Promise<ChosenPath | null>;
   /** Browser mode only: the host's folder chooser; absent in Electron (native dialogs). */
   readonly folders: FolderChooserBridge | null;
+  /** "Remember on this computer" needs the OS's secret store (Electron only). */
+  rememberSupport(): Promise<RememberSupport>;
   readonly platform: 'electron' | 'browser';
 }

@@ -143,6 +143,8 @@ export interface ImportOutcome {
   index?: IndexFile;
   /** Duplicate: of what. */
   duplicate?: DuplicateOf;
+  /** Imported in place of a damaged stored copy of the same image. */
+  replaced?: 'damaged-copy';
 }
 
 export interface ImportSummary {

@@ -19,6 +19,8 @@ export const ERROR_CODES = [
   'destination-gone',
   'bundle-exists',
   'cancelled',
+  /** More files in one folder or zip than one import takes. */
+  'too-many-files',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { securityHeaders } from '../shell/csp.js';
 import { mimeTypeFor, resolveRendererPath } from '../shell/protocol-path.js';
+import { resolveVendorFile } from '../shell/vendor-files.js';
 
 export async function serveStatic(req: IncomingMessage, res: ServerResponse, distDir: string, csp: string): Promise<void> {
   const headers = securityHeaders(csp);
@@ -11,7 +12,7 @@ export async function serveStatic(req: IncomingMessage, res: ServerResponse, dis
     return;
   }
   const pathname = new URL(req.url ?? '/', 'http://x').pathname;
-  const file = resolveRendererPath(distDir, pathname);
+  const file = resolveVendorFile(pathname) ?? resolveRendererPath(distDir, pathname);
   if (!file) {
     res.writeHead(404, headers).end('Not found');
     return;

@@ -1,8 +1,10 @@
 // One WebSocket connection: each message { token, id, method, params } is checked and relayed to
 // the service; the reply is { id, ok, value } or { id, ok: false, error }. Events are pushed as
-// { event, payload }.
-import type { WebSocket } from 'ws';
+// { event, payload }. Messages holding typed arrays (decoded frames, file bytes, thumbnails) travel
+// as binary frames (shared/binary-message.ts) in either direction; everything else as JSON text.
+import type { RawData, WebSocket } from 'ws';
 import { isApiMethod } from '../../shared/api-methods.js';
+import { packBinary, unpackBinary } from '../../shared/binary-message.js';
 import { errorShapeOf } from './error-shape.js';
 import { tokenMatches } from './host-checks.js';
 import type { HostedService } from './hosted-service.js';
@@ -15,19 +17,35 @@ export interface RelayPaths {
   folders: FolderChooser;
 }
 
+type Incoming = { token?: unknown; id?: unknown; method?: unknown; params?: unknown };
+
+function asBytes(data: RawData): Uint8Array {
+  if (Array.isArray(data)) return Buffer.concat(data);
+  return data instanceof ArrayBuffer ? new Uint8Array(data) : data;
+}
+
+/** The message, or null when it is neither valid JSON text nor a valid binary frame. */
+function parseMessage(data: RawData, isBinary: boolean): Incoming | null {
+  try {
+    const msg: unknown = isBinary ? unpackBinary(asBytes(data)) : JSON.parse(String(data));
+    return msg && typeof msg === 'object' && !Array.isArray(msg) ? (msg as Incoming) : null;
+  } catch {
+    return null;
+  }
+}
 
 export function relayConnection(ws: WebSocket, service: HostedService, token: string, paths: RelayPaths): void {
   const send = (msg: unknown): void => {
-    if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(msg));
+    if (ws.readyState !== ws.OPEN) return;
+    const binary = packBinary(msg);
+    if (binary) ws.send(binary, { binary: true });
+    else ws.send(JSON.stringify(msg));
   };
   const unsubscribe = service.onEvent((event, payload) => send({ event, payload }));
   ws.on('close', unsubscribe);
   ws.on('message', async (data, isBinary) => {
-    let msg: { token?: unknown; id?: unknown; method?: unknown; params?: unknown };
-    try {
-      if (isBinary) throw new Error('binary');
-      msg = JSON.parse(String(data)) as typeof msg;
-    } catch {
+    const msg = parseMessage(data, isBinary);
+    if (!msg) {
       ws.close(1008, 'malformed message');
       return;
     }

@@ -3,7 +3,8 @@
 import { protocol } from 'electron';
 import { readFile } from 'node:fs/promises';
 import { APP_CSP, securityHeaders } from './csp.js';
-import { APP_SCHEME, mimeTypeFor, resolveAppUrl } from './protocol-path.js';
+import { APP_SCHEME, appUrlPathname, mimeTypeFor, resolveAppUrl } from './protocol-path.js';
+import { resolveVendorFile } from './vendor-files.js';
 
 /** Must run before app 'ready'. */
 export function registerAppScheme(): void {
@@ -14,7 +15,8 @@ export function registerAppScheme(): void {
 
 export function handleAppProtocol(rendererDir: string): void {
   protocol.handle(APP_SCHEME, async (request) => {
-    const file = resolveAppUrl(rendererDir, request.url);
+    const pathname = appUrlPathname(request.url);
+    const file = (pathname !== null ? resolveVendorFile(pathname) : null) ?? resolveAppUrl(rendererDir, request.url);
     if (!file) return new Response('Not found', { status: 404, headers: securityHeaders(APP_CSP) });
     try {
       const body = await readFile(file);

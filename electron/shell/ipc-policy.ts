@@ -9,7 +9,7 @@ export const CALL_CHANNEL = 'dossier:call';
 export const EVENT_CHANNEL = 'dossier:event';
 
 /** Calls answered by the shell itself (native dialogs) rather than the core service. */
-export const SHELL_METHODS = ['shell.pickImportSources', 'shell.pickExportDestination', 'shell.grantDropped'] as const;
+export const SHELL_METHODS = ['shell.pickImportSources', 'shell.pickExportDestination', 'shell.grantDropped', 'shell.rememberSupport'] as const;
 export type ShellMethod = (typeof SHELL_METHODS)[number];
 
 export function isShellMethod(name: unknown): name is ShellMethod {

@@ -4,6 +4,7 @@
 // "remember this passphrase" flag is the shell's and is kept from the service.
 import type { ExportDestinationKind } from '../../shared/cases.js';
 import type { ChosenPath } from '../../shared/path-params.js';
+import type { RememberSupport } from '../../shared/api.js';
 import type { PathGrants } from './path-grants.js';
 
 /** The native dialogs (shell/dialogs.ts), as the relay needs them. */
@@ -17,6 +18,8 @@ export interface RelayService {
 }
 
 export interface RelayHooks {
+  /** Whether "remember on this computer" can be offered here. */
+  rememberSupport?(): RememberSupport;
   /** After a successful unlock: `remember` as the person asked (undefined: not asked). */
   unlocked?(passphrase: string, remember: boolean | undefined): Promise<void>;
   /** After a successful passphrase change. */
@@ -31,7 +34,7 @@ function droppedPaths(params: unknown): string[] {
 }
 
 /** The shell's own calls; null when `method` is an API method. */
-async function shellCall(method: string, params: unknown, grants: PathGrants, dialogs: ShellDialogs | null): Promise<{ value: unknown } | null> {
+async function shellCall(method: string, params: unknown, grants: PathGrants, dialogs: ShellDialogs | null, hooks: RelayHooks | undefined): Promise<{ value: unknown } | null> {
   if (method === 'shell.pickImportSources') {
     const paths = dialogs ? await dialogs.pickImportSources() : null;
     return { value: paths ? paths.map((p): ChosenPath => grants.choose(p, 'read')) : null };
@@ -44,13 +47,14 @@ async function shellCall(method: string, params: unknown, grants: PathGrants, di
   // Only the preload's importFiles sends this (its page-facing `call` refuses shell methods), with
   // the paths Electron gave for files the person dropped.
   if (method === 'shell.grantDropped') return { value: droppedPaths(params).map((p) => grants.choose(p, 'read')) };
+  if (method === 'shell.rememberSupport') return { value: hooks?.rememberSupport?.() ?? { available: false, reason: 'no-secret-store' } };
   return null;
 }
 
 export function createIpcRelay(deps: { service: RelayService; grants: PathGrants; dialogs: () => ShellDialogs | null; hooks?: RelayHooks }): Relay {
   const { service, grants, hooks } = deps;
   return async (method, rawParams) => {
-    const shell = await shellCall(method, rawParams, grants, deps.dialogs());
+    const shell = await shellCall(method, rawParams, grants, deps.dialogs(), hooks);
     if (shell) return shell.value;
     let params = grants.swapParams(method, rawParams);
     let remember: boolean | undefined;

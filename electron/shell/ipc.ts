@@ -10,7 +10,7 @@ import { CALL_CHANNEL, EVENT_CHANNEL, checkIpcCall } from './ipc-policy.js';
 import { createIpcRelay, type ShellDialogs } from './ipc-relay.js';
 import { PathGrants } from './path-grants.js';
 import type { CallReply } from './preload-bridge.js';
-import { forgetPassphrase, recallPassphrase, rememberPassphrase } from './remembered-passphrase.js';
+import { canRemember, forgetPassphrase, recallPassphrase, rememberPassphrase, rememberSupportHere } from './remembered-passphrase.js';
 import type { ServiceHost } from './service-host.js';
 
 function toReplyError(err: unknown): ApiErrorShape {
@@ -28,8 +28,10 @@ export function wireIpc(getWindow: () => BrowserWindow | null, service: ServiceH
     grants: new PathGrants(),
     dialogs: () => windowDialogs(getWindow()),
     hooks: {
+      rememberSupport: rememberSupportHere,
       unlocked: async (passphrase, remember) => {
-        if (remember !== undefined) await (remember ? rememberPassphrase(passphrase) : forgetPassphrase());
+        // Never written where the secret store is not real (checked again here, whatever the page sent).
+        if (remember !== undefined && (remember ? canRemember() : true)) await (remember ? rememberPassphrase(passphrase) : forgetPassphrase());
       },
       passphraseChanged: async (next) => {
         if ((await recallPassphrase()) !== null) await rememberPassphrase(next);

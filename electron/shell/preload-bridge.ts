@@ -1,6 +1,6 @@
 // Builds the object the preload exposes as window.dossier. Electron-free (the preload passes in
 // ipcRenderer and webUtils) so its exact shape is unit-tested.
-import type { DossierBridge } from '../../shared/api.js';
+import type { DossierBridge, RememberSupport } from '../../shared/api.js';
 import type { ExportDestinationKind } from '../../shared/cases.js';
 import type { ImportSummary } from '../../shared/domain.js';
 import type { ApiErrorShape } from '../../shared/errors.js';
@@ -9,7 +9,7 @@ import { isApiMethod } from '../../shared/api-methods.js';
 import type { ChosenPath } from '../../shared/path-params.js';
 
 /** Exactly the keys of window.dossier. Nothing else is exposed. */
-export const BRIDGE_KEYS = ['call', 'on', 'importFiles', 'pickImportSources', 'pickExportDestination', 'folders', 'platform'] as const;
+export const BRIDGE_KEYS = ['call', 'on', 'importFiles', 'pickImportSources', 'pickExportDestination', 'folders', 'rememberSupport', 'platform'] as const;
 
 /** The subset of ipcRenderer the bridge uses. */
 export interface IpcLike {
@@ -50,6 +50,7 @@ export function createPreloadBridge(ipc: IpcLike, getPathForFile: (file: File) =
     pickImportSources: async () => (await invoke(ipc, 'shell.pickImportSources', {})) as ChosenPath[] | null,
     pickExportDestination: async (kind: ExportDestinationKind) => (await invoke(ipc, 'shell.pickExportDestination', { kind })) as ChosenPath | null,
     folders: null,
+    rememberSupport: async () => (await invoke(ipc, 'shell.rememberSupport', {})) as RememberSupport,
     platform: 'electron',
   };
   return bridge;

@@ -33,14 +33,19 @@ export function resolveRendererPath(rootDir: string, pathname: string): string |
 
 /** Resolves a full app:// URL; null for any other scheme or host. */
 export function resolveAppUrl(rootDir: string, url: string): string | null {
+  const pathname = appUrlPathname(url);
+  return pathname === null ? null : resolveRendererPath(rootDir, pathname);
+}
+
+/** The pathname of an app:// URL; null for any other scheme or host. */
+export function appUrlPathname(url: string): string | null {
   let parsed: URL;
   try {
     parsed = new URL(url);
   } catch {
     return null;
   }
-  if (parsed.protocol !== `${APP_SCHEME}:` || parsed.host !== APP_HOST) return null;
-  return resolveRendererPath(rootDir, parsed.pathname);
+  return parsed.protocol === `${APP_SCHEME}:` && parsed.host === APP_HOST ? parsed.pathname : null;
 }
 
 const MIME: Record<string, string> = {

@@ -3,11 +3,21 @@
 import { app, safeStorage } from 'electron';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import type { RememberSupport } from '../../shared/api.js';
+import { rememberSupport } from './remember-policy.js';
 
 const FILE = () => path.join(app.getPath('userData'), 'remembered-passphrase.bin');
 
+export function rememberSupportHere(): RememberSupport {
+  return rememberSupport({
+    encryptionAvailable: safeStorage.isEncryptionAvailable(),
+    platform: process.platform,
+    ...(process.platform === 'linux' ? { linuxBackend: safeStorage.getSelectedStorageBackend() } : {}),
+  });
+}
+
 export function canRemember(): boolean {
-  return safeStorage.isEncryptionAvailable();
+  return rememberSupportHere().available;
 }
 
 export async function rememberPassphrase(passphrase: string): Promise<void> {

@@ -2,11 +2,15 @@
 // user's browser. Pure functions: the Electron wiring calls them, tests exercise them directly.
 import { APP_ORIGIN } from './protocol-path.js';
 
-/** Only the app's own files and inline data: images. Everything remote is cancelled. */
+/**
+ * Only the app's own files, inline data: images, and object URLs the app itself made (blob: URLs
+ * of its own origin: photos shown from bytes the API returned). Everything remote is cancelled.
+ */
 export function isAllowedRequestUrl(url: string): boolean {
   if (url.startsWith('data:')) return true;
+  const target = url.startsWith('blob:') ? url.slice('blob:'.length) : url;
   try {
-    const u = new URL(url);
+    const u = new URL(target);
     return `${u.protocol}//${u.host}` === APP_ORIGIN;
   } catch {
     return false;

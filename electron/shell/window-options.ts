@@ -1,7 +1,12 @@
 // The ONE place BrowserWindow options are built, so a test can assert every security setting.
 import type { BrowserWindowConstructorOptions } from 'electron';
 
-export function createWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
+/** DevTools only for a developer running from the source tree (`npm start`) who asks for them; never in an installed app. */
+export function devToolsAllowed(isPackaged: boolean, env: NodeJS.ProcessEnv = process.env): boolean {
+  return !isPackaged && env.DOSSIER_DEVTOOLS === '1';
+}
+
+export function createWindowOptions(preloadPath: string, options: { devTools: boolean } = { devTools: false }): BrowserWindowConstructorOptions {
   return {
     width: 1200,
     height: 820,
@@ -27,7 +32,7 @@ export function createWindowOptions(preloadPath: string): BrowserWindowConstruct
       safeDialogs: true,
       // Middle-click would otherwise try to open links in a new window (Electronegativity AUXCLICK).
       disableBlinkFeatures: 'Auxclick',
-      devTools: !process.env.DOSSIER_BUILD || process.env.DOSSIER_DEVTOOLS === '1',
+      devTools: options.devTools,
     },
   };
 }

@@ -9,6 +9,7 @@ import { useImport } from './components/useImport.js';
 import { UndoToasts, useUndo } from './components/UndoToasts.js';
 import { Cases } from './screens/Cases.js';
 import { CreateVault } from './screens/CreateVault.js';
+import { HealthSummary } from './screens/HealthSummary.js';
 import { Library, EMPTY_LIBRARY_VIEW, type LibraryView } from './screens/Library.js';
 import { People } from './screens/People.js';
 import { RecordDetail } from './screens/RecordDetail.js';
@@ -18,13 +19,14 @@ import { Trash } from './screens/Trash.js';
 import { Unlock } from './screens/Unlock.js';
 
 /** Where "Back" returns to from a record: the list it was opened from, with that record focused. */
-type From = 'library' | 'timeline';
+type From = 'library' | 'timeline' | 'health';
 /** The record to focus again when a list comes back, and where it was. */
 type Focus = { id: string; index: number };
 type Screen =
   | { name: 'library'; focus?: Focus }
   | { name: 'record'; id: string; from: From; index: number }
   | { name: 'timeline'; focus?: Focus }
+  | { name: 'health' }
   | { name: 'cases' }
   | { name: 'people' }
   | { name: 'settings' }
@@ -33,10 +35,13 @@ type Screen =
 const TABS: { name: Screen['name']; label: string }[] = [
   { name: 'library', label: 'Records' },
   { name: 'timeline', label: 'Timeline' },
+  { name: 'health', label: 'Health' },
   { name: 'cases', label: 'Cases' },
   { name: 'people', label: 'People' },
   { name: 'settings', label: 'Settings' },
 ];
+
+const BACK_LABELS: Record<From, string> = { library: 'Back to records', timeline: 'Back to the timeline', health: 'Back to the health summary' };
 
 export function App() {
   const bridge = useBridge();
@@ -141,13 +146,14 @@ function OpenVault({ status, onStatus, onLock }: { status: VaultStatus; onStatus
           <RecordDetail
             id={screen.id}
             identityWarning={recordsWithIdentityWarning(identities).has(screen.id)}
-            backLabel={screen.from === 'timeline' ? 'Back to the timeline' : 'Back to records'}
+            backLabel={BACK_LABELS[screen.from]}
             onBack={() => setScreen({ name: screen.from, focus: { id: screen.id, index: screen.index } } as Screen)}
             onDeleted={(id, title) => { onDeleted([id], `“${title}”`); setScreen({ name: screen.from } as Screen); }}
             onChanged={bumped}
           />
         )}
         {screen.name === 'timeline' && <Timeline version={version} focus={screen.focus} onOpen={(id, index) => setScreen({ name: 'record', id, from: 'timeline', index })} />}
+        {screen.name === 'health' && <HealthSummary version={version} onOpenRecord={(id) => setScreen({ name: 'record', id, from: 'health', index: 0 })} />}
         {screen.name === 'cases' && <Cases version={version} />}
         {screen.name === 'people' && <People version={version} onShowRecords={(id) => { setLibraryView({ ...EMPTY_LIBRARY_VIEW, personId: id }); setScreen({ name: 'library' }); }} />}
         {screen.name === 'settings' && <Settings status={status} onStatus={onStatus} onTrashEmptied={undo.clear} onOpenTrash={() => setScreen({ name: 'trash' })} />}

@@ -50,9 +50,13 @@ function rgbToRgba(frame: DecodedFrame, view: View, out: Uint8ClampedArray): voi
   }
 }
 
-/** RGBA bytes (rows × columns × 4, opaque) of the frame at the given window. */
-export function renderToRgba(frame: DecodedFrame, view: View): Uint8ClampedArray {
-  const out = new Uint8ClampedArray(frame.rows * frame.columns * 4);
+/**
+ * RGBA bytes (rows × columns × 4, opaque) of the frame at the given window. `into`: an array of
+ * that length to fill instead of a new one (the viewer reuses its ImageData while scrolling).
+ */
+export function renderToRgba(frame: DecodedFrame, view: View, into?: Uint8ClampedArray): Uint8ClampedArray {
+  const size = frame.rows * frame.columns * 4;
+  const out = into?.length === size ? into : new Uint8ClampedArray(size);
   if (frame.kind === 'rgb') rgbToRgba(frame, view, out);
   else grayToRgba(frame, view, out);
   return out;

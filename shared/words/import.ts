@@ -143,7 +143,7 @@ function zipWords(r: SkipReason): string | null {
     case 'zip-too-large':
       return `the zip expands to more than ${r.limit} bytes in total (possible zip bomb)`;
     case 'zip-too-many-entries':
-      return `the zip has more than ${r.limit} entries; the rest were skipped`;
+      return `it holds more than ${r.limit.toLocaleString('en-US')} files, the most Dossier reads from one zip: unzip it first, then import its folders one at a time`;
     case 'zip-too-deep':
       return `zip nested more than ${r.limit} levels deep`;
     case 'zip-nested-too-large':
@@ -181,6 +181,7 @@ export function outcomeReason(o: ImportOutcome): string | undefined {
   if (o.skip) return describeSkip(o.skip);
   if (o.index) return describeIndex(o.index);
   if (o.duplicate) return describeDuplicate(o.duplicate);
+  if (o.replaced) return 'replaced a damaged copy of this image';
   return undefined;
 }
 

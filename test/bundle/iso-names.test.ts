@@ -1,13 +1,24 @@
 import { describe, expect, it } from 'vitest';
-import { documentFileName, dicomFileId, extensionFor, isIso83Name, isIsoComponent, isIsoPath, numberedName } from '../../electron/core/bundle/iso-names.js';
+import { documentFileName, dicomFileId, extensionFor, isIso83Name, isIsoComponent, isIsoPath, nameCapacity, numberedName } from '../../electron/core/bundle/iso-names.js';
 import { planBundle } from '../../electron/core/bundle/plan.js';
 import { makeBundleInput } from '../fixtures/bundle/input.js';
 
 describe('ISO 9660 / 8.3 names', () => {
-  it('numbers components in 8 characters and refuses overflow', () => {
+  it('numbers components in 8 characters, past the decimal range too, and refuses only beyond capacity', () => {
     expect(numberedName('PT', 0)).toBe('PT000000');
     expect(numberedName('DOC', 12)).toBe('DOC00012');
-    expect(() => numberedName('DOC', 100000)).toThrow(/too many/);
+    expect(numberedName('DOC', 99_999)).toBe('DOC99999');
+    // The 100,001st document (index 100,000 — what a zip flood once made impossible to export).
+    expect(numberedName('DOC', 100_000)).toBe('DOCA0000');
+    expect(numberedName('DOC', 100_001)).toBe('DOCA0001');
+    const names = new Set<string>();
+    for (const i of [0, 1, 99_999, 100_000, 100_035, 100_036, 1_779_615, 1_779_616, nameCapacity('DOC') - 1]) {
+      const n = numberedName('DOC', i);
+      expect(isIsoComponent(n.slice(0, 8)), n).toBe(true);
+      names.add(n);
+    }
+    expect(names.size).toBe(9);
+    expect(() => numberedName('DOC', nameCapacity('DOC'))).toThrow(/too many/);
     expect(dicomFileId(0, 1, 2, 345)).toEqual(['DICOM', 'PT000000', 'ST000001', 'SE000002', 'IM000345']);
   });
 

@@ -14,7 +14,7 @@ import { analyzeCda } from '../../electron/core/documents/cda.js';
 import { makeBundleInput, memorySource, fakePdf } from '../fixtures/bundle/input.js';
 import { makeCda } from '../fixtures/documents/cda.js';
 
-const facts = (): BundleFacts => ({ documents: new Map(), previews: new Map(), ids: { submissionSet: uuidOid(), source: uuidOid(), documents: new Map() } });
+const facts = (): BundleFacts => ({ documents: new Map(), previews: new Map(), ids: { submissionSet: uuidOid(), source: uuidOid(), documents: new Map() }, viewerMissing: new Map() });
 
 function oneDocument(type: RecordType) {
   const input = makeBundleInput({

@@ -9,6 +9,8 @@ import { readDicomdir } from '../../electron/core/dicom/dicomdir-read.js';
 import { isIsoPath } from '../../electron/core/bundle/iso-names.js';
 import type { BundleProgress } from '../../electron/core/bundle/types.js';
 import { makeBundleInput, memorySource } from '../fixtures/bundle/input.js';
+import { VIEWER_SCRIPT, VIEWER_SCRIPT_HASH } from '../../electron/core/bundle/index-viewer.js';
+import { makeSummaryBundle } from '../fixtures/documents/fhir.js';
 
 let root: string;
 beforeAll(async () => {
@@ -45,6 +47,7 @@ describe('writeBundle to a folder', () => {
       'DICOM/PT000000/ST000000/SE000001/IM000000',
       'DICOMDIR',
       'FHIR/BUNDLE.JSN',
+      'FHIR/IPS.JSN',
       'IHE_XDM/SUBSET01/DOC00001.PDF',
       'IHE_XDM/SUBSET01/DOC00002.JPG',
       'IHE_XDM/SUBSET01/DOC00003.PDF',
@@ -54,6 +57,11 @@ describe('writeBundle to a folder', () => {
       'PREVIEW/SER00001.JPG',
       'PREVIEW/SER00002.JPG',
       'README.TXT',
+      'SUMMARY.PDF',
+      'VIEWER/SER00001/IMG00001.JPG',
+      'VIEWER/SER00001/IMG00002.JPG',
+      'VIEWER/SER00001/IMG00003.JPG',
+      'VIEWER/SER00002/IMG00001.JPG',
     ]);
     for (const f of files) expect(isIsoPath(f), f).toBe(true);
     const last = progress.at(-1)!;
@@ -67,12 +75,12 @@ describe('writeBundle to a folder', () => {
     expect(await readFile(join(dest, 'DICOM/PT000000/ST000000/SE000000/IM000001'))).toEqual(Buffer.from(original));
     const dicomdir = readDicomdir(await readFile(join(dest, 'DICOMDIR')));
     expect(dicomdir.files.map((f) => f.fileId).sort()).toContain('DICOM/PT000000/ST000000/SE000001/IM000000');
-    expect(await verifyBundle(dest)).toEqual({ ok: true, problems: [], fileCount: 15 });
+    expect(await verifyBundle(dest)).toEqual({ ok: true, problems: [], fileCount: 21 });
     // The manifest is plain sha256sum format.
     expect(execFileSync('sha256sum', ['-c', '--quiet', 'MANIFEST.TXT'], { cwd: dest }).toString()).toBe('');
   });
 
-  it('writes README (UTF-8 with BOM, CRLF), INDEX (strict CSP, links, preview tiles), XDM and FHIR', async () => {
+  it('writes README (UTF-8 with BOM, CRLF), INDEX (strict CSP, links, viewer tiles), XDM and FHIR', async () => {
     const raw = await readFile(join(dest, 'README.TXT'));
     expect([...raw.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const readme = raw.toString('utf8').slice(1);
@@ -81,10 +89,16 @@ describe('writeBundle to a folder', () => {
     expect(readme.replace(/\r\n/g, '')).not.toMatch(/[\r\n\u0000-\u001f]/);
     const html = await readFile(join(dest, 'INDEX.HTM'), 'utf8');
     expect(html).toContain(`content="default-src 'none';`);
-    expect(html).not.toMatch(/<script|https?:\/\//i);
+    // One script, the image viewer, allowed by its hash; nothing remote.
+    expect(html.split('<script').length - 1).toBe(1);
+    expect(html).toContain(`<script>${VIEWER_SCRIPT}</script>`);
+    expect(html).toContain(`script-src ${VIEWER_SCRIPT_HASH};`);
+    expect(html).not.toMatch(/https?:\/\//i);
     expect(html).toContain('href="IHE_XDM/SUBSET01/DOC00001.PDF"');
-    expect(html).toContain('src="PREVIEW/SER00001.JPG"');
-    expect(html).toContain('Preview not available');
+    expect(html).toContain('src="VIEWER/SER00001/IMG00001.JPG"');
+    expect(html).toContain('data-dir="VIEWER/SER00001/" data-count="3"');
+    // Series 2's only instance has no pixels: its one image is marked as not renderable.
+    expect(html).toContain('data-dir="VIEWER/SER00002/" data-count="1" data-what="CT series 2 Series 2" data-missing="1"');
     expect(html.indexOf('What is the nodule?')).toBeLessThan(html.indexOf('Should we wait?'));
     const xml = await readFile(join(dest, 'IHE_XDM/SUBSET01/METADATA.XML'), 'utf8');
     const pdf = await readFile(join(dest, 'IHE_XDM/SUBSET01/DOC00001.PDF'));
@@ -145,7 +159,7 @@ describe('writeBundle to a folder', () => {
 
   it('refuses to write over an existing bundle unless asked to', async () => {
     await expect(writeBundle(makeBundleInput(), { kind: 'folder', path: dest })).rejects.toThrow(
-      /already holds a bundle \(DICOM, IHE_XDM, FHIR, PREVIEW, DICOMDIR, INDEX.HTM, README.TXT, MANIFEST.TXT\)/,
+      /already holds a bundle \(DICOM, IHE_XDM, FHIR, PREVIEW, VIEWER, DICOMDIR, INDEX.HTM, README.TXT, SUMMARY.PDF, MANIFEST.TXT\)/,
     );
     await writeFile(join(dest, 'holiday.jpg'), 'user file');
     await writeBundle(makeBundleInput({ documents: [] }), { kind: 'folder', path: dest }, { overwrite: true });
@@ -163,7 +177,7 @@ describe('writeBundle to a zip', () => {
     const result = await writeBundle(makeBundleInput(), { kind: 'zip', path: out });
     expect(result.path).toBe(out);
     expect(execFileSync('unzip', ['-t', out]).toString()).toMatch(/No errors detected/);
-    expect(await verifyBundle(out)).toEqual({ ok: true, problems: [], fileCount: 15 });
+    expect(await verifyBundle(out)).toEqual({ ok: true, problems: [], fileCount: 21 });
     expect((await readdir(root)).filter((n) => n.includes('partial'))).toEqual([]);
   });
 
@@ -188,7 +202,8 @@ describe('INDEX.HTM escapes user data', () => {
     const dest = join(root, 'escape');
     await writeBundle(input, { kind: 'folder', path: dest });
     const html = await readFile(join(dest, 'INDEX.HTM'), 'utf8');
-    expect(html).not.toContain('<script');
+    // The page's own viewer script is the only one.
+    expect(html.replace(`<script>${VIEWER_SCRIPT}</script>`, '')).not.toContain('<script');
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;&quot;&#39;&amp;');
     const xml = await readFile(join(dest, 'IHE_XDM/SUBSET01/METADATA.XML'), 'utf8');
     expect(xml).not.toContain('<script');
@@ -254,6 +269,37 @@ describe('reportsAsDicom', () => {
     expect(ids).toContain('DICOM/PT000000/ST000001/SE000001/IM000000');
     const wrapped = await readFile(join(dest, 'DICOM/PT000000/ST000001/SE000000/IM000000'));
     expect(wrapped.subarray(128, 132).toString('latin1')).toBe('DICM');
+    expect((await verifyBundle(dest)).ok).toBe(true);
+  });
+});
+
+describe('readable copies of C-CDA and FHIR documents', () => {
+  it('writes VIEWER/DOCnnnnn.HTM from the sections model, escaped, linked to the original; a damaged one says so', async () => {
+    const fhir = new TextEncoder().encode(JSON.stringify(makeSummaryBundle()));
+    const input = makeBundleInput({
+      studies: [],
+      documents: [
+        { recordId: 'f1', title: 'Portal summary', type: 'lab', mimeType: 'application/fhir+json', fileName: 'summary.json', viewFormat: 'fhir-json', source: memorySource(fhir) },
+        { recordId: 'c1', title: 'Broken <b>CDA</b>', type: 'letter', mimeType: 'text/xml', fileName: 'broken.xml', viewFormat: 'cda', source: memorySource(new TextEncoder().encode('<html>not a CDA</html>')) },
+      ],
+    });
+    const dest = join(root, 'copies');
+    await writeBundle(input, { kind: 'folder', path: dest });
+    const files = await listAll(dest);
+    expect(files.filter((f) => f.startsWith('VIEWER/'))).toEqual(['VIEWER/DOC00001.HTM', 'VIEWER/DOC00002.HTM']);
+    const page = await readFile(join(dest, 'VIEWER/DOC00001.HTM'), 'utf8');
+    expect(page).toContain('<h2>Medications</h2>');
+    expect(page).toContain('<td>Tamoxifen 20 mg tablet</td>');
+    expect(page).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    expect(page).toContain('href="../IHE_XDM/SUBSET01/DOC00001.JSN"');
+    expect(page).not.toMatch(/<script|<img|onclick/); // the narrative's markup is text now
+    expect(page).toContain(`content="default-src 'none'; style-src 'unsafe-inline'`);
+    const broken = await readFile(join(dest, 'VIEWER/DOC00002.HTM'), 'utf8');
+    expect(broken).toContain('Broken &lt;b&gt;CDA&lt;/b&gt;');
+    expect(broken).toContain('could not turn this document into a page');
+    const index = await readFile(join(dest, 'INDEX.HTM'), 'utf8');
+    expect(index).toContain('<a href="VIEWER/DOC00001.HTM">Portal summary</a>');
+    expect(index).toContain('<a href="IHE_XDM/SUBSET01/DOC00001.JSN">original JSON</a>');
     expect((await verifyBundle(dest)).ok).toBe(true);
   });
 });

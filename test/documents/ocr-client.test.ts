@@ -5,7 +5,7 @@ import { describe, it, expect } from 'vitest';
 import path from 'node:path';
 import { OcrClient } from '../../electron/core/documents/ocr/ocr-client.js';
 import { OCR_LIMITS } from '../../electron/core/documents/ocr/limits.js';
-import { findBuiltWorker } from '../../electron/core/documents/built-worker.js';
+import { findBuiltWorker } from '../../electron/core/base/built-worker.js';
 import { bombPng } from '../fixtures/documents/paper.js';
 
 const FAKE = path.resolve('test/fixtures/workers/ocr-fake-worker.mjs');

@@ -1,13 +1,13 @@
 // Shared end-to-end plumbing: Debian's Chromium through playwright-core, a fresh profile, and a
 // record of every network request the page makes (to prove nothing leaves the machine).
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
 import { startBrowserHost, type BrowserHost } from '../../electron/host/browser-host.js';
 import { CHROMIUM, CHROMIUM_ARGS } from '../helpers/chromium.js';
-import { expectAccessible, SCREEN_RULES } from './axe.js';
+import { axeViolations, expectAccessible, SCREEN_RULES } from './axe.js';
 
 export { CHROMIUM };
 export const SCREENSHOTS = path.resolve('test-results');
@@ -76,6 +76,16 @@ export async function openChromium(url: string): Promise<Session> {
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: false });
+}
+
+/** The window with one part of the page scrolled to its top (the app scrolls inside <main>). */
+export async function screenshotOf(locator: Locator, name: string): Promise<void> {
+  await locator.evaluate((el) => {
+    const main = el.closest('main');
+    if (main) main.scrollTop += el.getBoundingClientRect().top - main.getBoundingClientRect().top - 8;
+    else el.scrollIntoView({ block: 'start' });
+  });
+  await screenshot(locator.page(), name);
 }
 
 export interface DropFile {
@@ -192,4 +202,11 @@ export async function chooseDestination(page: Page, folder: string, fileName?: s
 export async function checkScreen(page: Page, name: string): Promise<void> {
   await screenshot(page, name);
   await expectAccessible(page, name, SCREEN_RULES);
+}
+
+/** axe-core's serious and critical violations as lines (the one check in axe.ts, for the flows that list them). */
+export async function seriousAxeViolations(page: Page): Promise<string[]> {
+  return (await axeViolations(page))
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.join(', ')}`);
 }

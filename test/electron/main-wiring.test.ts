@@ -68,6 +68,12 @@ describe('main process under the electron stand-in (not Electron)', () => {
     expect(main.workers().map((w) => w.script)).toContain(path.join(dist, 'electron', 'service-worker.cjs'));
   });
 
+  it('does not offer "remember on this computer" where the keyring is the basic_text fallback', async () => {
+    // The stand-in reports encryption "available" through basic_text, as Linux without a keyring does.
+    const reply = (await main.invoke(CALL_CHANNEL, 'main-window', 'shell.rememberSupport', {})) as CallReply;
+    expect(reply).toEqual({ ok: true, value: { available: false, reason: 'no-secret-store' } });
+  });
+
   it('refuses IPC calls from other frames and unknown methods', async () => {
     for (const from of ['sub-frame', 'other-contents'] as const) {
       expect(await main.invoke(CALL_CHANNEL, from, 'vault.status', {})).toMatchObject({ ok: false, error: { code: 'invalid-params' } });

@@ -1,8 +1,10 @@
 // 2, 3 and 10: export a case to a folder, a zip and an AES zip; verify each; any changed byte is
-// caught and named; and each export is recorded in the case's share history.
+// caught and named; and each export is recorded in the case's share history. 34 files: 9 DICOM
+// files and 9 viewer images, 4 series previews, 4 documents, DICOMDIR, METADATA.XML, BUNDLE.JSN,
+// IPS.JSN, INDEX.HTM, README.TXT, SUMMARY.PDF and MANIFEST.TXT.
 import { describe, it, expect, beforeAll } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { buildRawZip } from '../fixtures/bundle/raw-zip.js';
 import { buildScenario, showCase, type Scenario } from './scenario.js';
@@ -37,7 +39,7 @@ describe('export and verify', () => {
     for (const [target, env] of [[folder, {}], [plainZip, {}], [aesZip, { ZIP_PW: PASSWORD }]] as const) {
       const res = s.run(['verify', target, ...(target === aesZip ? ['--zip-password-env', 'ZIP_PW'] : [])], env);
       expect(res.status, res.stdout + res.stderr).toBe(0);
-      expect(res.stdout).toMatch(/^bundle ok \(23 files checked\)/);
+      expect(res.stdout).toMatch(/^bundle ok \(34 files checked\)/);
     }
   });
 
@@ -71,18 +73,26 @@ describe('export and verify', () => {
     for (const e of payload) expect(sha256(e.bytes), e.path).toBe(sha256(readFileSync(path.join(folder, e.path))));
   });
 
+  it('refuses a weak zip password with the same words as a weak passphrase, writing nothing', () => {
+    const out = path.join(s.root, 'out', 'weak.zip');
+    const weak = s.run(['export', '--case', s.caseId, '--out', out, '--zip-password-env', 'ZIP_PW'], { ZIP_PW: 'a' });
+    expect(weak.status).toBe(1);
+    expect(weak.stderr).toMatch(/zip password is too weak\. Use at least 10 characters/);
+    expect(existsSync(out)).toBe(false);
+  });
+
   it('share history lists each export with kind, file count, size and the SHA-256 of its MANIFEST.TXT', async () => {
     const shares = showCase(s).shares;
     expect(shares).toHaveLength(3);
     const byDest = new Map(shares.map((sh) => [sh.destination, sh]));
     const folderShare = byDest.get(folder)!;
-    expect(folderShare).toMatchObject({ destinationKind: 'folder', encrypted: false, fileCount: 23 });
+    expect(folderShare).toMatchObject({ destinationKind: 'folder', encrypted: false, fileCount: 34 });
     expect(folderShare.manifestSha256).toBe(sha256(readFileSync(path.join(folder, 'MANIFEST.TXT'))));
     const folderBytes = filesIn(folder).reduce((n, f) => n + readFileSync(path.join(folder, f)).byteLength, 0);
     expect(folderShare.bytes).toBe(folderBytes);
     for (const [zip, password] of [[plainZip, undefined], [aesZip, PASSWORD]] as const) {
       const share = byDest.get(zip)!;
-      expect(share).toMatchObject({ destinationKind: 'zip', encrypted: Boolean(password), fileCount: 23 });
+      expect(share).toMatchObject({ destinationKind: 'zip', encrypted: Boolean(password), fileCount: 34 });
       const manifest = (await zipEntries(zip, password)).find((e) => e.path === 'MANIFEST.TXT')!;
       expect(share.manifestSha256).toBe(sha256(manifest.bytes));
     }

@@ -9,6 +9,7 @@ import { bytesSource } from '../../electron/core/import/source.js';
 import { exportBundle } from '../../electron/core/export/export-bundle.js';
 import { readDicomdir } from '../../electron/core/dicom/dicomdir-read.js';
 import { parseDicomInstance } from '../../electron/core/dicom/parse.js';
+import { extractPdf } from '../../electron/core/documents/pdf-extract.js';
 import { makeDicomInstance } from '../fixtures/dicom/instance.js';
 import { makePdf } from '../fixtures/documents/pdf.js';
 import { makeVault, tempDir } from '../helpers/temp-vault.js';
@@ -86,6 +87,14 @@ describe('a bundle with two patients', () => {
     const letter = entries.find((e) => e.includes('Clinic letter'))!;
     expect(letter).toContain('PID-5|Roe^John');
     expect(entries.find((e) => e.includes('CT chest report'))).toContain('PID-5|Doe^Jane');
+  });
+
+  it('SUMMARY.PDF says so under its title and names each record\'s patient', async () => {
+    const pdf = await extractPdf(new Uint8Array(readFileSync(path.join(out, 'SUMMARY.PDF'))));
+    const text = pdf.kind === 'content' ? pdf.text.replace(/\s+/g, ' ') : '';
+    expect(text).toContain('This bundle holds the records of 2 different patients');
+    expect(text).toMatch(/Clinic letter — Roe, John/);
+    expect(text).toMatch(/My notes — Not stated/);
   });
 
   it('the DICOMDIR still lists the study under its own patient', () => {

@@ -55,4 +55,23 @@ describe('the export plan is the truth', () => {
       await service.close();
     });
   }
+
+  it('viewer images: the preview lists them and estimates their size; left out when asked, everything else the same', async () => {
+    const { root, service, recordIds } = await vaultWith('both');
+    const withImages = (await service.call('export.preview', { recordIds, allowIdentityMismatch: true })) as BundlePreview;
+    const without = (await service.call('export.preview', { recordIds, allowIdentityMismatch: true, viewerImages: false })) as BundlePreview;
+    const viewer = withImages.entries.filter((e) => e.kind === 'viewer').map((e) => e.path);
+    expect(viewer).toHaveLength(6); // 2 series × 3 images
+    expect(viewer[0]).toBe('VIEWER/SER00001/IMG00001.JPG');
+    expect(withImages.viewerImages).toMatchObject({ included: true, count: 6 });
+    expect(withImages.viewerImages.estimatedBytes).toBeGreaterThan(0);
+    expect(without.viewerImages).toEqual({ ...withImages.viewerImages, included: false });
+    expect(without.entries.map((e) => e.path)).toEqual(withImages.entries.map((e) => e.path).filter((p) => !viewer.includes(p)));
+    const out = path.join(root, 'usb-small');
+    const result = (await service.call('export.run', { recordIds, allowIdentityMismatch: true, viewerImages: false, destination: { kind: 'folder', path: out } })) as ExportResult;
+    expect(result.verified.ok).toBe(true);
+    expect(filesIn(out).sort()).toEqual(without.entries.map((e) => e.path).sort());
+    expect(readFileSync(path.join(out, 'INDEX.HTM'), 'utf8')).not.toContain('<script');
+    await service.close();
+  });
 });

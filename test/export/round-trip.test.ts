@@ -60,15 +60,17 @@ describe('export → import round trip', () => {
       // Every DICOM file and PDF is imported; the bundle's own generated files are skipped by name.
       const imported = outcomes.filter((o) => o.status === 'imported').map((o) => o.path.replace(/^.*(usb\/|› )/, ''));
       expect(imported.filter((p) => p.startsWith('DICOM/'))).toHaveLength(9);
-      expect(imported.filter((p) => p.endsWith('.PDF'))).toHaveLength(3);
+      expect(imported.filter((p) => p.startsWith('IHE_XDM/') && p.endsWith('.PDF'))).toHaveLength(3);
+      // The summary for the doctor is a PDF on the media too: it comes back as a document of its own.
+      expect(imported).toContain('SUMMARY.PDF');
       expect(imported.filter((p) => p.endsWith('.JPG'))).toHaveLength(1); // listed by METADATA.XML, so imported from the media
-      for (const generated of ['INDEX.HTM', 'README.TXT', 'MANIFEST.TXT', 'FHIR/BUNDLE.JSN']) expect(imported).not.toContain(generated);
+      for (const generated of ['INDEX.HTM', 'README.TXT', 'MANIFEST.TXT', 'FHIR/BUNDLE.JSN', 'FHIR/IPS.JSN']) expect(imported).not.toContain(generated);
       const again = await imagingOf(fresh);
       expect(again.studies).toEqual(original.studies);
       expect(again.instances).toEqual(original.instances);
-      // The PDFs and the photo come back as documents.
+      // The PDFs, the photo and the summary come back as documents.
       const docs = listRecords(fresh).filter((r) => r.kind === 'document');
-      expect(docs).toHaveLength(4);
+      expect(docs).toHaveLength(5);
     });
   }
 });

@@ -7,6 +7,10 @@ import { WebSocket } from 'ws';
 import { MAX_MESSAGE_BYTES, startBrowserHost, type BrowserHost } from '../../electron/host/browser-host.js';
 import { encodeUploadHeader } from '../../electron/host/upload-format.js';
 import { FAST_KDF } from '../helpers/temp-vault.js';
+import { packBinary, unpackBinary } from '../../shared/binary-message.js';
+import type { FrameResult, ImageSeries } from '../../shared/imaging/series.js';
+import { decodeFrameSync } from '../../electron/core/dicom/pixels/index.js';
+import { makeDicomInstance } from '../fixtures/dicom/instance.js';
 
 let host: BrowserHost;
 let dist: string;
@@ -135,5 +139,56 @@ describe('browser host', () => {
     const ok = await post({ Origin: `http://127.0.0.1:${host.port}`, 'X-Dossier-Token': host.token });
     expect(ok.status).toBe(200);
     expect(await ok.json()).toMatchObject({ imported: 1, outcomes: [{ path: 'scan.pdf', status: 'imported' }] });
+  });
+});
+
+describe('binary frames (typed arrays) through the host', () => {
+  /** Sends a message and resolves with the reply decoded from text or binary, or how the socket closed. */
+  function askBinary(ws: WebSocket, msg: unknown): Promise<unknown> {
+    return new Promise((resolve) => {
+      ws.once('message', (data, isBinary) => resolve(isBinary ? unpackBinary(data as Buffer) : JSON.parse(String(data))));
+      ws.once('close', (code, reason) => resolve({ closed: code, reason: String(reason) }));
+      const packed = packBinary(msg);
+      ws.send(packed ?? JSON.stringify(msg), { binary: packed !== null });
+    });
+  }
+
+  it('relays a decoded frame as one binary reply, and takes typed arrays in calls', async () => {
+    const ws = await connect(`?token=${host.token}`, goodHeaders());
+    const ct = makeDicomInstance({ rows: 16, columns: 12, seriesDescription: 'binary path' });
+    const body = Buffer.concat([encodeUploadHeader([{ name: 'ct.dcm', size: ct.length }]), ct]);
+    const up = await fetch(`http://127.0.0.1:${host.port}/upload`, { method: 'POST', body, headers: { Origin: `http://127.0.0.1:${host.port}`, 'X-Dossier-Token': host.token } });
+    const recordId = ((await up.json()) as { recordIds: string[] }).recordIds[0];
+    const series = (await ask(ws, { token: host.token, id: 1, method: 'images.series', params: { recordId } })) as { value: ImageSeries[] };
+    const fileId = series.value[0]!.instances[0]!.fileId;
+    const reply = (await askBinary(ws, { token: host.token, id: 2, method: 'images.frame', params: { fileId, frame: 0 } })) as { id: number; value: FrameResult };
+    expect(reply.id).toBe(2);
+    expect(reply.value.ok && reply.value.frame.samples).toBeInstanceOf(Uint16Array);
+    expect(reply.value.ok && Array.from(reply.value.frame.samples)).toEqual(Array.from(decodeFrameSync(ct, 0).samples));
+    // A call carrying bytes arrives as a Uint8Array and is validated like any other.
+    const refused = await askBinary(ws, { token: host.token, id: 3, method: 'records.storeThumbnail', params: { id: recordId, image: new Uint8Array([1, 2, 3]) } });
+    expect(refused).toMatchObject({ id: 3, ok: false, error: { code: 'invalid-params' } });
+    ws.close();
+  });
+
+  it('closes on binary frames without the token or malformed, and keeps serving', async () => {
+    const bad = [
+      packBinary({ id: 1, method: 'vault.status', params: { x: new Uint8Array(1) } }),
+      packBinary({ token: 'wrong', id: 1, method: 'vault.status', params: { x: new Uint8Array(1) } }),
+      Buffer.from('DSB1\xff\xff\xff\xff', 'latin1'),
+      (() => {
+        const p = packBinary({ token: host.token, id: 1, method: 'vault.status', params: { x: new Uint8Array(8) } })!;
+        return p.subarray(0, p.length - 4); // the segment cut short
+      })(),
+    ];
+    for (const frame of bad) {
+      const ws = await connect(`?token=${host.token}`, goodHeaders());
+      const closed = new Promise<number>((resolve) => ws.once('close', (code) => resolve(code)));
+      ws.send(frame!, { binary: true });
+      expect(await closed).toBe(1008);
+    }
+    const ws = await connect(`?token=${host.token}`, goodHeaders());
+    expect(await ask(ws, { token: host.token, id: 9, method: 'vault.status', params: {} })).toMatchObject({ id: 9, ok: true });
+    ws.close();
   });
 });

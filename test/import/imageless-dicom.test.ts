@@ -11,6 +11,7 @@ import { Importer } from '../../electron/core/import/pipeline.js';
 import { bytesSource } from '../../electron/core/import/source.js';
 import { getRecord } from '../../electron/core/records/record-store.js';
 import { recordThumbnail } from '../../electron/core/records/thumbnail.js';
+import { imageSeries } from '../../electron/core/records/image-series.js';
 import { exportBundle } from '../../electron/core/export/export-bundle.js';
 import { readDicomdir } from '../../electron/core/dicom/dicomdir-read.js';
 import { makeDicomInstance } from '../fixtures/dicom/instance.js';
@@ -67,14 +68,16 @@ describe('importing and exporting a study with an image-less series', () => {
       [1, 1, false],
       [2, 2, true],
     ]);
-    expect(await recordThumbnail(vault, recordId)).toMatch(/^data:image\//);
+    expect((await recordThumbnail(vault, recordId)).dataUrl).toMatch(/^data:image\//);
+    // The viewer scrolls only the series that holds images.
+    expect(imageSeries(vault.db, recordId).map((s) => s.seriesNumber)).toEqual([1]);
   });
 
   it('a study of image-less instances only has no thumbnail and no error', async () => {
     const other = newUid();
     const s = await new Importer(vault).importSources([bytesSource('X/IM1', 'IM1', makeDicomInstance({ studyInstanceUID: other, pixels: 'none', extra: [el(0x00280010, 'US', 8)] }))]);
     expect(s.outcomes[0]).toMatchObject({ status: 'imported' });
-    expect(await recordThumbnail(vault, s.recordIds[0]!)).toBeNull();
+    expect((await recordThumbnail(vault, s.recordIds[0]!)).dataUrl).toBeNull();
   });
 
   it('the bundle lists every instance in the DICOMDIR and previews only the series with images', async () => {

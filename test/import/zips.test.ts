@@ -135,7 +135,7 @@ describe('hostile zips', () => {
       { name: 'good/scan.dcm', data: makeDicomInstance({ rows: 16, columns: 16, studyDescription: 'ZIPPED CT' }), deflate: true },
     ]);
     writeFileSync(path.join(zipDir, 'hostile.zip'), hostile);
-    // 100,000 folder entries, then files: everything past the entry limit is skipped, what came before is kept.
+    // 100,000 folder entries around a file: over the entry limit, the zip is refused as a whole, up front.
     const crowd = [{ name: 'first.txt', data: text('Blood pressure diary, first entry.') }];
     for (let i = 0; i < 100_000; i++) crowd.push({ name: `d${i}/`, data: new Uint8Array(0) });
     crowd.push({ name: 'after-limit.txt', data: text('never read') });
@@ -152,17 +152,18 @@ describe('hostile zips', () => {
     expect(reasonOf('bomb.bin')).toMatch(/^compression ratio \d+:1 is above 200:1 \(possible zip bomb\)$/);
   });
 
-  it('skips the entries past the entry limit and keeps the ones before it', () => {
-    expect(outcomes.find((o) => o.path.endsWith('› first.txt'))?.status).toBe('imported');
-    expect(outcomes.some((o) => o.path.includes('after-limit'))).toBe(false);
-    expect(outcomes.find((o) => o.reason?.startsWith('the zip has more than 100000 entries'))?.status).toBe('skipped');
+  it('refuses a zip with more entries than one import takes, saying how to import it anyway', () => {
+    expect(outcomes.some((o) => o.path.includes('› first.txt') || o.path.includes('after-limit'))).toBe(false);
+    const crowded = outcomes.find((o) => o.path.endsWith('crowded.zip'));
+    expect(crowded?.status).toBe('skipped');
+    expect(crowded?.reason).toMatch(/holds more than 50,000 files.*unzip it first, then import its folders one at a time/);
   });
 
   it('imports the good entries of the hostile zip', () => {
     expect(outcomes.find((o) => o.path.endsWith('› good/report.pdf'))?.status).toBe('imported');
     expect(outcomes.find((o) => o.path.endsWith('› good/scan.dcm'))?.status).toBe('imported');
-    expect(countBy(outcomes, (o) => o.status)).toEqual({ imported: 3, skipped: 7 });
-    expect(cli.list().map((r) => r.title).sort()).toEqual(['Blood pressure diary, first entry.', 'LABORATORY RESULTS', 'ZIPPED CT']);
+    expect(countBy(outcomes, (o) => o.status)).toEqual({ imported: 2, skipped: 7 });
+    expect(cli.list().map((r) => r.title).sort()).toEqual(['LABORATORY RESULTS', 'ZIPPED CT']);
   });
 
   it('writes nothing outside the vault', () => {

@@ -15,7 +15,7 @@ const YAMADA = 'Yamada^Tarou=山田^太郎=やまだ^たろう';
 const READABLE = 'Yamada, Tarou (山田 太郎, やまだ たろう)';
 
 function facts(): BundleFacts {
-  return { documents: new Map(), previews: new Map(), ids: { submissionSet: uuidOid(), source: uuidOid(), documents: new Map() } };
+  return { documents: new Map(), previews: new Map(), ids: { submissionSet: uuidOid(), source: uuidOid(), documents: new Map() }, viewerMissing: new Map() };
 }
 
 describe('formatPersonName', () => {

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import path from 'node:path';
 import { mimeTypeFor, resolveAppUrl, resolveRendererPath } from '../../electron/shell/protocol-path.js';
+import { existsSync, realpathSync } from 'node:fs';
+import { resolveVendorFile } from '../../electron/shell/vendor-files.js';
+import { PDF_LIBRARY_PATH, PDF_WORKER_PATH } from '../../shared/vendor-paths.js';
 
 const root = path.resolve('/opt/dossier/renderer');
 
@@ -29,5 +32,17 @@ describe('renderer path resolver', () => {
     expect(mimeTypeFor('a/index.html')).toMatch(/^text\/html/);
     expect(mimeTypeFor('x.JS')).toMatch(/^text\/javascript/);
     expect(mimeTypeFor('x.bin')).toBe('application/octet-stream');
+  });
+});
+
+describe('vendor files (package files the renderer loads by URL)', () => {
+  it('maps exactly the listed paths to the shipped package files, nothing else', () => {
+    const worker = resolveVendorFile(`/${PDF_WORKER_PATH}`);
+    expect(worker).toBe(realpathSync(path.resolve('node_modules/pdfjs-dist/legacy/build/pdf.worker.min.mjs')));
+    expect(existsSync(worker!)).toBe(true);
+    expect(resolveVendorFile(`/${PDF_LIBRARY_PATH}`)).toBe(realpathSync(path.resolve('node_modules/pdfjs-dist/legacy/build/pdf.min.mjs')));
+    for (const p of ['/vendor/pdf.mjs', '/vendor/../package.json', '/vendor/', '/vendor/pdf.worker.min.mjs/..', '/VENDOR/pdf.worker.min.mjs', '/__proto__', '/constructor']) {
+      expect(resolveVendorFile(p), p).toBeNull();
+    }
   });
 });

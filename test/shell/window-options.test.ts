@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createWindowOptions } from '../../electron/shell/window-options.js';
+import { createWindowOptions, devToolsAllowed } from '../../electron/shell/window-options.js';
 
 describe('window options factory', () => {
   const prefs = createWindowOptions('/app/preload.cjs').webPreferences ?? {};
@@ -26,5 +26,12 @@ describe('window options factory', () => {
     expect(prefs).not.toHaveProperty('enableBlinkFeatures');
     expect(prefs).not.toHaveProperty('additionalArguments');
     expect(prefs).not.toHaveProperty('partition');
+  });
+
+  it('allows DevTools only unpackaged and when asked: an installed app ignores DOSSIER_DEVTOOLS', () => {
+    expect(prefs.devTools).toBe(false);
+    expect(devToolsAllowed(true, { DOSSIER_DEVTOOLS: '1' })).toBe(false);
+    expect(devToolsAllowed(false, {})).toBe(false);
+    expect(devToolsAllowed(false, { DOSSIER_DEVTOOLS: '1' })).toBe(true);
   });
 });

@@ -5,7 +5,7 @@ import { describe, it, expect, beforeAll } from 'vitest';
 import { cpSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, truncateSync, writeFileSync, openSync, writeSync, closeSync, readSync } from 'node:fs';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
-import { dossier, json } from '../helpers/cli.js';
+import { CLI_PASSPHRASE, dossier, json } from '../helpers/cli.js';
 import { tempDir } from '../helpers/temp-vault.js';
 import { makePdf } from '../fixtures/documents/pdf.js';
 import { SAMPLE_TEXTS } from '../fixtures/documents/sample-texts.js';
@@ -25,6 +25,7 @@ interface Listed {
 let template: string; // a vault with 40 imported files, a person and a case; copied per test
 let inputs: Map<string, Buffer>; // original name → bytes
 let before: Listed[];
+let recoveryKey: string;
 
 function blobFiles(vault: string): string[] {
   const dir = path.join(vault, 'blobs');
@@ -63,7 +64,9 @@ beforeAll(async () => {
   }
   // 12 DICOM instances on a "CD": 2 studies → 2 imaging records.
   writeCdFolder(path.join(input, 'cd'), makeStudySet({ studies: 2, series: 2, instances: 3 }));
-  expect(dossier(['init', '--vault', template]).status).toBe(0);
+  const init = dossier(['init', '--vault', template]);
+  expect(init.status).toBe(0);
+  recoveryKey = /^\s+([0-9A-Z]{4}(?:-[0-9A-Z]{4}){7})$/m.exec(init.stdout)![1]!;
   const imported = dossier(['import', '--vault', template, input]);
   expect(imported.status, imported.stderr).toBe(0);
   before = json<Listed[]>(dossier(['list', '--vault', template, '--json']));
@@ -199,4 +202,33 @@ describe('vault.json', () => {
     expect(broken.stderr).toMatch(/damaged/i);
     expect(broken.stderr).not.toMatch(/wrong passphrase/i);
   });
+});
+
+describe('through the app (the service API)', () => {
+  it('unlock and recover on an emptied database say "database-damaged"; rebuild-index brings the records back', async () => {
+    const { createDossierService } = await import('../../electron/core/service/service.js');
+    const vault = copyOfTemplate();
+    const blobs = blobFiles(vault).length;
+    truncateSync(path.join(vault, 'dossier.db'), 0);
+    const service = createDossierService({ vaultDir: vault });
+    await expect(service.call('vault.unlock', { passphrase: CLI_PASSPHRASE })).rejects.toMatchObject({ shape: { code: 'database-damaged', details: { problem: 'empty' } } });
+    expect(blobFiles(vault)).toHaveLength(blobs);
+    const result = (await service.call('vault.rebuildIndex', { passphrase: CLI_PASSPHRASE })) as { status: { unlocked: boolean }; report: { recordsKept: number } };
+    expect(result.status.unlocked).toBe(true);
+    expect(((await service.call('records.list', {})) as { total: number }).total).toBe(before.length);
+    await service.close();
+  }, 120_000);
+
+  it('recover sets the new passphrase first, so a damaged database can then be rebuilt with it', async () => {
+    const { createDossierService } = await import('../../electron/core/service/service.js');
+    const vault = copyOfTemplate();
+    rmSync(path.join(vault, 'dossier.db'));
+    const service = createDossierService({ vaultDir: vault });
+    const fresh = 'a brand new passphrase';
+    await expect(service.call('vault.recover', { recoveryKey, newPassphrase: fresh })).rejects.toMatchObject({ shape: { code: 'database-damaged', details: { problem: 'missing' } } });
+    await expect(service.call('vault.unlock', { passphrase: fresh })).rejects.toMatchObject({ shape: { code: 'database-damaged' } });
+    await service.call('vault.rebuildIndex', { passphrase: fresh });
+    expect(((await service.call('records.list', {})) as { total: number }).total).toBe(before.length);
+    await service.close();
+  }, 120_000);
 });

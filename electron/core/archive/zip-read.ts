@@ -113,6 +113,12 @@ async function openFromReader(
 ): Promise<SafeZip> {
   // Names are validated per entry below, so one bad name rejects that entry, not the whole zip.
   const zip = new ZipReader(reader, { useWebWorkers: false, filenameValidation: 'tolerant' });
+  // Count the central directory first (entries are not kept): a flood is refused before any entry is read.
+  const count = await countEntries(zip, name, ctx.limits.maxEntries);
+  if (count > ctx.limits.maxEntries) {
+    await zip.close();
+    throw new ZipReadError(name, { code: 'zip-too-many-entries', limit: ctx.limits.maxEntries });
+  }
   // Probe the central directory now so "not a zip" is reported at open, not mid-iteration.
   const generator = zip.getEntriesGenerator();
   let first: IteratorResult<Entry, boolean>;
@@ -127,24 +133,27 @@ async function openFromReader(
     async *entries() {
       if (consumed) throw new Error('zip entries can be iterated only once');
       consumed = true;
-      let count = 0;
       for (let next = first; !next.done; next = await generator.next()) {
-        count += 1;
-        if (count > ctx.limits.maxEntries) {
-          yield {
-            kind: 'rejected',
-            path: `${ctx.label}(entries after #${ctx.limits.maxEntries})`,
-            reason: { code: 'zip-too-many-entries', limit: ctx.limits.maxEntries },
-          };
-          await generator.return(true);
-          return;
-        }
         const item = checkEntry(next.value, ctx);
         if (item) yield item;
       }
     },
     close: () => zip.close(),
   };
+}
+
+/** Entries in the central directory, counting up to just past `limit` (memory stays flat). */
+async function countEntries(zip: ZipReader<unknown>, name: string, limit: number): Promise<number> {
+  let count = 0;
+  try {
+    for await (const entry of zip.getEntriesGenerator()) {
+      void entry;
+      if (++count > limit) break;
+    }
+  } catch (error) {
+    throw new ZipReadError(name, { code: 'zip-unreadable', detail: `not a readable zip file (${(error as Error).message})` });
+  }
+  return count;
 }
 
 function checkEntry(entry: Entry, ctx: ZipContext): ZipItem | null {

@@ -5,6 +5,13 @@
 import type { SkipReason } from '../../../shared/import-outcomes.js';
 
 const MiB = 1024 * 1024;
+
+/**
+ * The most files one import takes, from a folder or from a zip: a zip of 120,000 tiny entries once
+ * made 100,000 records, gigabytes of memory and a bundle that could not be named. Beyond it the
+ * folder or zip is refused up front, with what to do instead (docs/zip-safety.md).
+ */
+export const MAX_FILES_PER_IMPORT = 50_000;
 const GiB = 1024 * MiB;
 
 export interface ZipLimits {
@@ -13,7 +20,7 @@ export interface ZipLimits {
   /** Largest uncompressed:compressed ratio accepted for entries above `ratioCheckMinBytes`. */
   maxCompressionRatio: number;
   ratioCheckMinBytes: number;
-  /** Entries (files, folders, rejected ones) read from one zip; the rest are skipped. */
+  /** Entries (files, folders, rejected ones) in one zip; a zip with more is refused as a whole. */
   maxEntries: number;
   /** A zip inside a zip is depth 2; deeper than this is refused. */
   maxNestingDepth: number;
@@ -25,7 +32,7 @@ export const DEFAULT_ZIP_LIMITS: Readonly<ZipLimits> = Object.freeze({
   maxTotalUncompressedBytes: 20 * GiB,
   maxCompressionRatio: 200,
   ratioCheckMinBytes: 1 * MiB,
-  maxEntries: 100_000,
+  maxEntries: MAX_FILES_PER_IMPORT,
   maxNestingDepth: 3,
   maxNestedZipBytes: 1 * GiB,
 });

@@ -4,6 +4,7 @@
 import type { FileFormat, Identity, RecordKind, RecordType } from '../../../shared/domain.js';
 import type { SkipReason } from '../../../shared/import-outcomes.js';
 import { describeSkip } from '../../../shared/words/import.js';
+import type { HealthFact } from '../../../shared/health.js';
 
 /** What one DICOM instance contributes to its imaging record (grouped by studyInstanceUID). */
 export interface DicomInstanceInfo {
@@ -56,6 +57,9 @@ export interface Analysis {
   metadata: Record<string, unknown>;
   /** Set for DICOM instances: the pipeline groups them into one record per study. */
   dicom?: DicomInstanceInfo;
+  /** Conditions, medications, allergies, procedures the document states (FHIR, C-CDA): suggested
+   * to the person's health summary, linked to this record. */
+  health?: HealthFact[];
   /** Further files to import as their own records (e.g. a FHIR DocumentReference's PDF). */
   embedded?: EmbeddedFile[];
 }

@@ -20,3 +20,15 @@ export function stripControls(value: string): string {
 export function escapeHtml(value: string): string {
   return stripControls(value).replace(/[&<>"']/g, (c) => HTML_ESCAPES[c] ?? c);
 }
+
+/** Every string inside a JSON-like value, cleaned of control characters (what an importer extracted from a file). */
+export function stripControlsDeep<T>(value: T): T {
+  if (typeof value === 'string') return stripControls(value) as T;
+  if (Array.isArray(value)) return value.map((v: unknown) => stripControlsDeep(v)) as T;
+  if (value && typeof value === 'object' && !ArrayBuffer.isView(value)) {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[k] = stripControlsDeep(v);
+    return out as T;
+  }
+  return value;
+}

@@ -12,6 +12,8 @@ export interface BundleFacts {
   documents: Map<string, DocumentFacts>;
   /** By PlannedSeries.previewPath: true when it shows the series, false for the placeholder. */
   previews: Map<string, boolean>;
+  /** By viewer folder (ViewerSeries.dir): the image numbers written as placeholders (not renderable). */
+  viewerMissing: Map<string, number[]>;
   /** OIDs minted for this export (XDM uniqueIds). */
   ids: { submissionSet: string; source: string; documents: Map<string, string> };
 }

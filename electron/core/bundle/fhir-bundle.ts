@@ -5,7 +5,7 @@
 import { DOCUMENT_TYPE_CODES, LOINC_SYSTEM } from '../documents/type-codes.js';
 import { randomUUID } from 'node:crypto';
 import type { BundleFacts } from './facts.js';
-import { isoDate } from './index-html.js';
+import { isoDate } from './timeline.js';
 import type { BundlePlan } from './plan.js';
 import type { BundleInput, BundlePatient } from './types.js';
 import { severalPatients } from './patients.js';
@@ -123,7 +123,8 @@ export function buildFhirBundle(input: BundleInput, plan: BundlePlan, facts: Bun
   };
 }
 
-function patientResource(p: BundlePatient): Json {
+/** The Patient resource both FHIR files carry (one per patient in FHIR/BUNDLE.JSN). */
+export function patientResource(p: BundlePatient): Json {
   const gender = fhirGender(p.sex);
   const birthDate = isoDate(p.birthDate);
   return {

@@ -16,11 +16,15 @@ export function bundleFiles(plan: BundlePlan): PlannedFile[] {
   const files: PlannedFile[] = [];
   for (const { series } of plan.studies)
     for (const s of series) {
-      for (const i of s.instances) files.push({ path: i.path, kind: 'dicom', bytes: i.instance.source.size });
+      for (const i of s.instances) {
+        files.push({ path: i.path, kind: 'dicom', bytes: i.instance.source.size });
+        for (const v of i.viewerImages) files.push({ path: v.path, kind: 'viewer', bytes: null });
+      }
       if (s.previewPath) files.push({ path: s.previewPath, kind: 'preview', bytes: null });
     }
   for (const d of plan.documents) {
     files.push({ path: d.path, kind: 'document', bytes: d.document.source.size });
+    if (d.rendered) files.push({ path: d.rendered.path, kind: 'viewer', bytes: null });
     if (d.encapsulated) files.push({ path: d.encapsulated.path, kind: 'dicom', bytes: null });
   }
   for (const g of generatedFilesOf(plan)) files.push({ path: g.path, kind: g.kind, bytes: null });

@@ -10,6 +10,8 @@ import { buildXdmMetadata } from './xdm-metadata.js';
 import { buildFhirBundle } from './fhir-bundle.js';
 import { buildIndexHtml } from './index-html.js';
 import { buildReadme } from './readme.js';
+import { buildIpsBundle } from './ips-bundle.js';
+import { buildSummaryPdf } from './summary-pdf.js';
 import { PATHS } from './paths.js';
 
 export interface GeneratedContext {
@@ -56,6 +58,20 @@ export const GENERATED_FILES: readonly GeneratedFile[] = [
     compress: true,
     included: () => true,
     build: ({ input, plan, facts }) => utf8(JSON.stringify(buildFhirBundle(input, plan, facts), null, 1)),
+  },
+  {
+    path: PATHS.ips,
+    kind: 'metadata',
+    compress: true,
+    included: () => true,
+    build: ({ input }) => utf8(JSON.stringify(buildIpsBundle(input), null, 1)),
+  },
+  {
+    path: PATHS.summary,
+    kind: 'index',
+    compress: true,
+    included: () => true,
+    build: ({ input, plan }) => buildSummaryPdf(input, plan),
   },
   {
     path: PATHS.index,

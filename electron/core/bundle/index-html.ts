@@ -1,17 +1,24 @@
-// INDEX.HTM: the page a doctor opens from the stick. Static HTML, inline CSS, no script, no
-// network (a strict CSP says so), relative links only; everything from user data is escaped.
-// Landmarks (header, main, footer) so a screen reader can move around it. A bundle with several
-// patients says so at the top and names the patient of every record (bundle/patients.ts).
+// INDEX.HTM: the page a doctor opens from the stick. Static HTML, inline CSS, no network (a strict
+// CSP says so), relative links only; everything from user data is escaped. Its one script is the
+// image viewer (index-viewer.ts), allowed by its hash. Landmarks (header, main, footer) so a screen
+// reader can move around it. A bundle with several patients says so at the top and names the
+// patient of every record (bundle/patients.ts).
 import { RECORD_TYPE_LABELS } from '../../../shared/domain.js';
 import type { BundleFacts } from './facts.js';
-import type { BundlePlan, PlannedStudy } from './plan.js';
+import type { BundlePlan, PlannedSeries, PlannedStudy } from './plan.js';
 import { escapeHtml as h } from '../base/text-safety.js';
-import { patientLabel, patientName, recordPatientName, severalPatients } from './patients.js';
 import type { BundleInput } from './types.js';
+import { seriesViewerHtml, VIEWER_SCRIPT, VIEWER_SCRIPT_HASH } from './index-viewer.js';
+import { buildTimeline, isoDate, type TimelineRow } from './timeline.js';
+import { sentSeparatelyLine } from './summary-content.js';
+import { patientLabel, patientName, recordPatientName, severalPatients } from './patients.js';
+import { PATHS } from './paths.js';
 
-// 'self' does not match file: pages in every browser, so file: is allowed explicitly for previews.
+export { isoDate } from './timeline.js';
+
+// 'self' does not match file: pages in every browser, so file: is allowed explicitly for images.
 const CSP =
-  "default-src 'none'; img-src 'self' file: data:; style-src 'unsafe-inline'; " +
+  `default-src 'none'; img-src 'self' file: data:; style-src 'unsafe-inline'; script-src ${VIEWER_SCRIPT_HASH}; ` +
   "base-uri 'none'; form-action 'none'";
 
 const STYLE = `
@@ -21,25 +28,19 @@ h1{font-size:1.5rem;margin:.2rem 0}h2{font-size:1.15rem;border-bottom:1px solid 
 .several{border:2px solid #a15c00;background:#fff4dc;padding:.6rem .9rem;margin:.8rem 0}
 table{border-collapse:collapse;width:100%}td,th{border-bottom:1px solid #ddd;padding:.3rem .4rem;text-align:left;vertical-align:top}
 .series{display:flex;flex-wrap:wrap;gap:.8rem}.tile{width:13rem;border:1px solid #ccc;padding:.4rem;break-inside:avoid}
-.tile img{width:100%;height:auto;background:#000}.none{height:9rem;display:flex;align-items:center;justify-content:center;background:#eee;color:#555;text-align:center}
+.tile img{width:100%;height:auto;background:#000}.viewer{margin:0;outline-offset:2px}.viewer img{display:block;width:100%;height:auto;background:#000}
+.viewer figcaption{font-size:.85rem}.viewer input{width:100%}.tile.wide{width:min(100%,28rem)}.orientation{background:#fff6d9;border-left:4px solid #c90;padding:.5rem .8rem}.none{height:9rem;display:flex;align-items:center;justify-content:center;background:#eee;color:#555;text-align:center}
 @media print{body{margin:0;max-width:none}a{color:#000;text-decoration:none}.tile{width:11rem}}
 `;
 
-interface TimelineRow {
-  date: string | null;
-  what: string;
-  patient: string;
-  link?: string;
-}
-
 export function buildIndexHtml(input: BundleInput, plan: BundlePlan, facts: BundleFacts): string {
-  const name = patientName(input.patient);
+  const withViewer = plan.studies.some((st) => st.series.some((se) => se.viewer));
   return [
     '<!DOCTYPE html>',
     '<html lang="en"><head><meta charset="utf-8">',
     `<meta http-equiv="Content-Security-Policy" content="${CSP}">`,
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<title>${h(input.case?.title ?? 'Medical records')} — ${h(name)}</title>`,
+    `<title>${h(input.case?.title ?? 'Medical records')} — ${h(patientName(input.patient))}</title>`,
     `<style>${STYLE}</style></head><body>`,
     ...pageHeader(input),
     '<main>',
@@ -49,8 +50,10 @@ export function buildIndexHtml(input: BundleInput, plan: BundlePlan, facts: Bund
     '<footer><h2>Importing</h2>',
     '<p>DICOM images: point the PACS or viewer import at the <code>DICOMDIR</code> file at the root. ' +
       'Documents: <code>IHE_XDM/SUBSET01/</code> (IHE XDM metadata in <code>METADATA.XML</code>), ' +
-      'FHIR R4: <code>FHIR/BUNDLE.JSN</code>. Checksums: <code>MANIFEST.TXT</code>. See <a href="README.TXT">README.TXT</a>.</p>',
-    '</footer></body></html>',
+      'FHIR R4: <code>FHIR/BUNDLE.JSN</code>, and the patient summary as a FHIR document in <code>FHIR/IPS.JSN</code>. Checksums: <code>MANIFEST.TXT</code>. See <a href="README.TXT">README.TXT</a>.</p>',
+    '</footer>',
+    ...(withViewer ? [`<script>${VIEWER_SCRIPT}</script>`] : []),
+    '</body></html>',
     '',
   ].join('\n');
 }
@@ -60,17 +63,16 @@ function pageHeader(input: BundleInput): string[] {
   const p = input.patient;
   const several = severalPatients(input);
   const prepared = `Prepared ${h(input.createdAt.toISOString().slice(0, 10))} with Dossier ${h(input.appVersion)}`;
-  const head = several ? `Records of ${several.length} patients` : patientName(p);
   // The ID lets the receiving clinic match the records to its own chart.
   const facts = several ? '' : `${p.birthDate ? `Born ${h(p.birthDate)} · ` : ''}${p.sex ? `Sex ${h(p.sex)} · ` : ''}${p.id ? `Patient ID ${h(p.id)} · ` : ''}`;
-  const out = ['<header>', `<h1>${h(head)}</h1>`, `<p class="meta">${facts}${prepared}</p>`];
+  const out = ['<header>', `<h1>${h(several ? `Records of ${several.length} patients` : patientName(p))}</h1>`, `<p class="meta">${facts}${prepared}</p>`];
   if (several)
     out.push(
       `<div class="several" role="note"><p><strong>This bundle holds the records of ${several.length} different patients:</strong></p>`,
       `<ul>${several.map((s) => `<li>${h(patientLabel(s))}</li>`).join('')}</ul>`,
       '<p>Every record below names its patient. Please make sure each record belongs to the person you are seeing.</p></div>',
     );
-  out.push('</header>');
+  out.push(`<p><a href="${PATHS.summary}"><strong>Summary for the doctor</strong></a> (PDF, to print): the question, the health summary, the records and what was sent separately.</p>`, '</header>');
   return out;
 }
 
@@ -85,6 +87,8 @@ function caseSection(input: BundleInput): string[] {
   if (c.question.trim()) out.push(`<p class="question"><strong>Question:</strong> ${h(c.question)}</p>`);
   if (c.questions.length > 0) out.push("<h3>The patient's questions</h3><ol>", ...c.questions.map((q) => `<li>${h(q)}</li>`), '</ol>');
   if (provider?.notes) out.push(`<p>${h(provider.notes)}</p>`);
+  const sent = c.sentSeparately ?? [];
+  if (sent.length) out.push('<h3>Sent separately</h3><p>Not in this bundle: these travel on their own.</p><ul>', ...sent.map((i) => `<li>${h(sentSeparatelyLine(i))}</li>`), '</ul>');
   out.push('</section>');
   return out;
 }
@@ -92,37 +96,27 @@ function caseSection(input: BundleInput): string[] {
 function recordSections(input: BundleInput, plan: BundlePlan, facts: BundleFacts): string[] {
   const withPatient = severalPatients(input) !== null;
   const section = (id: string, title: string, body: string[]) => [`<section aria-labelledby="${id}"><h2 id="${id}">${title}</h2>`, ...body, '</section>'];
+  const imaging = plan.studies.length === 0
+    ? ['<p>No imaging studies in this bundle.</p>']
+    : [
+        '<p class="orientation">The pictures here are for orientation only: JPEG copies at each file\'s own window. ' +
+          'The DICOM files are the diagnostic originals — import them (<code>DICOMDIR</code>) into a DICOM viewer or PACS.</p>',
+        ...plan.studies.map((s) => studySection(input, s, facts, withPatient)),
+      ];
   return [
-    ...section('timeline', 'Timeline', [timelineTable(buildTimeline(input, plan), withPatient)]),
+    ...section('timeline', 'Timeline', [timelineTable(input, buildTimeline(plan), withPatient)]),
     ...section('documents', 'Documents', [documentsTable(input, plan, facts, withPatient)]),
-    ...section('imaging', 'Imaging', plan.studies.length === 0 ? ['<p>No imaging studies in this bundle.</p>'] : plan.studies.map((s) => studySection(input, s, facts, withPatient))),
+    ...section('imaging', 'Imaging', imaging),
   ];
 }
 
-function buildTimeline(input: BundleInput, plan: BundlePlan): TimelineRow[] {
-  const rows: TimelineRow[] = [];
-  for (const { study, series } of plan.studies) {
-    const modalities = [...new Set(series.map((s) => s.series.modality))].join('/');
-    rows.push({ date: isoDate(study.date), what: `Imaging ${modalities}: ${study.description ?? 'study'}`, patient: recordPatientName(input, study.patientIndex) });
-  }
-  for (const d of plan.documents) {
-    rows.push({
-      date: isoDate(d.document.date),
-      what: `${RECORD_TYPE_LABELS[d.document.type]}: ${d.document.title}`,
-      patient: recordPatientName(input, d.document.patientIndex),
-      link: d.path,
-    });
-  }
-  // Dated rows oldest first; undated at the end, in input order.
-  return rows.sort((a, b) => (a.date ?? '9999').localeCompare(b.date ?? '9999'));
-}
-
-function timelineTable(rows: TimelineRow[], withPatient: boolean): string {
+function timelineTable(input: BundleInput, rows: TimelineRow[], withPatient: boolean): string {
   if (rows.length === 0) return '<p>No records.</p>';
   const body = rows
     .map((r) => {
       const what = r.link ? `<a href="${h(r.link)}">${h(r.what)}</a>` : h(r.what);
-      return `<tr><td>${h(r.date ?? 'date unknown')}</td>${withPatient ? `<td>${h(r.patient)}</td>` : ''}<td>${what}</td></tr>`;
+      const who = withPatient ? `<td>${h(recordPatientName(input, r.patientIndex))}</td>` : '';
+      return `<tr><td>${h(r.date ?? 'date unknown')}</td>${who}<td>${what}</td></tr>`;
     })
     .join('\n');
   return `<table><tr><th>Date</th>${withPatient ? '<th>Patient</th>' : ''}<th>Record</th></tr>\n${body}\n</table>`;
@@ -131,12 +125,15 @@ function timelineTable(rows: TimelineRow[], withPatient: boolean): string {
 function documentsTable(input: BundleInput, plan: BundlePlan, facts: BundleFacts, withPatient: boolean): string {
   if (plan.documents.length === 0) return '<p>No documents in this bundle.</p>';
   const body = plan.documents
-    .map(({ document: d, path, index }) => {
+    .map(({ document: d, path, index, rendered }) => {
       const size = facts.documents.get(path)?.size ?? d.source.size;
-      const patient = withPatient ? `<td>${h(recordPatientName(input, d.patientIndex))}</td>` : '';
+      // A C-CDA or FHIR file shows nothing useful in a browser: its title opens the readable copy.
+      const main = rendered ? rendered.path : path;
+      const original = rendered ? ` · <a href="${h(path)}">original ${d.viewFormat === 'cda' ? 'XML' : 'JSON'}</a>` : '';
+      const who = withPatient ? `<td>${h(recordPatientName(input, d.patientIndex))}</td>` : '';
       return (
-        `<tr><td>${index}</td><td>${h(isoDate(d.date) ?? '')}</td>${patient}<td>${h(RECORD_TYPE_LABELS[d.type])}</td>` +
-        `<td><a href="${h(path)}">${h(d.title)}</a><br><small>${h(d.fileName)} · ${formatSize(size)}</small></td>` +
+        `<tr><td>${index}</td><td>${h(isoDate(d.date) ?? '')}</td>${who}<td>${h(RECORD_TYPE_LABELS[d.type])}</td>` +
+        `<td><a href="${h(main)}">${h(d.title)}</a><br><small>${h(d.fileName)} · ${formatSize(size)}${original}</small></td>` +
         `<td>${h(d.institution ?? '')}</td></tr>`
       );
     })
@@ -144,26 +141,25 @@ function documentsTable(input: BundleInput, plan: BundlePlan, facts: BundleFacts
   return `<table><tr><th>#</th><th>Date</th>${withPatient ? '<th>Patient</th>' : ''}<th>Type</th><th>Document</th><th>Source</th></tr>\n${body}\n</table>`;
 }
 
+function seriesTile(planned: PlannedSeries, facts: BundleFacts): string {
+  const { series: s, instances, previewPath, viewer } = planned;
+  const label = `${s.modality}${s.number !== undefined ? ` #${s.number}` : ''} · ${viewer ? viewer.count : instances.length} image(s)`;
+  if (viewer) {
+    const what = [s.modality, s.number !== undefined ? `series ${s.number}` : '', s.description].filter(Boolean).join(' ');
+    return `<div class="tile wide">${seriesViewerHtml(planned, what, facts.viewerMissing.get(viewer.dir) ?? [])}<div><b>${h(label)}</b><br>${h(s.description ?? '')}</div></div>`;
+  }
+  const image = !previewPath
+    ? '<div class="none">No image data (this series holds attributes only)</div>'
+    : facts.previews.get(previewPath)
+      ? `<img src="${h(previewPath)}" alt="Preview of ${h(s.description ?? s.modality)}">`
+      : '<div class="none">Preview not available</div>';
+  return `<div class="tile">${image}<div><b>${h(label)}</b><br>${h(s.description ?? '')}</div></div>`;
+}
+
 function studySection(input: BundleInput, { study, series }: PlannedStudy, facts: BundleFacts, withPatient: boolean): string {
   const who = withPatient ? recordPatientName(input, study.patientIndex) : undefined;
   const heading = [who, isoDate(study.date), study.description, study.institution].filter(Boolean).join(' · ');
-  const tiles = series.map(({ series: s, instances, previewPath }) => {
-    const image = !previewPath
-      ? '<div class="none">No image data (this series holds attributes only)</div>'
-      : facts.previews.get(previewPath)
-        ? `<img src="${h(previewPath)}" alt="Preview of ${h(s.description ?? s.modality)}">`
-        : '<div class="none">Preview not available</div>';
-    const label = `${s.modality}${s.number !== undefined ? ` #${s.number}` : ''} · ${instances.length} image(s)`;
-    return `<div class="tile">${image}<div><b>${h(label)}</b><br>${h(s.description ?? '')}</div></div>`;
-  });
-  return `<h3>${h(heading || 'Imaging study')}</h3><div class="series">${tiles.join('\n')}</div>`;
-}
-
-/** YYYYMMDD (DICOM) or YYYY-MM-DD → YYYY-MM-DD; anything else → null. */
-export function isoDate(date: string | undefined): string | null {
-  if (!date) return null;
-  const m = /^(\d{4})-?(\d{2})-?(\d{2})/.exec(date);
-  return m ? `${m[1]}-${m[2]}-${m[3]}` : null;
+  return `<h3>${h(heading || 'Imaging study')}</h3><div class="series">${series.map((s) => seriesTile(s, facts)).join('\n')}</div>`;
 }
 
 function formatSize(bytes: number): string {

@@ -21,14 +21,28 @@ export function isIsoPath(path: string): boolean {
   return parts.every(isIsoComponent) && isIso83Name(file);
 }
 
-/** Fixed-width numbered component: PT000000, ST000012, DOC00001 (prefix + digits = 8 chars). */
+const DIGITS = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+const LETTERS = 26;
+
+/** How many names numberedName can make for a prefix: the decimal ones, then those led by a letter. */
+export function nameCapacity(prefix: string): number {
+  const width = 8 - prefix.length;
+  return 10 ** width + LETTERS * 36 ** (width - 1);
+}
+
+/**
+ * Fixed-width numbered component, prefix + suffix = 8 characters of A–Z 0–9 (ISO 9660 level 1):
+ * PT000000, ST000012, DOC00001 — decimal while the digits fit, then (for very large bundles) a
+ * suffix that starts with a letter, so it never repeats a decimal name: DOCA0000, DOCA0001, …
+ */
 export function numberedName(prefix: string, index: number): string {
   const width = 8 - prefix.length;
-  const digits = String(index);
-  if (digits.length > width || index < 0 || !Number.isInteger(index)) {
-    throw new Error(`too many items for ${prefix} names (index ${index})`);
-  }
-  return prefix + digits.padStart(width, '0');
+  if (index < 0 || !Number.isInteger(index) || index >= nameCapacity(prefix)) throw new RangeError(`too many items for ${prefix} names (index ${index})`);
+  if (index < 10 ** width) return prefix + String(index).padStart(width, '0');
+  let rest = index - 10 ** width;
+  let tail = '';
+  for (let i = 0; i < width - 1; i++, rest = Math.floor(rest / 36)) tail = DIGITS[rest % 36] + tail;
+  return prefix + DIGITS[10 + rest] + tail;
 }
 
 /** DICOM File ID components for patient/study/series/instance indexes (0-based). */

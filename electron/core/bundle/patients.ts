@@ -1,6 +1,6 @@
 // Whose records a bundle holds. A bundle with several patients (the person chose "Export anyway")
 // says so at the top of INDEX.HTM and README.TXT and names the patient of every record.
-// SUMMARY.PDF (the second-opinion summary page) must show severalPatients() at its top too.
+// SUMMARY.PDF says so too, under its title (summary-content.ts).
 import { formatPersonName } from '../../../shared/person-name.js';
 import type { BundleInput, BundlePatient } from './types.js';
 

@@ -1,7 +1,9 @@
 // Turns a BundleInput into the bundle's file list: which input goes to which ISO name. Pure: no I/O.
-import { dicomFileId, documentFileName, numberedName } from './iso-names.js';
+import { dicomFileId, documentFileName, nameCapacity, numberedName } from './iso-names.js';
+import { BundleError } from './errors.js';
 import { PREVIEW_DIR, XDM_SUBSET } from './paths.js';
 import type { BundleDocument, BundleInput, BundleInstance, BundleSeries, BundleStudy } from './types.js';
+import { planViewerSeries, renderedDocumentPath, type ViewerImage, type ViewerSeries } from './viewer-plan.js';
 
 export { XDM_SUBSET, PATHS, BUNDLE_ROOT_NAMES } from './paths.js';
 
@@ -9,6 +11,8 @@ export interface PlannedInstance {
   fileId: string[];
   path: string;
   instance: BundleInstance;
+  /** Its frames as viewer images (written right after it); empty without viewer images. */
+  viewerImages: ViewerImage[];
 }
 
 export interface PlannedSeries {
@@ -19,6 +23,8 @@ export interface PlannedSeries {
    * or null for a series with no image data at all.
    */
   previewPath: string | null;
+  /** Its scrollable images in INDEX.HTM, or null (option off, or too many images). */
+  viewer: ViewerSeries | null;
 }
 
 export interface PlannedStudy {
@@ -35,13 +41,35 @@ export interface PlannedDocument {
   path: string;
   /** reportsAsDicom: where the Encapsulated PDF instance goes (in its patient's extra "documents" study). */
   encapsulated?: { fileId: string[]; path: string; pt: number; study: number };
+  /** A C-CDA or FHIR document's readable HTML copy. */
+  rendered?: { path: string };
 }
 
 export interface BundlePlan {
   studies: PlannedStudy[];
   documents: PlannedDocument[];
-  /** Study index (ST…) that holds the Encapsulated PDF series, when reportsAsDicom. */
+  /** Study index (ST…) of the first study holding Encapsulated PDF series, when reportsAsDicom. */
   encapsulatedStudyIndex: number | null;
+}
+
+export interface PlanOptions {
+  reportsAsDicom?: boolean;
+  /** Default on: every series' images as JPEGs for INDEX.HTM. */
+  viewerImages?: boolean;
+}
+
+/** Refuses, before anything is written, a bundle with more items of one kind than names exist for. */
+function assertNameable(input: BundleInput): void {
+  const counts: [string, number][] = [
+    ['DOC', input.documents.length + 1],
+    ['ST', input.studies.length + (input.patients?.length ?? 1)],
+    ['SER', input.studies.reduce((n, s) => n + s.series.length, 0) + 1],
+    ['SE', Math.max(0, ...input.studies.map((s) => s.series.length))],
+    ['IM', Math.max(0, ...input.studies.flatMap((s) => s.series.map((se) => se.instances.length)))],
+  ];
+  for (const [prefix, count] of counts)
+    if (count > nameCapacity(prefix))
+      throw new BundleError('too-many-files', `this selection has more items than one bundle can name (${count.toLocaleString('en-US')} for ${prefix}); export fewer records at a time`);
 }
 
 /** PT ordinals in order of first appearance: a patient index (undefined: the bundle's patient) → PT. */
@@ -56,20 +84,24 @@ function patientOrdinals(input: BundleInput): (index: number | undefined) => num
   return of;
 }
 
-export function planBundle(input: BundleInput, options: { reportsAsDicom?: boolean } = {}): BundlePlan {
+export function planBundle(input: BundleInput, options: PlanOptions = {}): BundlePlan {
+  assertNameable(input);
   let previewCount = 0;
   const ptOf = patientOrdinals(input);
   const studies = input.studies.map((study, st): PlannedStudy => ({
     study,
     pt: ptOf(study.patientIndex),
     series: study.series.map((series, se): PlannedSeries => {
+      // A series without image data has nothing to preview or view; the DICOMDIR still lists it.
       if (!series.noImageData) previewCount += 1;
+      const viewer = options.viewerImages === false || series.noImageData ? null : planViewerSeries(previewCount, series.instances);
       return {
         series,
         previewPath: series.noImageData ? null : `${PREVIEW_DIR}/${numberedName('SER', previewCount)}.JPG`,
+        viewer: viewer?.series ?? null,
         instances: series.instances.map((instance, im) => {
           const fileId = dicomFileId(ptOf(study.patientIndex), st, se, im);
-          return { fileId, path: fileId.join('/'), instance };
+          return { fileId, path: fileId.join('/'), instance, viewerImages: viewer?.images[im] ?? [] };
         }),
       };
     }),
@@ -86,6 +118,7 @@ export function planBundle(input: BundleInput, options: { reportsAsDicom?: boole
       index,
       path: `${XDM_SUBSET}/${documentFileName(index, document.mimeType, document.fileName)}`,
     };
+    if (document.viewFormat) planned.rendered = { path: renderedDocumentPath(index) };
     if (encapsulatedStudyIndex !== null && isPdf(document)) {
       const pt = ptOf(document.patientIndex);
       const slot = docsStudy.get(pt) ?? { study: encapsulatedStudyIndex + docsStudy.size, series: 0 };

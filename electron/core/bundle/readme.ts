@@ -2,11 +2,12 @@
 // stick or zip (IHE PDI/XDM expect a README with the originator and how to view the content). It
 // describes only what this bundle holds. UTF-8 with a byte-order mark and CRLF, so Notepad on any
 // Windows shows names and dashes as written.
-import { PATHS, PREVIEW_DIR, XDM_SUBSET } from './paths.js';
+import { PATHS, PREVIEW_DIR, VIEWER_DIR, XDM_SUBSET } from './paths.js';
 import type { BundlePlan } from './plan.js';
 import type { BundleInput } from './types.js';
 import { stripControls } from '../base/text-safety.js';
 import { patientLabel, patientName, severalPatients } from './patients.js';
+import { sentSeparatelyLine } from './summary-content.js';
 
 const BOM = '\uFEFF';
 const COLUMN = 31; // wide enough for IHE_XDM/SUBSET01/METADATA.XML; lines stay ≤ 80
@@ -47,10 +48,14 @@ function header(input: BundleInput, plan: BundlePlan): string[] {
     'automatically: there is no autorun file.',
     '',
     'HOW TO READ',
+    `  ${PATHS.summary} is a summary for the doctor (1 to 3 pages, to print): the`,
+    '  question, the health summary, the enclosed records, what was sent separately.',
     `  Open ${PATHS.index} in any web browser. It shows the patient, the question,`,
-    ...(plan.studies.length > 0
-      ? ['  a timeline, the list of documents (click to open) and a preview of every', '  imaging series. It works offline and loads nothing from the internet.']
-      : ['  a timeline and the list of documents (click to open). It works offline and', '  loads nothing from the internet.']),
+    ...(plan.studies.length === 0
+      ? ['  a timeline and the list of documents (click to open). It works offline and', '  loads nothing from the internet.']
+      : hasViewerImages(plan)
+        ? ['  a timeline, the list of documents (click to open) and every imaging series,', '  whose images you can scroll through. It works offline and loads nothing', '  from the internet.']
+        : ['  a timeline, the list of documents (click to open) and a preview of every', '  imaging series. It works offline and loads nothing from the internet.']),
     '',
   ];
 }
@@ -63,13 +68,29 @@ function contents(plan: BundlePlan): string[] {
   return [
     'CONTENTS',
     row(PATHS.index, 'Summary page (start here).'),
+    row(PATHS.summary, 'Summary for the doctor (PDF, to print).'),
     ...(images || plan.encapsulatedStudyIndex !== null ? [row(PATHS.dicomdir, 'DICOM media index (IHE PDI).')] : []),
     ...(images ? [row('DICOM/', `${instances} DICOM file(s), ${plan.studies.length} study(ies).`), row(`${PREVIEW_DIR}/`, `A preview image of each of the ${series} series.`)] : []),
     ...(documents ? [row(`${XDM_SUBSET}/`, `${plan.documents.length} document(s), IHE XDM.`), row(PATHS.xdmMetadata, 'XDM metadata (ebRIM).')] : []),
+    ...(viewerContents(plan) ? [row(`${VIEWER_DIR}/`, viewerContents(plan)!)] : []),
     row(PATHS.fhir, 'FHIR R4 Bundle (JSON).'),
+    row(PATHS.ips, 'Patient summary, FHIR R4 document (IPS).'),
     row(PATHS.manifest, 'SHA-256 of every other file.'),
     '',
   ];
+}
+
+function hasViewerImages(plan: BundlePlan): boolean {
+  return plan.studies.some((st) => st.series.some((se) => se.viewer));
+}
+
+/** What VIEWER/ holds in this bundle, or null when it holds nothing. */
+function viewerContents(plan: BundlePlan): string | null {
+  const images = hasViewerImages(plan);
+  const copies = plan.documents.some((d) => d.rendered);
+  if (!images && !copies) return null;
+  if (images && copies) return 'Images as JPEG, readable document copies.';
+  return images ? 'Every image as JPEG, for INDEX.HTM.' : 'Readable copies of C-CDA/FHIR files.';
 }
 
 function importing(plan: BundlePlan): string[] {
@@ -79,7 +100,7 @@ function importing(plan: BundlePlan): string[] {
       'IMPORTING THE IMAGES INTO A PACS OR VIEWER',
       `  Point the PACS / DICOM viewer "import media" function at the ${PATHS.dicomdir}`,
       '  file at the root of this media. The DICOM files are unchanged copies of the',
-      '  originals (byte for byte). The previews in INDEX.HTM are for orientation only',
+      '  originals (byte for byte). The pictures in INDEX.HTM are for orientation only',
       '  and are not of diagnostic quality.',
       '',
     );
@@ -94,10 +115,33 @@ function importing(plan: BundlePlan): string[] {
   return lines;
 }
 
+/** Slides, blocks, discs that travel apart from this bundle: the receiver should expect them. */
+function sentSeparately(input: BundleInput): string[] {
+  const items = input.case?.sentSeparately ?? [];
+  if (!items.length) return [];
+  return ['SENT SEPARATELY (NOT IN THIS BUNDLE)', ...items.flatMap((i) => wrapped(sentSeparatelyLine(i), '  - ', '    ')), ''];
+}
+
+/** A long line broken at spaces into lines of at most 80 characters. */
+function wrapped(text: string, first: string, rest: string): string[] {
+  const lines: string[] = [];
+  let prefix = first;
+  let line = '';
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    if (line && prefix.length + line.length + 1 + word.length > 80) {
+      lines.push(prefix + line);
+      prefix = rest;
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  return [...lines, prefix + line];
+}
+
 export function buildReadme(input: BundleInput, plan: BundlePlan): Uint8Array {
   const lines = [
     ...header(input, plan),
     ...contents(plan),
+    ...sentSeparately(input),
     ...importing(plan),
     'CHECKING THE COPY',
     `  ${PATHS.manifest} lists the SHA-256 of every other file. On Linux or macOS:`,

@@ -1,11 +1,11 @@
 // Folder destination. The bundle's files end up AT the chosen folder (e.g. the USB stick root),
 // because PDI media readers and PACS importers look for DICOMDIR at the media root. They are first
 // written to <dest>/.dossier-partial-<random>/ and moved into place by commit(), MANIFEST.TXT last.
-import { randomBytes } from 'node:crypto';
 import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { BundleError, destinationError } from './errors.js';
-import { BUNDLE_ROOT_NAMES, PATHS } from './plan.js';
+import { BUNDLE_ROOT_NAMES, PATHS } from './paths.js';
+import { PARTIAL_MARKER, partialFolderName, removeLeftoverFolders, writePartialMarker } from './partials.js';
 import type { BundleSink } from './sink.js';
 
 export async function existingBundleNames(dest: string): Promise<string[]> {
@@ -36,9 +36,12 @@ export async function createFolderSink(
     );
   }
 
-  const temp = join(dest, `.dossier-partial-${randomBytes(6).toString('hex')}`);
+  // What a killed export to this place left behind goes first: a stick must not carry an old selection.
+  await removeLeftoverFolders(dest);
+  const temp = join(dest, partialFolderName());
   try {
     await mkdir(temp);
+    await writePartialMarker(temp);
   } catch (error) {
     throw destinationError(error);
   }
@@ -75,7 +78,7 @@ export async function createFolderSink(
         names.sort((a, b) => Number(b === PATHS.manifest) - Number(a === PATHS.manifest));
         for (const name of names) await rename(join(dest, name), join(old, name));
       }
-      const names = (await readdir(temp)).filter((n) => n !== '.old');
+      const names = (await readdir(temp)).filter((n) => n !== '.old' && n !== PARTIAL_MARKER);
       names.sort((a, b) => Number(a === PATHS.manifest) - Number(b === PATHS.manifest));
       for (const name of names) {
         await rename(join(temp, name), join(dest, name));

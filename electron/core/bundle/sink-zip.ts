@@ -1,9 +1,9 @@
 // Zip destination: written to <out>.<random>.partial next to the target, fsynced, then renamed.
 // Already-compressed payloads (DICOM, PDF, JPEG) are stored; generated text is deflated.
-import { randomBytes } from 'node:crypto';
 import { rename, rm, stat } from 'node:fs/promises';
 import { createZipFile } from '../archive/zip-write.js';
 import { BundleError, destinationError } from './errors.js';
+import { partialZipPath, removeLeftoverZips } from './partials.js';
 import type { BundleSink } from './sink.js';
 
 export async function createZipSink(
@@ -17,7 +17,8 @@ export async function createZipSink(
   if (exists && !options.overwrite) {
     throw new BundleError('bundle-exists', `${out} already exists; choose another name or allow overwriting it`);
   }
-  const temp = `${out}.${randomBytes(6).toString('hex')}.partial`;
+  await removeLeftoverZips(out);
+  const temp = partialZipPath(out);
   let zip;
   try {
     zip = await createZipFile(temp, options.password ? { password: options.password } : {});

@@ -1,5 +1,7 @@
 // The input the export command fills from the vault, and the options/progress of writing a bundle.
 import type { RecordType } from '../../../shared/domain.js';
+import type { CaseItem } from '../../../shared/cases.js';
+import type { HealthFact } from '../../../shared/health.js';
 
 /** A file's bytes, streamed (e.g. decrypted from the vault) on demand; may be opened more than once. */
 export interface BundleFileSource {
@@ -12,6 +14,10 @@ export interface BundleInstance {
   sopClassUID: string;
   transferSyntaxUID: string;
   instanceNumber?: number;
+  /** Number of Frames (1 when absent); with rows and columns, what the viewer images are planned from. */
+  frames?: number;
+  rows?: number;
+  columns?: number;
   source: BundleFileSource;
 }
 
@@ -64,6 +70,8 @@ export interface BundleDocument {
   mimeType: string;
   /** Original name, shown to the reader; the bundle stores it under an 8.3 name. */
   fileName: string;
+  /** A C-CDA or FHIR document: it also gets a rendered HTML copy for people. */
+  viewFormat?: 'cda' | 'fhir-json';
   source: BundleFileSource;
 }
 
@@ -73,6 +81,22 @@ export interface BundleProvider {
   contact?: string;
   notes?: string;
 }
+
+/** One item of the patient's health summary, as the bundle states it. */
+export interface BundleHealthItem extends HealthFact {
+  /** False for an item read from a record that the patient has not confirmed yet (the summary says so). */
+  confirmed: boolean;
+}
+
+export interface BundleHealth {
+  /** In the order the bundle states them (within a kind: current ones first). */
+  items: BundleHealthItem[];
+  /** The patient's history in their own words. */
+  history: string;
+}
+
+/** A physical item (slides, blocks, a disc) that travels apart from the bundle. */
+export type BundleSentItem = Pick<CaseItem, 'what' | 'from' | 'status' | 'carrier' | 'tracking' | 'dates'>;
 
 export interface BundleInput {
   appVersion: string;
@@ -85,7 +109,11 @@ export interface BundleInput {
    * Absent: the records are all about `patient`.
    */
   patients?: BundlePatient[];
-  case?: { title: string; question: string; questions: string[]; provider?: BundleProvider };
+  case?: { title: string; question: string; questions: string[]; provider?: BundleProvider; sentSeparately?: BundleSentItem[] };
+  /** The patient's health summary (SUMMARY.PDF, FHIR/IPS.JSN); none when nothing is noted. */
+  health?: BundleHealth;
+  /** Who put the bundle together and how to reach them. */
+  preparedBy?: { name: string; contact: string };
   studies: BundleStudy[];
   documents: BundleDocument[];
 }
@@ -97,6 +125,8 @@ export interface BundleOptions {
   password?: string;
   /** Also wrap each PDF as a DICOM Encapsulated PDF instance referenced from the DICOMDIR. */
   reportsAsDicom?: boolean;
+  /** Every image of every series as a JPEG, scrollable in INDEX.HTM (default on; off for very large studies). */
+  viewerImages?: boolean;
 }
 
 export interface BundleProgress {

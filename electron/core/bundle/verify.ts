@@ -10,7 +10,9 @@ import { openZip, ZipReadError } from '../archive/zip-read.js';
 import { defaultDicomServices, type DicomServices } from './dicom-services.js';
 import { BundleError } from './errors.js';
 import { parseManifest } from './manifest.js';
-import { BUNDLE_ROOT_NAMES, PATHS } from './plan.js';
+import { XMLValidator } from 'fast-xml-parser';
+import { BUNDLE_ROOT_NAMES, PATHS, structuredFormat } from './paths.js';
+import { PARTIAL_PREFIX } from './partials.js';
 
 export interface VerifyResult {
   ok: boolean;
@@ -27,7 +29,10 @@ interface BundleView {
   problems: string[];
 }
 
-const SMALL_FILES = new Set<string>([PATHS.manifest, PATHS.dicomdir]);
+/** Read whole for their content: the manifest, the DICOMDIR, and the metadata files a system parses. */
+function isSmallFile(path: string): boolean {
+  return path === PATHS.manifest || path === PATHS.dicomdir || structuredFormat(path) !== null;
+}
 
 export async function verifyBundle(
   path: string,
@@ -71,19 +76,43 @@ export async function verifyBundle(
       problems.push(`DICOMDIR cannot be read: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
+  for (const [file, bytes] of view.small) {
+    const problem = structureProblem(file, bytes);
+    if (problem) problems.push(problem);
+  }
   return { ok: problems.length === 0, problems, fileCount: view.hashes.size };
+}
+
+/** A metadata file a receiving system would reject (not well-formed XML, not JSON) is a broken bundle. */
+function structureProblem(file: string, bytes: Uint8Array): string | null {
+  const format = structuredFormat(file);
+  if (!format) return null;
+  const text = new TextDecoder().decode(bytes);
+  if (format === 'json') {
+    try {
+      JSON.parse(text);
+      return null;
+    } catch (error) {
+      return `${file} is not valid JSON (${(error as Error).message})`;
+    }
+  }
+  const result = XMLValidator.validate(text);
+  return result === true ? null : `${file} is not well-formed XML (line ${result.err.line}: ${result.err.msg})`;
 }
 
 async function viewFolder(root: string): Promise<BundleView> {
   const view: BundleView = { hashes: new Map(), small: new Map(), problems: [] };
   // Only the bundle's own names: a USB stick root may hold the user's other files too.
   const present = await readdir(root);
+  // What an interrupted export left (readable records of another selection) makes the bundle unsafe to hand over.
+  for (const name of present.filter((n) => n.startsWith(PARTIAL_PREFIX)))
+    view.problems.push(`leftover of an interrupted export: ${name} (export again to this place to remove it, or delete it)`);
   for (const name of present) {
     if (!(BUNDLE_ROOT_NAMES as readonly string[]).includes(name)) continue;
     for (const file of await listFiles(root, name)) {
       try {
         view.hashes.set(file, await hashFile(join(root, file)));
-        if (SMALL_FILES.has(file)) view.small.set(file, await readFile(join(root, file)));
+        if (isSmallFile(file)) view.small.set(file, await readFile(join(root, file)));
       } catch (error) {
         view.hashes.set(file, null);
         view.problems.push(`unreadable file: ${file} (${(error as Error).message})`);
@@ -129,7 +158,7 @@ async function viewZip(path: string, password: string | undefined): Promise<Bund
         continue;
       }
       const hash = createHash('sha256');
-      const keep = SMALL_FILES.has(item.path);
+      const keep = isSmallFile(item.path);
       const chunks: Uint8Array[] = [];
       try {
         const reader = item.stream().getReader();

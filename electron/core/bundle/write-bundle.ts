@@ -15,6 +15,8 @@ import { buildManifest, type ManifestEntry } from './manifest.js';
 import { PATHS } from './paths.js';
 import { planBundle, type BundlePlan, type PlannedDocument } from './plan.js';
 import { patientAt } from './patients.js';
+import { renderedDocument } from './document-html.js';
+import type { ViewerImage } from './viewer-plan.js';
 import type { BundleSink } from './sink.js';
 import { createFolderSink } from './sink-folder.js';
 import { createZipSink } from './sink-zip.js';
@@ -24,6 +26,8 @@ export type BundleDestination = { kind: 'folder'; path: string } | { kind: 'zip'
 
 /** A series' preview is rendered from its middle instance, read into memory up to this size. */
 export const MAX_PREVIEW_SOURCE_BYTES = 64 * 1024 * 1024;
+/** An instance's viewer images are rendered from it in memory up to this size (placeholders beyond). */
+export const MAX_VIEWER_SOURCE_BYTES = 512 * 1024 * 1024;
 const MiB = 1024 * 1024;
 /** Room kept free beyond the files: 1 MiB plus 5% of the payload, at most 16 MiB (a small bundle fits a nearly full stick). */
 const MARGIN = { base: MiB, share: 0.05, max: 16 * MiB };
@@ -69,25 +73,37 @@ export async function writeBundle(
 }
 
 function newFacts(): BundleFacts {
-  return { documents: new Map(), previews: new Map(), ids: { submissionSet: uuidOid(), source: DOSSIER_SOURCE_OID, documents: new Map() } };
+  return { documents: new Map(), previews: new Map(), viewerMissing: new Map(), ids: { submissionSet: uuidOid(), source: DOSSIER_SOURCE_OID, documents: new Map() } };
 }
 
-/** Each series' instances, then its preview (rendered from its middle instance, or the placeholder). */
+/** Each series' instances (each followed by its viewer images), then its preview (from its middle instance, or the placeholder). */
 async function writeImages(plan: BundlePlan, writer: TrackingWriter, services: DicomServices, facts: BundleFacts): Promise<void> {
   for (const { series } of plan.studies) {
     for (const planned of series) {
       const middle = Math.floor((planned.instances.length - 1) / 2);
       let previewSource: Uint8Array | null = null;
-      for (const [i, { path, instance }] of planned.instances.entries()) {
-        const keep = i === middle && instance.source.size <= MAX_PREVIEW_SOURCE_BYTES;
-        const copied = await writer.copy(path, instance.source, { keepBytes: keep });
-        if (keep) previewSource = copied.bytes;
+      for (const [i, { path, instance, viewerImages }] of planned.instances.entries()) {
+        const forPreview = i === middle && instance.source.size <= MAX_PREVIEW_SOURCE_BYTES;
+        const forViewer = viewerImages.length > 0 && instance.source.size <= MAX_VIEWER_SOURCE_BYTES;
+        const copied = await writer.copy(path, instance.source, { keepBytes: forPreview || forViewer });
+        if (forPreview) previewSource = copied.bytes;
+        if (planned.viewer) await writeViewerImages(writer, services, forViewer ? copied.bytes : null, viewerImages, facts.viewerMissing, planned.viewer.dir);
       }
       if (!planned.previewPath) continue; // a series without image data has nothing to preview
       const preview = previewSource ? services.renderPreview(previewSource) : null;
       facts.previews.set(planned.previewPath, preview !== null);
       await writer.writeBytes(planned.previewPath, preview ?? services.placeholderPreview(), { compress: false });
     }
+  }
+}
+
+/** An instance's frames as JPEGs, numbered in the series; a placeholder for each that cannot be rendered. */
+async function writeViewerImages(writer: TrackingWriter, services: DicomServices, bytes: Uint8Array | null, images: ViewerImage[], missing: Map<string, number[]>, dir: string): Promise<void> {
+  const frames = bytes ? services.viewerFrames(bytes) : null;
+  for (const image of images) {
+    const jpeg = frames && image.frame < frames.count ? frames.render(image.frame) : null;
+    if (!jpeg) missing.set(dir, [...(missing.get(dir) ?? []), image.number]);
+    await writer.writeBytes(image.path, jpeg ?? services.placeholderPreview(), { compress: false });
   }
 }
 
@@ -98,10 +114,11 @@ async function writeDocuments(input: BundleInput, plan: BundlePlan, writer: Trac
   const now = input.createdAt.toISOString();
   const docsStudy = { date: now.slice(0, 10).replace(/-/g, ''), time: now.slice(11, 19).replace(/:/g, ''), id: 'DOCS' };
   for (const planned of plan.documents) {
-    const keep = Boolean(planned.encapsulated);
+    const keep = Boolean(planned.encapsulated) || Boolean(planned.rendered);
     const copied = await writer.copy(planned.path, planned.document.source, { sha1: true, keepBytes: keep });
     facts.documents.set(planned.path, { size: copied.size, sha1Hex: copied.sha1Hex ?? '' });
     facts.ids.documents.set(planned.path, uuidOid());
+    if (planned.rendered) await writer.writeBytes(planned.rendered.path, text(renderedDocument(planned, copied.bytes)), { compress: true });
     if (planned.encapsulated && copied.bytes && services.wrapPdfAsDicom) {
       const { pt, study } = planned.encapsulated;
       const extra = extraStudies.get(study) ?? {

@@ -1,11 +1,15 @@
-// Cases: one second-opinion request each — the question, the provider, the chosen records in
-// order, the questions for the appointment, and the history of bundles handed over.
-import type { CaseDetail, CaseSummary, Provider, ShareRecord, ExportDestinationKind } from '../../../shared/cases.js';
+// Cases: one second-opinion request each — the question, the provider, the journey (status,
+// appointment, insurance, cost), the chosen records in order, the questions for the appointment,
+// the items sent separately, and the history of bundles handed over.
+import type { CaseDetail, CaseJourney, CaseStatus, CaseSummary, Provider, ShareRecord, ExportDestinationKind } from '../../../shared/cases.js';
 import type { CaseInput } from '../../../shared/api.js';
 import type { Db } from '../vault/database.js';
 import { DossierError } from '../base/errors.js';
 import { newId } from '../base/ids.js';
 import { carriedIdentities, identityReport } from '../records/identity.js';
+import { listCaseItems } from './case-items.js';
+import { caseNotFound } from './case-exists.js';
+import { carryQuestionOver } from './question-keys.js';
 
 interface CaseRow {
   id: string;
@@ -13,19 +17,35 @@ interface CaseRow {
   question: string;
   person_id: string | null;
   provider: string;
+  status: CaseStatus;
+  journey: string;
   created_at: string;
   updated_at: string;
 }
 
-const EMPTY_PROVIDER: Provider = { name: '', institution: '', contact: '', notes: '' };
+const EMPTY_PROVIDER: Provider = { name: '', institution: '', contact: '', notes: '', specialty: '', credentials: '', credentialsCheckedOn: null };
+/** The journey's fields kept as JSON (the status has a column of its own: the case list shows it). */
+type JourneyDetails = Omit<CaseJourney, 'status'>;
+const EMPTY_JOURNEY: JourneyDetails = { appointmentDate: null, recordsSentBy: '', insurance: '', preAuthorization: '', cost: '', preparedBy: '', preparerContact: '' };
 
 function provider(json: string): Provider {
   return { ...EMPTY_PROVIDER, ...(JSON.parse(json) as Partial<Provider>) };
 }
 
+function journey(row: CaseRow): CaseJourney {
+  return { ...EMPTY_JOURNEY, ...(JSON.parse(row.journey) as Partial<JourneyDetails>), status: row.status };
+}
+
+function journeyDetails(current: JourneyDetails, patch: Partial<CaseJourney> = {}): string {
+  const { status: _status, ...details } = patch;
+  const next: JourneyDetails = { ...current, ...details };
+  for (const k of ['insurance', 'preAuthorization', 'cost', 'preparedBy', 'preparerContact'] as const) next[k] = next[k].trim();
+  return JSON.stringify(next);
+}
+
 function caseRow(db: Db, id: string): CaseRow {
   const row = db.prepare('SELECT * FROM cases WHERE id = ?').get(id) as CaseRow | undefined;
-  if (!row) throw new DossierError('not-found', `There is no case with id ${id}.`);
+  if (!row) throw caseNotFound(id);
   return row;
 }
 
@@ -48,6 +68,7 @@ function summary(db: Db, row: CaseRow): CaseSummary {
     recordCount: stats.n,
     totalBytes: stats.bytes,
     questionCount: questions,
+    journey: journey(row),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     lastExportAt: last.t,
@@ -58,6 +79,10 @@ export function listCases(db: Db): CaseSummary[] {
   return (db.prepare('SELECT * FROM cases ORDER BY updated_at DESC').all() as CaseRow[]).map((r) => summary(db, r));
 }
 
+export function caseQuestions(db: Db, id: string): string[] {
+  return (db.prepare('SELECT text FROM case_questions WHERE case_id = ? ORDER BY position').all(id) as { text: string }[]).map((q) => q.text);
+}
+
 export function getCase(db: Db, id: string): CaseDetail {
   const row = caseRow(db, id);
   const recordIds = (
@@ -65,10 +90,10 @@ export function getCase(db: Db, id: string): CaseDetail {
       id: string;
     }[]
   ).map((r) => r.id);
-  const questions = (db.prepare('SELECT text FROM case_questions WHERE case_id = ? ORDER BY position').all(id) as { text: string }[]).map((q) => q.text);
+  const questions = caseQuestions(db, id);
   const person = row.person_id ? (db.prepare('SELECT name, birth_date FROM people WHERE id = ?').get(row.person_id) as { name: string; birth_date: string | null } | undefined) : undefined;
   const report = identityReport(carriedIdentities(db, recordIds), person ? { name: person.name, birthDate: person.birth_date } : undefined);
-  return { ...summary(db, row), recordIds, questions, shares: listShares(db, id), identityConflicts: report.conflicts };
+  return { ...summary(db, row), recordIds, questions, items: listCaseItems(db, id), shares: listShares(db, id), identityConflicts: report.conflicts };
 }
 
 export function createCase(db: Db, input: CaseInput): CaseDetail {
@@ -76,12 +101,14 @@ export function createCase(db: Db, input: CaseInput): CaseDetail {
   if (!title) throw new DossierError('invalid-params', 'A case needs a title (for example "Second opinion on my biopsy").');
   const id = newId();
   const t = new Date().toISOString();
-  db.prepare('INSERT INTO cases (id, title, question, person_id, provider, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+  db.prepare('INSERT INTO cases (id, title, question, person_id, provider, status, journey, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)').run(
     id,
     title,
     input.question?.trim() ?? '',
     input.personId ?? null,
     JSON.stringify({ ...EMPTY_PROVIDER, ...input.provider }),
+    input.journey?.status ?? 'planning',
+    journeyDetails(EMPTY_JOURNEY, input.journey),
     t,
     t,
   );
@@ -95,12 +122,16 @@ export function updateCase(db: Db, id: string, patch: Partial<CaseInput>): CaseD
     question: patch.question !== undefined ? patch.question.trim() : row.question,
     person_id: patch.personId !== undefined ? patch.personId : row.person_id,
     provider: patch.provider ? JSON.stringify({ ...provider(row.provider), ...patch.provider }) : row.provider,
+    status: patch.journey?.status ?? row.status,
+    journey: patch.journey ? journeyDetails(journey(row), patch.journey) : row.journey,
   };
-  db.prepare('UPDATE cases SET title = ?, question = ?, person_id = ?, provider = ?, updated_at = ? WHERE id = ?').run(
+  db.prepare('UPDATE cases SET title = ?, question = ?, person_id = ?, provider = ?, status = ?, journey = ?, updated_at = ? WHERE id = ?').run(
     next.title,
     next.question,
     next.person_id,
     next.provider,
+    next.status,
+    next.journey,
     new Date().toISOString(),
     id,
   );
@@ -138,7 +169,9 @@ export function addCaseRecords(db: Db, id: string, recordIds: string[]): CaseDet
 export function setCaseQuestions(db: Db, id: string, questions: string[]): CaseDetail {
   caseRow(db, id);
   const clean = questions.map((q) => q.trim()).filter(Boolean);
+  const before = caseQuestions(db, id);
   db.transaction(() => {
+    carryQuestionOver(db, id, before, clean);
     db.prepare('DELETE FROM case_questions WHERE case_id = ?').run(id);
     const ins = db.prepare('INSERT INTO case_questions (case_id, position, text) VALUES (?, ?, ?)');
     clean.forEach((q, i) => ins.run(id, i, q));

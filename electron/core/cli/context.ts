@@ -5,6 +5,7 @@ import type { ApiEvent, ApiMethod, ApiParams, ApiResult, DossierEvents } from '.
 import { createDossierService, type DossierService } from '../service/service.js';
 import { defaultVaultDir } from '../vault/default-location.js';
 import { passphraseFromEnvOrPrompt } from './terminal.js';
+import { stripControls } from '../base/text-safety.js';
 
 export type OptionValues = Record<string, string | boolean | string[] | undefined>;
 
@@ -37,7 +38,8 @@ export function createContext(options: OptionValues, log: (detail: string) => vo
         if (e === event) listener(payload as DossierEvents[typeof event]);
       });
     },
-    print: (line = '') => void process.stdout.write(line + '\n'),
+    // Whatever a record holds is printed as text, never as terminal commands (escape sequences).
+    print: (line = '') => void process.stdout.write(stripControls(line) + '\n'),
     printJson: (value) => void process.stdout.write(JSON.stringify(value, null, 2) + '\n'),
     close: async () => {
       await service?.close();

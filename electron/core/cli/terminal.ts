@@ -54,11 +54,19 @@ export async function newPassphrase(envName: string): Promise<string> {
 }
 
 /** A one-line progress bar on stderr, redrawn at most ten times a second; silent when not a TTY. */
+/**
+ * Progress on stderr: a one-line bar redrawn at most ten times a second on a terminal, or with
+ * `lines` (the commands' --progress) one line per step, for scripts that follow a long run.
+ */
 export class ProgressBar {
   private last = 0;
+  private lastLine = '';
   private readonly enabled = Boolean(process.stderr.isTTY) && !process.env.CI;
 
+  constructor(private readonly lines = false) {}
+
   update(done: number, total: number, bytes: number, label: string): void {
+    if (this.lines) return this.line(`progress ${done}/${total} ${label}`);
     if (!this.enabled) return;
     const now = Date.now();
     if (now - this.last < 100 && done < total) return;
@@ -71,7 +79,13 @@ export class ProgressBar {
     process.stderr.write(`\r${text.slice(0, cols - 1).padEnd(cols - 1)}`);
   }
 
+  private line(text: string): void {
+    if (text === this.lastLine) return;
+    this.lastLine = text;
+    process.stderr.write(`${text}\n`);
+  }
+
   clear(): void {
-    if (this.enabled) process.stderr.write(`\r${' '.repeat((process.stderr.columns ?? 80) - 1)}\r`);
+    if (this.enabled && !this.lines) process.stderr.write(`\r${' '.repeat((process.stderr.columns ?? 80) - 1)}\r`);
   }
 }

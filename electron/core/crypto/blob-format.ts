@@ -65,9 +65,16 @@ function nonce(header: BlobHeader, index: number, flag: number): Buffer {
 }
 
 export function sealChunk(key: Buffer, header: BlobHeader, index: number, last: boolean, plain: Uint8Array): Buffer {
+  return Buffer.concat(sealChunkParts(key, header, index, last, plain));
+}
+
+/** The sealed chunk as [ciphertext, tag], for writing without a copy (writev). */
+export function sealChunkParts(key: Buffer, header: BlobHeader, index: number, last: boolean, plain: Uint8Array): [Buffer, Buffer] {
   const c = createCipheriv('aes-256-gcm', key, nonce(header, index, last ? 1 : 0));
   c.setAAD(header.raw);
-  return Buffer.concat([c.update(plain), c.final(), c.getAuthTag()]);
+  const ciphertext = c.update(plain);
+  c.final(); // GCM produces no bytes here, only the tag
+  return [ciphertext, c.getAuthTag()];
 }
 
 /** Returns the plaintext, or null when authentication fails. */

@@ -234,13 +234,26 @@ const OV_HEADERS = [
   [0x7f, 0xe0, 0x00, 0x02, 0x4f, 0x56, 0, 0],
 ].map((h) => Buffer.from(h));
 
+const PIXEL_DATA_TAGS = [Buffer.from([0xe0, 0x7f, 0x10, 0x00]), Buffer.from([0x7f, 0xe0, 0x00, 0x10])];
+
+/** Where the first Pixel Data tag ends (little endian first, the usual case), or the buffer's end. */
+function pixelDataTagEnd(buffer: Buffer): number {
+  for (const tag of PIXEL_DATA_TAGS) {
+    const at = buffer.indexOf(tag);
+    if (at >= 0) return at + tag.length;
+  }
+  return buffer.length;
+}
+
 /**
  * dicom-parser gives VR OV (PS3.5 7.1.2, 2017) a 2-byte length, which derails the rest of the
  * dataset. Its value layout is OB's, so OV headers read as OB for the parse and are restored
  * afterwards: zero-copy, and synchronous, so nothing else sees the bytes in between.
  */
 function withOvReadAsOb<T>(buffer: Buffer, parse: () => T): T {
-  const patched = OV_HEADERS.map((h) => buffer.indexOf(h)).filter((at) => at >= 0);
+  // The offset tables precede Pixel Data (7FE0,0010): search only the bytes before it, not the pixels.
+  const head = buffer.subarray(0, pixelDataTagEnd(buffer));
+  const patched = OV_HEADERS.map((h) => head.indexOf(h)).filter((at) => at >= 0);
   for (const at of patched) buffer[at + 5] = 0x42; // 'OV' → 'OB'
   try {
     return parse();

@@ -47,6 +47,7 @@ const DISPLAYED: Record<string, [string, Kind]> = {
   StudyID: ['x00200010', 'text'],
   SeriesNumber: ['x00200011', 'int'],
   InstanceNumber: ['x00200013', 'int'],
+  SliceLocation: ['x00201041', 'text'],
   SamplesPerPixel: ['x00280002', 'us'],
   PhotometricInterpretation: ['x00280004', 'text'],
   NumberOfFrames: ['x00280008', 'int'],

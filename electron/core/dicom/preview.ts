@@ -3,7 +3,7 @@
 // default window. A small JPEG Baseline frame that a browser shows as is passes through unchanged.
 import { readDicomDataSet } from './dataset.js';
 import type { DataSet } from './dicom-parser-lib.js';
-import { decodeFrameSync } from './pixels/decode.js';
+import { decodeFrameSync, decodeOpenedFrame, openedFrameCount, openInstance } from './pixels/decode.js';
 import { readPixelHeader } from './pixels/header.js';
 import { renderFrameImage } from './pixels/render.js';
 import { encodeJpeg } from './pixels/codecs/jpeg.js';
@@ -70,4 +70,33 @@ let placeholder: Uint8Array | null = null;
 export function placeholderPreview(): Uint8Array {
   placeholder ??= encodeJpeg(new Uint8Array(PLACEHOLDER_SIDE * PLACEHOLDER_SIDE).fill(200), PLACEHOLDER_SIDE, PLACEHOLDER_SIDE, 1, 80);
   return placeholder;
+}
+
+/** JPEG quality of the bundle's scrollable images: compact, and plenty for orientation. */
+export const VIEWER_JPEG_QUALITY = 80;
+
+export interface ViewerFrames {
+  count: number;
+  /** Frame k as a full-resolution JPEG at its default window, or null when it cannot be rendered. */
+  render(k: number): Uint8Array | null;
+}
+
+/** Every frame of an instance for the bundle's viewer, parsed once; null when it holds no image. */
+export function viewerFrames(bytes: Uint8Array): ViewerFrames | null {
+  try {
+    const opened = openInstance(bytes);
+    const count = openedFrameCount(opened);
+    return {
+      count,
+      render(k) {
+        try {
+          return renderFrameImage(decodeOpenedFrame(opened, k), { format: 'jpeg', quality: VIEWER_JPEG_QUALITY }).bytes;
+        } catch {
+          return null;
+        }
+      },
+    };
+  } catch {
+    return null;
+  }
 }

@@ -2,6 +2,7 @@
 // every section. The document's LOINC code says its type when it is one we know.
 import type { Identity } from '../../../shared/domain.js';
 import { SkipFile, type Analysis, type Analyzer, type EmbeddedFile } from '../base/analysis.js';
+import { cdaHealthFacts } from './cda-health.js';
 import { guessRecordType } from './classify.js';
 import { typeOfCode } from './type-codes.js';
 import { compactDateToIso } from './compact-date.js';
@@ -32,6 +33,7 @@ export const analyzeCda: Analyzer = async ({ name, bytes }) => {
   const codedType = loinc ? typeOfCode(loinc) : undefined;
   const date = compactDateToIso(child(root, 'effectiveTime')?.attrs['value']);
   const embedded = nonXmlBody(root);
+  const health = cdaHealthFacts(root);
   return {
     format: 'cda',
     kind: 'document',
@@ -50,11 +52,12 @@ export const analyzeCda: Analyzer = async ({ name, bytes }) => {
       documentCodeName: code?.attrs['displayName'],
       documentId: child(root, 'id')?.attrs['extension'] ?? child(root, 'id')?.attrs['root'],
     }),
+    ...(health.length ? { health } : {}),
     ...(embedded.length ? { embedded } : {}),
   };
 };
 
-function institution(root: XmlElement): string | undefined {
+export function institution(root: XmlElement): string | undefined {
   for (const author of childrenNamed(root, 'author')) {
     const org = textOf(child(author, 'assignedAuthor', 'representedOrganization', 'name'));
     if (org) return org;
@@ -65,7 +68,7 @@ function institution(root: XmlElement): string | undefined {
   return custodian || undefined;
 }
 
-function patientIdentity(root: XmlElement): Identity | undefined {
+export function patientIdentity(root: XmlElement): Identity | undefined {
   const role = child(root, 'recordTarget', 'patientRole');
   if (!role) return undefined;
   const patient = child(role, 'patient');

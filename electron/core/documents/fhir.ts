@@ -5,6 +5,7 @@ import { SkipFile, type Analysis, type Analyzer, type EmbeddedFile } from '../ba
 import { typeOfCode } from './type-codes.js';
 import { compactDateToIso } from './compact-date.js';
 import { arr, codesOf, concept, firstDate, obj, referenceDisplay, str, type Json } from './fhir-read.js';
+import { fhirHealthFacts } from './fhir-health.js';
 import { renderResource } from './fhir-render.js';
 import { safeAttachmentName } from './media-types.js';
 import { decodeText } from './text-decode.js';
@@ -31,6 +32,7 @@ export const analyzeFhir: Analyzer = async ({ name, bytes }) => {
   for (const r of resources) counts[r['resourceType'] as string] = (counts[r['resourceType'] as string] ?? 0) + 1;
   const { type, typeGuessed } = chooseType(resources);
   const dated = chooseDate(resources, root);
+  const health = fhirHealthFacts(resources);
   return {
     format: 'fhir-json',
     kind: 'document',
@@ -43,11 +45,12 @@ export const analyzeFhir: Analyzer = async ({ name, bytes }) => {
     identity: patientIdentity(resources),
     text: resources.map(renderResource).join('\n\n'),
     metadata: { resourceCounts: counts, ...(root['resourceType'] === 'Bundle' ? { bundleType: str(root['type']) } : {}) },
+    ...(health.length ? { health } : {}),
     ...withEmbedded(attachments(resources)),
   };
 };
 
-function collectResources(root: Json): Json[] {
+export function collectResources(root: Json): Json[] {
   if (root['resourceType'] !== 'Bundle') return [root];
   const entries = arr(root['entry']);
   if (entries.length > MAX_RESOURCES) {
@@ -146,7 +149,7 @@ function chooseInstitution(resources: Json[]): string | undefined {
   return ofType(resources, 'Organization').map((o) => str(o['name'])).find(Boolean);
 }
 
-function patientIdentity(resources: Json[]): Identity | undefined {
+export function patientIdentity(resources: Json[]): Identity | undefined {
   const p = ofType(resources, 'Patient')[0];
   if (!p) return undefined;
   const names = arr(p['name']).map(obj).filter((n): n is Json => !!n);

@@ -5,7 +5,7 @@
 import type { SkipReason } from '../../../shared/import-outcomes.js';
 import { Worker } from 'node:worker_threads';
 import { SkipFile } from '../base/analysis.js';
-import { findBuiltWorker } from './built-worker.js';
+import { findBuiltWorker } from '../base/built-worker.js';
 import { extractPdf, PDF_LIMITS, type PdfContent } from './pdf-extract.js';
 
 type PdfResult = PdfContent | { kind: 'password' };

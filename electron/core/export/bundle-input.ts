@@ -6,6 +6,8 @@ import type { BundleDocument, BundleFileSource, BundleInput, BundlePatient, Bund
 import { recordPatients } from './bundle-patients.js';
 import type { FileFormat, RecordType } from '../../../shared/domain.js';
 import { getCase } from '../cases/case-store.js';
+import { isViewableDocument } from '../documents/clinical-view.js';
+import { journeyParts, sentSeparately } from './bundle-journey.js';
 
 const MIME: Partial<Record<FileFormat, string>> = {
   pdf: 'application/pdf',
@@ -75,14 +77,13 @@ export function buildBundleInput(vault: Vault, recordIds: string[], caseId: stri
           ...(r.institution ? { institution: r.institution } : {}),
           mimeType: MIME[f.format] ?? 'application/octet-stream',
           fileName: f.original_name,
+          ...(isViewableDocument(f.format) ? { viewFormat: f.format } : {}),
           source: blobSource(vault, f.blob_id, f.size),
         });
   }
-  const input: BundleInput = { appVersion, createdAt: new Date(), patient: patientOf(db, records, caseId), studies, documents, ...(several ? { patients: several.patients } : {}) };
-  if (caseId) {
-    const c = getCase(db, caseId);
-    input.case = { title: c.title, question: c.question, questions: c.questions, provider: c.provider };
-  }
+  const c = caseId ? getCase(db, caseId) : null;
+  const input: BundleInput = { appVersion, createdAt: new Date(), patient: patientOf(db, records, caseId), studies, documents, ...journeyParts(db, recordIds, c), ...(several ? { patients: several.patients } : {}) };
+  if (c) input.case = { title: c.title, question: c.question, questions: c.questions, provider: c.provider, sentSeparately: sentSeparately(c) };
   return input;
 }
 
@@ -91,7 +92,7 @@ function study(vault: Vault, db: Db, r: RecordRow): BundleStudy {
   const rows = db
     .prepare(
       `SELECT i.series_uid, i.sop_uid, i.sop_class_uid, i.transfer_syntax, i.modality, i.series_description, i.series_number, i.instance_number,
-              f.blob_id, f.size, i.study_uid, i.pixel_data
+              i.rows, i.columns, i.frames, f.blob_id, f.size, i.study_uid, i.pixel_data
        FROM instances i JOIN files f ON f.id = i.file_id WHERE i.record_id = ?
        ORDER BY i.series_number, i.series_uid, i.instance_number, i.sop_uid`,
     )
@@ -104,6 +105,9 @@ function study(vault: Vault, db: Db, r: RecordRow): BundleStudy {
     series_description: string;
     series_number: number | null;
     instance_number: number | null;
+    rows: number | null;
+    columns: number | null;
+    frames: number | null;
     blob_id: string;
     size: number;
     study_uid: string;
@@ -137,6 +141,10 @@ function study(vault: Vault, db: Db, r: RecordRow): BundleStudy {
       sopClassUID: row.sop_class_uid,
       transferSyntaxUID: row.transfer_syntax,
       ...(row.instance_number !== null ? { instanceNumber: row.instance_number } : {}),
+      // No rows: not an image (a report, a presentation state): it has no viewer images.
+      frames: row.rows && row.pixel_data ? (row.frames ?? 1) : 0,
+      ...(row.rows ? { rows: row.rows } : {}),
+      ...(row.columns ? { columns: row.columns } : {}),
       source: blobSource(vault, row.blob_id, row.size),
     });
   }

@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { ExportDestinationKind, ExportProgress, ExportResult } from '../../../shared/cases.js';
 import type { Vault } from '../vault/vault.js';
 import { DossierError } from '../base/errors.js';
+import { checkPassphrase } from '../../../shared/passphrase-policy.js';
 import { writeBundle } from '../bundle/write-bundle.js';
 import { verifyBundle } from '../bundle/verify.js';
 import { PATHS } from '../bundle/plan.js';
@@ -20,6 +21,8 @@ export interface ExportOptions extends Selection {
   destination: { kind: ExportDestinationKind; path: string };
   zipPassword?: string;
   reportsAsDicom?: boolean;
+  /** Default on: every series' images as JPEGs, scrollable in INDEX.HTM. */
+  viewerImages?: boolean;
   allowIdentityMismatch?: boolean;
   overwrite?: boolean;
   appVersion: string;
@@ -36,6 +39,11 @@ export async function exportBundle(vault: Vault, options: ExportOptions): Promis
     );
   if (options.zipPassword !== undefined && options.destination.kind !== 'zip')
     throw new DossierError('invalid-params', 'A password can only protect a zip file; a USB folder is never encrypted (hand it over in person).');
+  if (options.zipPassword !== undefined) {
+    // One policy for every secret a person chooses (shared/passphrase-policy.ts).
+    const verdict = checkPassphrase(options.zipPassword);
+    if (!verdict.ok) throw new DossierError('invalid-params', `The zip password is too weak. ${verdict.message}`, { details: { policy: verdict.problem } });
+  }
   const destination = { kind: options.destination.kind, path: path.resolve(options.destination.path) };
   const input = buildBundleInput(vault, selection.recordIds, selection.caseId, options.appVersion);
   const progress = (phase: ExportProgress['phase']) => (p: { filesDone: number; filesTotal: number; bytesDone: number; bytesTotal: number; currentFile: string }) =>
@@ -48,6 +56,7 @@ export async function exportBundle(vault: Vault, options: ExportOptions): Promis
       {
         ...(options.zipPassword ? { password: options.zipPassword } : {}),
         ...(options.reportsAsDicom ? { reportsAsDicom: true } : {}),
+        ...(options.viewerImages === false ? { viewerImages: false } : {}),
         ...(options.overwrite ? { overwrite: true } : {}),
       },
       progress('writing'),

@@ -1,14 +1,17 @@
 // The import pipeline: every dropped file ends as imported, duplicate, or skipped with a reason.
-// Durability: a file's encrypted blob is fsynced and renamed before its rows are inserted; rows
-// are committed in batches, and a file is reported "imported" only after its batch commits. A
-// killed import therefore loses only files it had not yet reported.
+// Files are read, analysed and encrypted a few at a time (while earlier ones are being written);
+// import-batch.ts makes each batch durable together and only then reports it. A killed import
+// therefore loses only files it had not yet reported.
 import type { ImportOutcome, ImportProgress, ImportSummary } from '../../../shared/domain.js';
 import { sharedOcr } from '../documents/ocr/ocr-client.js';
 import type { Vault } from '../vault/vault.js';
 import { DossierError } from '../base/errors.js';
-import { insertDocument, insertInstance, recordWithBlob, recordWithSopInstance, studyRecordId } from './record-writer.js';
+import { storedInstance, studyRecordId, type StoredInstance } from './record-writer.js';
+import { ImportBatch, type PreparedFile } from './import-batch.js';
+import { parseDicomInstance } from '../dicom/parse.js';
 import { recordFacts } from './record-facts.js';
 import { newId } from '../base/ids.js';
+import { stripControlsDeep } from '../base/text-safety.js';
 import { SkipFile, type Analysis, type AnalyzerInput, type PageProgress } from '../base/analysis.js';
 import { ANALYZE_LIMIT, analyzerFor, detectFormat, genericAnalysis, misnamedAs, programKind } from './content-type.js';
 import type { SkipReason } from '../../../shared/import-outcomes.js';
@@ -23,9 +26,6 @@ export interface ImportOptions {
   /** Called for each file as soon as its outcome is final (committed). */
   onOutcome?: (o: ImportOutcome) => void;
   signal?: AbortSignal;
-  /** Commit after this many files (default 64) or this many ms (default 1000). */
-  batchFiles?: number;
-  batchMs?: number;
   /** Read text from photos and scanned PDF pages (OCR). Default on; false switches it off. */
   ocr?: boolean;
   /** Progress through the pages of the file being analysed ("Reading text: 12 of 50 pages"). */
@@ -33,23 +33,33 @@ export interface ImportOptions {
 }
 
 const HEAD_BYTES = 64 * 1024;
+/** Files up to this size are read whole at once (one open, one read) rather than head then body. */
+const READ_WHOLE_BYTES = 16 * 1024 * 1024;
 const MAX_EMBED_DEPTH = 2;
+/** Files read, analysed and encrypted at once (the top level of an import; a zip's entries go one by one). */
+const PREPARE_CONCURRENCY = 4;
 
 export class Importer {
   /** One id per import run: the records it brings were imported together. */
   private readonly importId = newId();
   private readonly outcomes: ImportOutcome[] = [];
-  private pending: ImportOutcome[] = [];
-  private inTransaction = false;
-  private batchStarted = 0;
+  private readonly batch: ImportBatch;
+  /** Commits run one after another; files keep being prepared meanwhile. */
+  private committing: Promise<void> = Promise.resolve();
+  /** New studies of this import, so files prepared side by side give one study one record. */
+  private readonly newStudies = new Map<string, string>();
   private filesDone = 0;
   private filesTotal = 0;
+  /** Order in which files are reached (the batch decides duplicates in this order). */
+  private reached = 0;
   private bytesDone = 0;
 
   constructor(
     private readonly vault: Vault,
     private readonly options: ImportOptions = {},
-  ) {}
+  ) {
+    this.batch = new ImportBatch(vault, (outcome, bytes) => this.settle(outcome, bytes));
+  }
 
   async importPaths(paths: string[]): Promise<ImportSummary> {
     return this.run(async () => {
@@ -65,24 +75,33 @@ export class Importer {
   private async run(work: () => Promise<void>): Promise<ImportSummary> {
     try {
       await work();
-      this.commit();
+      await this.commit(true);
     } catch (err) {
-      this.finishAfterError();
+      // Files already staged are complete: they are kept (committed) unless committing itself failed.
+      if (!(await this.commit(true).then(() => true, () => false))) await this.batch.discard();
       if (err instanceof ImportStopped) return summarize(this.outcomes, err.reason);
       throw err;
     }
     return summarize(this.outcomes);
   }
 
-  private async importTree(tree: Tree): Promise<void> {
+  private async importTree(tree: Tree, concurrency = PREPARE_CONCURRENCY): Promise<void> {
     const plan = await planTree(tree);
     this.filesTotal += plan.entries.length + plan.skipped.length + plan.indexes.length;
     for (const s of plan.skipped) this.settle({ path: s.path, status: 'skipped', skip: s.reason });
     for (const i of plan.indexes) this.settle({ path: i.path, status: 'index', index: i.index });
+    const inFlight = new Set<Promise<void>>();
+    let failure: unknown = null;
     for (const entry of plan.entries) {
-      if (this.options.signal?.aborted) throw this.stopped();
-      await this.importEntry(entry, 0);
+      if (this.options.signal?.aborted) failure ??= this.stopped();
+      if (failure) break;
+      const work = this.importEntry(entry, 0).catch((err: unknown) => void (failure ??= err));
+      inFlight.add(work);
+      void work.finally(() => inFlight.delete(work));
+      if (inFlight.size >= concurrency) await Promise.race(inFlight);
     }
+    await Promise.all(inFlight);
+    if (failure) throw failure;
   }
 
   private stopped(): ImportStopped {
@@ -91,9 +110,12 @@ export class Importer {
 
   private async importEntry(entry: PlannedEntry, embedDepth: number): Promise<void> {
     const source = entry.source;
+    const seq = this.reached++;
     this.progress(source.displayPath);
     try {
-      const head = await source.readHead(HEAD_BYTES);
+      // A small file is read once, whole: its head for sniffing, the rest for its analyzer.
+      const whole = source.size <= READ_WHOLE_BYTES ? await source.readAll() : null;
+      const head = whole ? whole.subarray(0, HEAD_BYTES) : await source.readHead(HEAD_BYTES);
       const program = programKind(head, source.name);
       if (program) return this.skip(source, { code: 'program', program });
       const format = detectFormat(head, source.name);
@@ -107,19 +129,21 @@ export class Importer {
       let bytes: Uint8Array | null = null;
       // An empty file is still kept (it may matter to the person); there is nothing to analyse.
       if (analyzer && source.size > 0 && source.size <= (ANALYZE_LIMIT[format] ?? 0)) {
-        bytes = await source.readAll();
+        bytes = whole ?? (await source.readAll());
         analysis = await analyzer(this.analyzerInput(source, bytes));
       } else {
         analysis = genericAnalysis(source.name, format);
       }
       if (entry.xdm) applyXdm(analysis, entry.xdm);
-      await this.store(source, analysis, bytes);
+      // Text from a file is data, never terminal or markup commands: control characters go here, once.
+      await this.store(seq, source, cleanAnalysis(analysis), bytes);
       if (analysis.embedded?.length && embedDepth < MAX_EMBED_DEPTH) {
         for (const e of analysis.embedded)
           await this.importEntry({ relPath: e.name, source: bytesSource(`${source.displayPath} › ${e.name}`, e.name, e.bytes), onMedia: false }, embedDepth + 1);
       }
     } catch (err) {
       if (err instanceof ImportStopped) throw err;
+      if (err instanceof CommitFailed) throw err.cause;
       // A stop asked for while a file was being read (OCR honours the signal): stop here too.
       if (this.options.signal?.aborted) throw this.stopped();
       if (err instanceof SkipFile) return this.skip(source, err.reason);
@@ -147,102 +171,73 @@ export class Importer {
     try {
       const tree = await zipTree(zip, source.displayPath);
       this.filesDone++; // the archive itself counts as done; its entries are counted next
-      await this.importTree(tree);
+      await this.importTree(tree, 1);
     } finally {
       await zip.close();
     }
   }
 
-  /** Writes the blob (durable, carrying its record's facts), then the rows inside the current batch. */
-  private async store(source: ImportSource, analysis: Analysis, bytes: Uint8Array | null): Promise<void> {
-    const db = this.vault.db;
+  /** Stages the file's blob (carrying its record's facts) and hands it to the batch. */
+  private async store(seq: number, source: ImportSource, analysis: Analysis, bytes: Uint8Array | null): Promise<void> {
+    let replaces: StoredInstance | undefined;
     if (analysis.dicom) {
-      const existing = recordWithSopInstance(db, analysis.dicom.sopInstanceUID);
-      if (existing) return this.settle({ path: source.displayPath, status: 'duplicate', recordId: existing, duplicate: 'same-image' }, source.size);
+      const stored = storedInstance(this.vault.db, analysis.dicom.sopInstanceUID);
+      if (stored && (await this.intact(stored))) return this.settle({ path: source.displayPath, status: 'duplicate', recordId: stored.recordId, duplicate: 'same-image' }, source.size);
+      if (stored) replaces = stored;
     }
-    const ids = {
-      recordId: (analysis.dicom && studyRecordId(db, analysis.dicom.studyInstanceUID)) || newId(),
-      fileId: newId(),
-      importedAt: new Date().toISOString(),
-      importId: this.importId,
-    };
-    const put = await this.vault.blobs.put(bytes ? oneChunk(bytes) : source.stream(), {
-      facts: () => recordFacts(ids, source, analysis) as unknown as Record<string, unknown>,
-      // An identical blob no live record uses (an interrupted import, the trash) takes this record's facts.
-      keepExisting: (blobId) => recordWithBlob(db, blobId) !== null,
-    });
-    if (put.size !== source.size && !bytes)
-      throw new DossierError('unreadable', `file changed while it was being read (${source.size} → ${put.size} bytes)`);
-    if (!analysis.dicom && put.existed) {
-      const existing = recordWithBlob(db, put.blobId);
-      if (existing) return this.settle({ path: source.displayPath, status: 'duplicate', recordId: existing, duplicate: 'same-content' }, source.size);
+    const ids = replaces ? { recordId: replaces.recordId, fileId: replaces.fileId, importedAt: new Date().toISOString(), importId: this.importId } : this.newIds(analysis);
+    const facts = () => recordFacts(ids, source, analysis) as unknown as Record<string, unknown>;
+    const staged = bytes ? await this.vault.blobs.stageBytes(bytes, facts) : await this.vault.blobs.stage(source.stream(), facts);
+    if (staged.size !== source.size && !bytes) {
+      await this.vault.blobs.discard([staged]);
+      throw new DossierError('unreadable', `file changed while it was being read (${source.size} → ${staged.size} bytes)`);
     }
-    this.begin();
-    const file = { id: ids.fileId, blobId: put.blobId, size: put.size, originalName: source.name, originalPath: source.displayPath, importedAt: ids.importedAt, importId: this.importId };
-    db.exec('SAVEPOINT file');
-    let recordId: string;
+    const item: PreparedFile = { seq, source, analysis, ids, staged, ...(replaces ? { replaces } : {}) };
+    this.batch.add(item);
+    // A failed commit (disk full, the disk gone) stops the import; it is not this file's fault.
+    if (this.batch.full) await this.commit(false).catch((err: unknown) => Promise.reject(new CommitFailed(err)));
+  }
+
+  /** Ids for a new file; an image of a study already in the vault (or earlier in this import) joins its record. */
+  private newIds(analysis: Analysis): PreparedFile['ids'] {
+    const uid = analysis.dicom?.studyInstanceUID;
+    let recordId = uid ? (studyRecordId(this.vault.db, uid) ?? this.newStudies.get(uid)) : undefined;
+    if (!recordId) recordId = newId();
+    if (uid) this.newStudies.set(uid, recordId);
+    return { recordId, fileId: newId(), importedAt: new Date().toISOString(), importId: this.importId };
+  }
+
+  /** Whether the stored copy of an instance is whole: authentic, complete, and still a readable DICOM file. */
+  private async intact(stored: StoredInstance): Promise<boolean> {
     try {
-      recordId = analysis.dicom ? insertInstance(db, ids.recordId, analysis, analysis.dicom, file) : insertDocument(db, ids.recordId, analysis, file);
-      db.exec('RELEASE file');
-    } catch (err) {
-      db.exec('ROLLBACK TO file');
-      db.exec('RELEASE file');
-      throw err;
+      const reader = await this.vault.blobs.open(stored.blobId);
+      try {
+        parseDicomInstance(await reader.readAll());
+        return true;
+      } finally {
+        await reader.close();
+      }
+    } catch {
+      return false;
     }
-    this.settle({ path: source.displayPath, status: 'imported', recordId }, source.size);
+  }
+
+  /** Commits the batch after the commits already queued (`always`: even when it is not full yet). */
+  private commit(always: boolean): Promise<void> {
+    this.committing = this.committing.then(() => (always || this.batch.full ? this.batch.commit() : undefined));
+    return this.committing;
   }
 
   private skip(source: ImportSource, reason: SkipReason): void {
     this.settle({ path: source.displayPath, status: 'skipped', skip: reason }, source.size);
   }
 
-  /** Queues an outcome; it is reported when the batch commits (immediately if none is open). */
+  /** A final outcome: reported at once (the batch reports its files only once they are durable). */
   private settle(outcome: ImportOutcome, bytes = 0): void {
     this.filesDone++;
     this.bytesDone += bytes;
-    if (this.inTransaction) {
-      this.pending.push(outcome);
-      const full = this.pending.length >= (this.options.batchFiles ?? 64);
-      const old = Date.now() - this.batchStarted >= (this.options.batchMs ?? 1000);
-      if (full || old) this.commit();
-    } else {
-      this.report(outcome);
-    }
+    this.report(outcome);
     this.progress('');
-  }
-
-  private begin(): void {
-    if (this.inTransaction) return;
-    this.vault.db.exec('BEGIN IMMEDIATE');
-    this.inTransaction = true;
-    this.batchStarted = Date.now();
-  }
-
-  private commit(): void {
-    if (this.inTransaction) {
-      this.vault.db.exec('COMMIT');
-      this.inTransaction = false;
-    }
-    const done = this.pending;
-    this.pending = [];
-    for (const o of done) this.report(o);
-  }
-
-  /** Keeps the files already stored in this batch (they are complete); rolls back only if that fails. */
-  private finishAfterError(): void {
-    try {
-      this.commit();
-    } catch {
-      this.rollback();
-    }
-  }
-
-  private rollback(): void {
-    if (this.inTransaction) {
-      this.vault.db.exec('ROLLBACK');
-      this.inTransaction = false;
-    }
-    this.pending = [];
   }
 
   private report(outcome: ImportOutcome): void {
@@ -255,8 +250,10 @@ export class Importer {
   }
 }
 
-async function* oneChunk(bytes: Uint8Array): AsyncGenerator<Uint8Array> {
-  yield bytes;
+/** The analysis with control characters removed from every extracted string (embedded bytes untouched). */
+function cleanAnalysis(analysis: Analysis): Analysis {
+  const { embedded, ...rest } = analysis;
+  return { ...stripControlsDeep(rest), ...(embedded ? { embedded } : {}) };
 }
 
 function applyXdm(analysis: Analysis, xdm: NonNullable<PlannedEntry['xdm']>): void {
@@ -266,6 +263,13 @@ function applyXdm(analysis: Analysis, xdm: NonNullable<PlannedEntry['xdm']>): vo
   if (xdm.type) (analysis.type = xdm.type), (analysis.typeGuessed = false);
   if (xdm.identity && !analysis.identity) analysis.identity = xdm.identity;
   analysis.metadata = { ...analysis.metadata, xdm: true };
+}
+
+/** A batch's commit failed while this file was being added: the import stops with that error. */
+class CommitFailed extends Error {
+  constructor(override readonly cause: unknown) {
+    super('commit failed');
+  }
 }
 
 /** Thrown between files when the import's signal is aborted (reason 'locked' or anything else: cancelled). */

@@ -13,6 +13,7 @@ import { Importer } from './pipeline.js';
 import { bytesSource } from './source.js';
 import { insertDocument, insertInstance, recordExists, recordWithSopInstance, studyRecordId } from './record-writer.js';
 import { parseRecordFacts, type RecordFacts } from './record-facts.js';
+import { isThumbnailFacts } from '../records/thumbnail-cache.js';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 
@@ -35,7 +36,7 @@ export async function rebuildIndex(repair: VaultRepair, options: RebuildOptions 
     const { db, snapshot } = startingIndex(repair);
     const rowsDropped = dropRowsWithoutBlobs(db, new Set(repair.blobs.listIds()));
     const recordsKept = count(db, 'SELECT count(*) AS n FROM records');
-    const adoptable = await unlistedBlobs(repair, db);
+    const adoptable = await unlistedBlobs(repair, db, new Date().toISOString());
     reanalyse = adoptable.filter((a) => !a.facts);
     const recordsAdded = addFromFacts(db, adoptable.filter((a) => a.facts), adoptable.length, options);
     report = { snapshot, recordsKept, recordsAdded, filesReanalysed: reanalyse.length, rowsDropped, damagedKeptAt: null };
@@ -69,6 +70,7 @@ function dropRowsWithoutBlobs(db: Db, present: Set<string>): number {
   const listed = db.prepare('SELECT DISTINCT blob_id FROM files').all() as { blob_id: string }[];
   const gone = listed.map((r) => r.blob_id).filter((id) => !present.has(id));
   return db.transaction(() => {
+    db.prepare('DELETE FROM thumbnails WHERE blob_id IS NOT NULL AND blob_id NOT IN (SELECT value FROM json_each(?))').run(JSON.stringify([...present]));
     const drop = db.prepare('DELETE FROM files WHERE blob_id = ?');
     let dropped = 0;
     for (const id of gone) dropped += drop.run(id).changes;
@@ -80,17 +82,22 @@ function dropRowsWithoutBlobs(db: Db, present: Set<string>): number {
   })();
 }
 
-/** Stored files the index does not list (and that no emptied trash purged), with their facts, oldest import first. */
-async function unlistedBlobs(repair: VaultRepair, db: Db): Promise<Adoptable[]> {
-  const listed = db.prepare('SELECT 1 FROM files WHERE blob_id = ? LIMIT 1');
+/**
+ * Stored files the index does not list (and that no emptied trash purged), with their facts, oldest
+ * import first. A cached thumbnail no row lists any more is no record: it is marked purged.
+ */
+async function unlistedBlobs(repair: VaultRepair, db: Db, now: string): Promise<Adoptable[]> {
+  const listed = db.prepare('SELECT 1 FROM files WHERE blob_id = ? UNION ALL SELECT 1 FROM thumbnails WHERE blob_id = ? LIMIT 1');
   const purged = db.prepare('SELECT 1 FROM purged_blobs WHERE blob_id = ?');
+  const markPurged = db.prepare('INSERT OR IGNORE INTO purged_blobs (blob_id, purged_at) VALUES (?, ?)');
   const out: Adoptable[] = [];
   for (const blobId of repair.blobs.listIds()) {
-    if (listed.get(blobId) || purged.get(blobId)) continue;
+    if (listed.get(blobId, blobId) || purged.get(blobId)) continue;
     const reader = await repair.blobs.open(blobId).catch(() => null);
     if (!reader) continue; // a damaged blob cannot be adopted; check names it once it is listed again
     try {
-      out.push({ blobId, size: reader.size, facts: reader.trailer ? parseRecordFacts(reader.trailer.facts) : null });
+      if (isThumbnailFacts(reader.trailer?.facts)) markPurged.run(blobId, now);
+      else out.push({ blobId, size: reader.size, facts: reader.trailer ? parseRecordFacts(reader.trailer.facts) : null });
     } finally {
       await reader.close();
     }

@@ -3,6 +3,7 @@
 // (docs/vault-format.md, "Record facts"). Read back only through parseRecordFacts.
 import { z } from 'zod';
 import { FILE_FORMATS, RECORD_KINDS, RECORD_TYPES } from '../../../shared/domain.js';
+import { ALL_CLINICAL_STATUSES, ALLERGY_SEVERITIES, HEALTH_KINDS, PROCEDURE_CATEGORIES } from '../../../shared/health.js';
 import type { Analysis } from '../base/analysis.js';
 
 export const RECORD_FACTS_VERSION = 1;
@@ -41,6 +42,26 @@ const dicom = z
     tags: z.record(z.string(), z.unknown()),
   })
   .passthrough();
+// Health facts are re-checked as strictly as an import would write them: they become rows again.
+const healthFact = z
+  .object({
+    kind: z.enum(HEALTH_KINDS),
+    text: z.string().min(1),
+    fields: z
+      .object({
+        date: z.string().optional(),
+        endDate: z.string().optional(),
+        clinicalStatus: z.enum(ALL_CLINICAL_STATUSES).optional(),
+        dose: z.string().optional(),
+        frequency: z.string().optional(),
+        reaction: z.string().optional(),
+        severity: z.enum(ALLERGY_SEVERITIES).optional(),
+        category: z.enum(PROCEDURE_CATEGORIES).optional(),
+        detail: z.string().optional(),
+      })
+      .strict(),
+  })
+  .strict();
 const analysis = z
   .object({
     format: z.enum(FILE_FORMATS),
@@ -56,6 +77,7 @@ const analysis = z
     pageCount: z.number().optional(),
     metadata: z.record(z.string(), z.unknown()),
     dicom: dicom.optional(),
+    health: z.array(healthFact).optional(),
   })
   .passthrough();
 const factsSchema = z.object({

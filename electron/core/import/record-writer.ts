@@ -1,8 +1,10 @@
 // Inserts what the import pipeline (or rebuild-index) found: document records, imaging studies and
-// their instances, and the searchable text. Ids and times come from the caller, so a record rebuilt
+// their instances, the searchable text, and the health facts a document states (as suggestions). Ids and times come from the caller, so a record rebuilt
 // from its blob's facts gets back exactly the ids it had. Called inside a transaction.
-import type { Db } from '../vault/database.js';
+import { cached, type Db } from '../vault/database.js';
 import type { Analysis, DicomInstanceInfo } from '../base/analysis.js';
+import { forgetThumbnail } from '../records/thumbnail-cache.js';
+import { suggestHealthItems } from '../records/health-suggestions.js';
 import { refreshSearchDescriptions } from '../records/search-text.js';
 
 export interface StoredFile {
@@ -21,7 +23,7 @@ function now(): string {
 }
 
 function insertFile(db: Db, recordId: string, analysis: Analysis, file: StoredFile): string {
-  db.prepare(
+  cached(db, 
     `INSERT INTO files (id, record_id, blob_id, original_name, original_path, size, format, imported_at, metadata)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(file.id, recordId, file.blobId, file.originalName, file.originalPath, file.size, analysis.format, file.importedAt, JSON.stringify(analysis.dicom ? analysis.dicom.tags : {}));
@@ -30,31 +32,55 @@ function insertFile(db: Db, recordId: string, analysis: Analysis, file: StoredFi
 
 /** The record of a study already in the vault (live or in the trash). */
 export function studyRecordId(db: Db, studyUid: string): string | null {
-  const row = db.prepare('SELECT id FROM records WHERE study_uid = ?').get(studyUid) as { id: string } | undefined;
+  const row = cached(db, 'SELECT id FROM records WHERE study_uid = ?').get(studyUid) as { id: string } | undefined;
   return row?.id ?? null;
 }
 
 export function recordExists(db: Db, id: string): boolean {
-  return db.prepare('SELECT 1 FROM records WHERE id = ?').get(id) !== undefined;
+  return cached(db, 'SELECT 1 FROM records WHERE id = ?').get(id) !== undefined;
 }
 
 /** The record holding a file with this exact content, if any (live records only). */
 export function recordWithBlob(db: Db, blobId: string): string | null {
-  const row = db.prepare(`SELECT f.record_id AS id FROM files f JOIN records r ON r.id = f.record_id WHERE f.blob_id = ? AND r.deleted_at IS NULL LIMIT 1`).get(blobId) as
+  const row = cached(db, `SELECT f.record_id AS id FROM files f JOIN records r ON r.id = f.record_id WHERE f.blob_id = ? AND r.deleted_at IS NULL LIMIT 1`).get(blobId) as
     | { id: string }
     | undefined;
   return row?.id ?? null;
 }
 
+/** The stored copy of an instance: its record, file row and blob. */
+export interface StoredInstance {
+  recordId: string;
+  fileId: string;
+  blobId: string;
+}
+
+export function storedInstance(db: Db, sopUid: string): StoredInstance | null {
+  const row = cached(db, `SELECT i.record_id, f.id AS file_id, f.blob_id FROM instances i JOIN files f ON f.id = i.file_id WHERE i.sop_uid = ?`).get(sopUid) as
+    | { record_id: string; file_id: string; blob_id: string }
+    | undefined;
+  return row ? { recordId: row.record_id, fileId: row.file_id, blobId: row.blob_id } : null;
+}
+
+/** Points a file row at a new blob (a damaged stored copy replaced by an intact one; the record keeps its id). */
+export function replaceFileBlob(db: Db, fileId: string, blobId: string, size: number): void {
+  cached(db, 'UPDATE files SET blob_id = ?, size = ? WHERE id = ?').run(blobId, size, fileId);
+}
+
+/** Whether any file row (live record or in the trash) still uses a blob. */
+export function recordWithBlobAnyState(db: Db, blobId: string): boolean {
+  return cached(db, 'SELECT 1 FROM files WHERE blob_id = ? LIMIT 1').get(blobId) !== undefined;
+}
+
 export function recordWithSopInstance(db: Db, sopUid: string): string | null {
-  const row = db.prepare(`SELECT record_id AS id FROM instances WHERE sop_uid = ?`).get(sopUid) as { id: string } | undefined;
+  const row = cached(db, `SELECT record_id AS id FROM instances WHERE sop_uid = ?`).get(sopUid) as { id: string } | undefined;
   return row?.id ?? null;
 }
 
 export function insertDocument(db: Db, id: string, analysis: Analysis, file: StoredFile): string {
   const t = file.importedAt;
   const identity = analysis.identity;
-  db.prepare(
+  cached(db, 
     `INSERT INTO records (id, kind, type, type_guessed, title, date, date_guessed, institution, patient_name, patient_id,
        patient_birth_date, patient_sex, identity_source, format, page_count, text_chars, metadata, imported_at, updated_at, import_id)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -81,25 +107,28 @@ export function insertDocument(db: Db, id: string, analysis: Analysis, file: Sto
     file.importId ?? null,
   );
   insertFile(db, id, analysis, file);
-  const row = db.prepare('SELECT rowid FROM records WHERE id = ?').get(id) as { rowid: number };
-  db.prepare('INSERT INTO record_text (rowid, title, body, descriptions) VALUES (?, ?, ?, ?)').run(row.rowid, analysis.title, analysis.text ?? '', '');
+  const row = cached(db, 'SELECT rowid FROM records WHERE id = ?').get(id) as { rowid: number };
+  cached(db, 'INSERT INTO record_text (rowid, title, body, descriptions) VALUES (?, ?, ?, ?)').run(row.rowid, analysis.title, analysis.text ?? '', '');
   refreshSearchDescriptions(db, id);
+  suggestHealthItems(db, id, analysis.health ?? [], t);
   return id;
 }
 
 /** Adds a DICOM instance to its study's record, creating the record (as `newRecordId`) for a new study. */
 export function insertInstance(db: Db, newRecordId: string, analysis: Analysis, info: DicomInstanceInfo, file: StoredFile): string {
-  const existing = db.prepare('SELECT id FROM records WHERE study_uid = ?').get(info.studyInstanceUID) as { id: string } | undefined;
+  const existing = cached(db, 'SELECT id FROM records WHERE study_uid = ?').get(info.studyInstanceUID) as { id: string } | undefined;
   let recordId: string;
   if (existing) {
     recordId = existing.id;
     // A study that was deleted and is imported again comes back.
-    db.prepare('UPDATE records SET deleted_at = NULL, updated_at = ? WHERE id = ? AND deleted_at IS NOT NULL').run(now(), recordId);
+    cached(db, 'UPDATE records SET deleted_at = NULL, updated_at = ? WHERE id = ? AND deleted_at IS NOT NULL').run(now(), recordId);
+    // New images may change which one is in the middle: draw the picture again when next asked.
+    forgetThumbnail(db, recordId);
   } else {
     recordId = newRecordId;
     const t = file.importedAt;
     const p = info.patient;
-    db.prepare(
+    cached(db, 
       `INSERT INTO records (id, kind, type, type_guessed, title, date, date_guessed, institution, patient_name, patient_id,
          patient_birth_date, patient_sex, identity_source, format, study_uid, metadata, imported_at, updated_at, import_id)
        VALUES (?, 'imaging', 'imaging', 0, ?, ?, 0, ?, ?, ?, ?, ?, 'dicom', 'dicom', ?, ?, ?, ?, ?)`,
@@ -125,12 +154,12 @@ export function insertInstance(db: Db, newRecordId: string, analysis: Analysis, 
       t,
       file.importId ?? null,
     );
-    const { rowid } = db.prepare('SELECT rowid FROM records WHERE id = ?').get(recordId) as { rowid: number };
-    db.prepare('INSERT INTO record_text (rowid, title, body, descriptions) VALUES (?, ?, ?, ?)').run(rowid, analysis.title, '', '');
+    const { rowid } = cached(db, 'SELECT rowid FROM records WHERE id = ?').get(recordId) as { rowid: number };
+    cached(db, 'INSERT INTO record_text (rowid, title, body, descriptions) VALUES (?, ?, ?, ?)').run(rowid, analysis.title, '', '');
   }
-  const newSeries = !db.prepare('SELECT 1 FROM instances WHERE record_id = ? AND series_uid = ? LIMIT 1').get(recordId, info.seriesInstanceUID);
+  const newSeries = !cached(db, 'SELECT 1 FROM instances WHERE record_id = ? AND series_uid = ? LIMIT 1').get(recordId, info.seriesInstanceUID);
   const fileId = insertFile(db, recordId, analysis, file);
-  db.prepare(
+  cached(db, 
     `INSERT INTO instances (file_id, record_id, study_uid, series_uid, sop_uid, sop_class_uid, transfer_syntax, modality,
        series_description, series_number, instance_number, rows, columns, frames, pixel_data)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,

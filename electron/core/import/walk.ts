@@ -2,6 +2,8 @@
 // folder imports and zip imports go through the same planning rules (plan.ts).
 import { promises as fsp } from 'node:fs';
 import path from 'node:path';
+import { MAX_FILES_PER_IMPORT } from '../archive/zip-safety.js';
+import { DossierError } from '../base/errors.js';
 import { fileSource, type ImportSource } from './source.js';
 import type { SkipReason } from '../../../shared/import-outcomes.js';
 
@@ -74,7 +76,18 @@ async function walkDir(dir: string, rel: string, tree: Tree): Promise<void> {
     }
     if (stat.isSymbolicLink()) tree.skipped.push({ path: full, reason: { code: 'symlink' } });
     else if (stat.isDirectory()) await walkDir(full, relPath, tree);
-    else if (stat.isFile()) tree.entries.push({ relPath, source: fileSource(full, name, stat.size) });
+    else if (stat.isFile()) addFile(tree, relPath, fileSource(full, name, stat.size));
     else tree.skipped.push({ path: full, reason: { code: 'not-a-regular-file' } });
   }
+}
+
+/** Refuses a folder with more files than one import takes, before anything is read. */
+function addFile(tree: Tree, relPath: string, source: ImportSource): void {
+  if (tree.entries.length >= MAX_FILES_PER_IMPORT)
+    throw new DossierError(
+      'too-many-files',
+      `This folder holds more than ${MAX_FILES_PER_IMPORT.toLocaleString('en-US')} files, the most Dossier takes in one import. Import its folders one at a time.`,
+      { details: { limit: MAX_FILES_PER_IMPORT } },
+    );
+  tree.entries.push({ relPath, source });
 }

@@ -3,7 +3,7 @@
 // imaging the study, body part, modalities and series. Recomputed from the rows, so an old vault
 // is brought up to date once (SEARCH_VERSION) and every writer keeps it current.
 import { nameSearchText } from '../../../shared/person-name.js';
-import type { Db } from '../vault/database.js';
+import { cached, type Db } from '../vault/database.js';
 
 /** Bump when descriptions gain a field: vaults re-index once on open. */
 export const SEARCH_VERSION = 2;
@@ -18,10 +18,10 @@ interface Row {
 }
 
 export function searchDescriptions(db: Db, recordId: string): { rowid: number; text: string } | null {
-  const r = db.prepare('SELECT rowid, title, institution, patient_name, patient_id, metadata FROM records WHERE id = ?').get(recordId) as Row | undefined;
+  const r = cached(db, 'SELECT rowid, title, institution, patient_name, patient_id, metadata FROM records WHERE id = ?').get(recordId) as Row | undefined;
   if (!r) return null;
   const meta = JSON.parse(r.metadata) as { studyDescription?: unknown; bodyPart?: unknown };
-  const series = db.prepare('SELECT DISTINCT modality, series_description FROM instances WHERE record_id = ?').all(recordId) as { modality: string; series_description: string }[];
+  const series = cached(db, 'SELECT DISTINCT modality, series_description FROM instances WHERE record_id = ?').all(recordId) as { modality: string; series_description: string }[];
   const parts = [
     nameSearchText(r.patient_name),
     r.patient_id,
@@ -36,15 +36,15 @@ export function searchDescriptions(db: Db, recordId: string): { rowid: number; t
 /** Rewrites one record's descriptions in the index (its title and body text are kept). */
 export function refreshSearchDescriptions(db: Db, recordId: string): void {
   const d = searchDescriptions(db, recordId);
-  if (d) db.prepare('UPDATE record_text SET descriptions = ? WHERE rowid = ?').run(d.text, d.rowid);
+  if (d) cached(db, 'UPDATE record_text SET descriptions = ? WHERE rowid = ?').run(d.text, d.rowid);
 }
 
 /** Re-indexes the descriptions of every record once when the index predates SEARCH_VERSION. */
 export function ensureSearchIndex(db: Db): void {
-  const row = db.prepare(`SELECT value FROM meta WHERE key = 'search_version'`).get() as { value: string } | undefined;
+  const row = cached(db, `SELECT value FROM meta WHERE key = 'search_version'`).get() as { value: string } | undefined;
   if (Number(row?.value ?? 0) >= SEARCH_VERSION) return;
   db.transaction(() => {
-    for (const { id } of db.prepare('SELECT id FROM records').all() as { id: string }[]) refreshSearchDescriptions(db, id);
-    db.prepare(`INSERT INTO meta(key, value) VALUES ('search_version', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`).run(String(SEARCH_VERSION));
+    for (const { id } of cached(db, 'SELECT id FROM records').all() as { id: string }[]) refreshSearchDescriptions(db, id);
+    cached(db, `INSERT INTO meta(key, value) VALUES ('search_version', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`).run(String(SEARCH_VERSION));
   })();
 }

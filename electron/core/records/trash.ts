@@ -44,7 +44,12 @@ export async function emptyTrash(vault: Vault): Promise<number> {
        SELECT DISTINCT f.blob_id, ? FROM files f JOIN records r ON r.id = f.record_id WHERE r.deleted_at IS NOT NULL
        AND NOT EXISTS (SELECT 1 FROM files g JOIN records q ON q.id = g.record_id WHERE g.blob_id = f.blob_id AND q.deleted_at IS NULL)`,
     ).run(new Date().toISOString());
-    // files, instances and case_records go with them (ON DELETE CASCADE).
+    // Their cached thumbnails too (the rows go by cascade; the blobs once nothing lists them).
+    db.prepare(
+      `INSERT OR IGNORE INTO purged_blobs (blob_id, purged_at)
+       SELECT t.blob_id, ? FROM thumbnails t JOIN records r ON r.id = t.record_id WHERE r.deleted_at IS NOT NULL AND t.blob_id IS NOT NULL`,
+    ).run(new Date().toISOString());
+    // files, instances, thumbnails and case_records go with them (ON DELETE CASCADE).
     db.prepare('DELETE FROM records WHERE deleted_at IS NOT NULL').run();
     return rows.length;
   })();

@@ -13,6 +13,9 @@ import type { Handlers, HandlerContext } from './handlers/types.js';
 import { vaultHandlers } from './handlers/vault-handlers.js';
 import { recordHandlers, importSources } from './handlers/record-handlers.js';
 import { caseHandlers } from './handlers/case-handlers.js';
+import { viewerHandlers } from './handlers/viewer-handlers.js';
+import { DatasetCache } from '../records/dataset-cache.js';
+import { journeyHandlers } from './handlers/journey-handlers.js';
 
 export interface DossierService {
   call(method: string, params: unknown): Promise<unknown>;
@@ -36,9 +39,14 @@ const SESSION_METHODS = new Set(['vault.status', 'vault.create', 'vault.unlock',
 export function createDossierService(options: ServiceOptions): DossierService {
   const listeners = new Set<(event: ApiEvent, payload: unknown) => void>();
   const emit = <E extends ApiEvent>(event: E, payload: DossierEvents[E]) => listeners.forEach((l) => l(event, payload));
-  const session = new VaultSession({ vaultDir: options.vaultDir, ...(options.kdfCost ? { kdfCost: options.kdfCost } : {}), onStatus: (s) => emit('vault.status', s) });
-  const ctx: HandlerContext = { session, appVersion: options.appVersion ?? APP_VERSION, emit };
-  const handlers: Handlers = { ...vaultHandlers(ctx), ...recordHandlers(ctx), ...caseHandlers(ctx) };
+  const datasets = new DatasetCache();
+  const onStatus = (s: DossierEvents['vault.status']): void => {
+    if (!s.unlocked) datasets.clear(); // no plaintext of a locked vault stays in memory
+    emit('vault.status', s);
+  };
+  const session = new VaultSession({ vaultDir: options.vaultDir, ...(options.kdfCost ? { kdfCost: options.kdfCost } : {}), onStatus });
+  const ctx: HandlerContext = { session, appVersion: options.appVersion ?? APP_VERSION, emit, datasets };
+  const handlers: Handlers = { ...vaultHandlers(ctx), ...recordHandlers(ctx), ...caseHandlers(ctx), ...journeyHandlers(ctx), ...viewerHandlers(ctx) };
   const fail = (err: unknown): never => {
     throw new ApiError(toApiError(err, options.log));
   };

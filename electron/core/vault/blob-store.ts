@@ -1,6 +1,10 @@
 // Encrypted, content-addressed file storage under <vault>/blobs. A blob's name is the HMAC of its
 // plaintext under a vault key: identical files are stored once, yet names reveal no file hash.
 import { createHmac, randomBytes, type Hmac } from 'node:crypto';
+import { close, fsync, open } from 'node:fs';
+import { promisify } from 'node:util';
+import { SealPool } from './seal-pool.js';
+import type { SealedFile } from './seal-file.js';
 import { promises as fsp, mkdirSync, readdirSync, rmSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import {
@@ -14,14 +18,14 @@ import {
   openChunk,
   openTrailer,
   parseHeader,
-  sealChunk,
+  sealChunkParts,
   sealTrailer,
   trailerLength,
   type BlobHeader,
   type ChunkLayout,
 } from '../crypto/blob-format.js';
 import { DossierError, fsError } from '../base/errors.js';
-import { fsyncDirSync } from './durable-fs.js';
+import { fsyncDir } from './durable-fs.js';
 
 export interface PutResult {
   blobId: string;
@@ -36,6 +40,49 @@ export interface BlobTrailer {
   blobId: string;
   size: number;
   facts: Record<string, unknown>;
+}
+
+/** A blob written under a temporary name and not yet durable (see BlobStore.stage / settle). */
+export interface StagedBlob {
+  tmp: string;
+  blobId: string;
+  size: number;
+  /** The file is still open, so making it durable needs no second open. */
+  sync(): Promise<void>;
+  close(): Promise<void>;
+}
+
+function stagedFromHandle(tmp: string, blobId: string, size: number, handle: fsp.FileHandle): StagedBlob {
+  return { tmp, blobId, size, sync: () => handle.sync(), close: () => handle.close() };
+}
+
+/** A file a seal worker wrote and closed: synced by opening it again (raw descriptors, no FileHandle). */
+function stagedFromSealed({ tmp, blobId, size }: SealedFile): StagedBlob {
+  return {
+    tmp,
+    blobId,
+    size,
+    async sync() {
+      const fd = await promisify(open)(tmp, 'r+');
+      try {
+        await promisify(fsync)(fd);
+      } finally {
+        await promisify(close)(fd);
+      }
+    },
+    close: async () => undefined,
+  };
+}
+
+/** How many staged files are fsynced at once (the I/O thread pool has four threads). */
+const SYNC_PARALLELISM = 8;
+
+async function inParallel<T>(items: T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const run = async (): Promise<void> => {
+    while (next < items.length) await work(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, run));
 }
 
 export interface PutOptions {
@@ -61,10 +108,13 @@ export class BlobDamaged extends DossierError {
 
 const BLOB_ID = /^[0-9a-f]{64}$/;
 const WRITE_BATCH = 16; // chunks per write() call: ~1 MiB, bounded memory
+const READ_BATCH = 16; // chunks per read() call in BlobReader.read: ~1 MiB, bounded memory
 
 export class BlobStore {
   readonly dir: string;
   private readonly tmpDir: string;
+  /** Started at the first import that needs it; stopped when the vault locks. */
+  private pool: SealPool | null = null;
 
   constructor(
     vaultDir: string,
@@ -87,6 +137,17 @@ export class BlobStore {
 
   /** Streams plaintext in, encrypting chunk by chunk into a temp file; renames when durable. */
   async put(source: AsyncIterable<Uint8Array>, options: PutOptions = {}): Promise<PutResult> {
+    const staged = await this.stage(source, options.facts);
+    const keep = existsSync(this.pathOf(staged.blobId)) && (options.keepExisting?.(staged.blobId) ?? true);
+    await this.settle([{ staged, action: keep ? 'discard' : 'store' }]);
+    return { blobId: staged.blobId, size: staged.size, existed: keep };
+  }
+
+  /**
+   * Writes a blob under a temporary name, not yet durable: the import stages a batch of files and
+   * then makes them all durable together (settle), instead of waiting on one fsync after another.
+   */
+  async stage(source: AsyncIterable<Uint8Array>, facts?: PutOptions['facts']): Promise<StagedBlob> {
     const header = newHeader();
     const key = blobKey(this.encryptionKey, header);
     const hmac = createHmac('sha256', this.namingKey);
@@ -97,24 +158,68 @@ export class BlobStore {
       await handle.write(header.raw);
       const size = await writeChunks(handle, key, header, source, hmac);
       const blobId = hmac.digest('hex');
-      const trailer = { blobId, size, facts: options.facts?.(blobId, size) ?? {} };
+      const trailer = { blobId, size, facts: facts?.(blobId, size) ?? {} };
       await handle.write(sealTrailer(key, header, Buffer.from(JSON.stringify(trailer), 'utf8')));
-      await handle.sync();
-      await handle.close();
-      handle = undefined;
-      const finalPath = this.pathOf(blobId);
-      if (existsSync(finalPath) && (options.keepExisting?.(blobId) ?? true)) {
-        await fsp.rm(tmp, { force: true });
-        return { blobId, size, existed: true };
-      }
-      await fsp.mkdir(path.dirname(finalPath), { recursive: true, mode: 0o700 });
-      await fsp.rename(tmp, finalPath);
-      fsyncDirSync(path.dirname(finalPath));
-      return { blobId, size, existed: false };
+      return stagedFromHandle(tmp, blobId, size, handle);
     } catch (err) {
       await handle?.close().catch(() => undefined);
       await fsp.rm(tmp, { force: true }).catch(() => undefined);
       throw fsError(err, 'the encrypted file in the vault');
+    }
+  }
+
+  /**
+   * Stages a whole file already in memory, sealed in a worker thread (both cores work during an
+   * import). The bytes' buffer is copied for the worker; the caller may keep using it.
+   */
+  async stageBytes(bytes: Uint8Array, facts?: PutOptions['facts']): Promise<StagedBlob> {
+    this.pool ??= new SealPool({ encryptionKey: this.encryptionKey, namingKey: this.namingKey }, this.tmpDir);
+    try {
+      // The facts never depend on the name (the trailer carries name and size beside them).
+      return stagedFromSealed(await this.pool.seal(bytes, JSON.stringify(facts?.('', bytes.byteLength) ?? {})));
+    } catch (err) {
+      throw fsError(err, 'the encrypted file in the vault');
+    }
+  }
+
+  /** Whether a blob of this name is stored. */
+  exists(blobId: string): boolean {
+    return existsSync(this.pathOf(blobId));
+  }
+
+  /**
+   * Makes staged blobs durable under their names, all together: their data synced in parallel, then
+   * renamed, then each blob folder synced once. 'discard' drops a staged copy (its content was stored
+   * already); 'store' puts it in place, over an earlier copy of the same content if there is one.
+   */
+  async settle(items: { staged: StagedBlob; action: 'store' | 'discard' }[]): Promise<void> {
+    const kept = items.filter((i) => i.action === 'store').map((i) => i.staged);
+    try {
+      await inParallel(kept, SYNC_PARALLELISM, async (b) => {
+        await b.sync();
+        await b.close();
+      });
+      const dirs = new Set<string>();
+      for (const b of kept) {
+        const final = this.pathOf(b.blobId);
+        if (!dirs.has(path.dirname(final))) await fsp.mkdir(path.dirname(final), { recursive: true, mode: 0o700 });
+        dirs.add(path.dirname(final));
+        await fsp.rename(b.tmp, final);
+      }
+      await inParallel([...dirs], SYNC_PARALLELISM, fsyncDir);
+    } catch (err) {
+      await this.discard(kept);
+      throw fsError(err, 'the encrypted file in the vault');
+    } finally {
+      await this.discard(items.filter((i) => i.action === 'discard').map((i) => i.staged));
+    }
+  }
+
+  /** Removes staged copies that will not be kept (a duplicate, an import that stopped). */
+  async discard(staged: StagedBlob[]): Promise<void> {
+    for (const b of staged) {
+      await b.close().catch(() => undefined);
+      await fsp.rm(b.tmp, { force: true }).catch(() => undefined);
     }
   }
 
@@ -165,6 +270,8 @@ export class BlobStore {
 
   /** Zeroes the keys when the vault locks: a later call fails instead of using stale key material. */
   forgetKeys(): void {
+    this.pool?.close();
+    this.pool = null;
     this.encryptionKey.fill(0);
     this.namingKey.fill(0);
   }
@@ -225,31 +332,40 @@ async function writeChunks(handle: fsp.FileHandle, key: Buffer, header: BlobHead
   let pending: Buffer[] = [];
   let index = 0;
   let size = 0;
-  let carry = Buffer.alloc(0);
+  let carry: Buffer = Buffer.alloc(0);
   let held: Buffer | null = null;
+  const seal = (plain: Buffer, last: boolean) => pending.push(...sealChunkParts(key, header, index++, last, plain));
   const flush = async () => {
-    if (pending.length) await handle.write(Buffer.concat(pending));
+    if (pending.length) await writeAll(handle, pending);
     pending = [];
   };
   for await (const piece of source) {
     size += piece.length;
     hmac.update(piece);
-    carry = carry.length ? Buffer.concat([carry, piece]) : Buffer.from(piece);
+    // Views, not copies: a whole file read for analysis is sealed straight from its buffer.
+    const view: Buffer = Buffer.from(piece.buffer, piece.byteOffset, piece.byteLength);
+    carry = carry.length ? Buffer.concat([carry, view]) : view;
     while (carry.length >= CHUNK_SIZE) {
-      if (held) pending.push(sealChunk(key, header, index++, false, held));
+      if (held) seal(held, false);
       held = carry.subarray(0, CHUNK_SIZE);
       carry = carry.subarray(CHUNK_SIZE);
-      if (pending.length >= WRITE_BATCH) await flush();
+      if (pending.length >= 2 * WRITE_BATCH) await flush();
     }
   }
-  if (held && carry.length === 0) {
-    pending.push(sealChunk(key, header, index++, true, held));
-  } else {
-    if (held) pending.push(sealChunk(key, header, index++, false, held));
-    pending.push(sealChunk(key, header, index++, true, carry));
+  if (held && carry.length === 0) seal(held, true);
+  else {
+    if (held) seal(held, false);
+    seal(carry, true);
   }
   await flush();
   return size;
+}
+
+/** writev, finishing a short write (the system may write fewer bytes than asked). */
+async function writeAll(handle: fsp.FileHandle, buffers: Buffer[]): Promise<void> {
+  const total = buffers.reduce((n, b) => n + b.length, 0);
+  const { bytesWritten } = await handle.writev(buffers);
+  if (bytesWritten < total) await handle.write(Buffer.concat(buffers).subarray(bytesWritten));
 }
 
 /** Random-access, authenticated reads of one blob; memory bounded by the chunk size. */
@@ -283,11 +399,47 @@ export class BlobReader {
     return plain;
   }
 
-  /** Reads plaintext bytes [start, end). */
+  /**
+   * Reads plaintext bytes [start, end). The sealed chunks are read a batch at a time with one file
+   * read each (the viewer reads a frame's file per image: a read per chunk was most of its cost).
+   */
   async read(start: number, end: number): Promise<Buffer> {
+    start = Math.max(0, start);
+    end = Math.min(this.size, end);
+    if (this.size === 0) {
+      await this.chunk(0); // still authenticate an empty blob
+      return Buffer.alloc(0);
+    }
+    if (start >= end) return Buffer.alloc(0);
     const parts: Buffer[] = [];
-    for await (const part of this.stream(start, end)) parts.push(part);
-    return Buffer.concat(parts);
+    const last = Math.floor((end - 1) / CHUNK_SIZE);
+    for (let first = Math.floor(start / CHUNK_SIZE); first <= last; first += READ_BATCH) {
+      const plain = await this.chunks(first, Math.min(last, first + READ_BATCH - 1));
+      const from = Math.max(0, start - first * CHUNK_SIZE);
+      parts.push(plain.subarray(from, Math.min(plain.length, end - first * CHUNK_SIZE)));
+    }
+    return parts.length === 1 ? (parts[0] as Buffer) : Buffer.concat(parts);
+  }
+
+  /** Chunks first…last (inclusive) with one read, each authenticated; their plaintext joined. */
+  private async chunks(first: number, last: number): Promise<Buffer> {
+    const position = HEADER_SIZE + first * SEALED_CHUNK;
+    const length = Math.min((last - first + 1) * SEALED_CHUNK, this.chunksEnd - position);
+    const sealed = Buffer.alloc(Math.max(0, length));
+    let got = 0;
+    while (got < sealed.length) {
+      const { bytesRead } = await this.handle.read(sealed, got, sealed.length - got, position + got);
+      if (bytesRead === 0) break;
+      got += bytesRead;
+    }
+    const plain: Buffer[] = [];
+    for (let i = first; i <= last; i++) {
+      const at = (i - first) * SEALED_CHUNK;
+      const opened = openChunk(this.key, this.header, i, i === this.chunkCount - 1, sealed.subarray(at, Math.min(got, at + SEALED_CHUNK)));
+      if (!opened) throw new BlobDamaged(this.blobId, 'corrupt', `chunk ${i} of ${this.chunkCount} failed authentication`);
+      plain.push(opened);
+    }
+    return plain.length === 1 ? (plain[0] as Buffer) : Buffer.concat(plain);
   }
 
   async readAll(): Promise<Buffer> {

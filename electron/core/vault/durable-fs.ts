@@ -15,6 +15,17 @@ export function fsyncDirSync(dir: string): void {
   }
 }
 
+/** The same, off the main thread (the I/O thread pool), so several folders can be synced at once. */
+export async function fsyncDir(dir: string): Promise<void> {
+  if (process.platform === 'win32') return;
+  const handle = await fsp.open(dir, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
 export async function writeFileAtomic(file: string, data: string | Uint8Array): Promise<void> {
   const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
   const handle = await fsp.open(tmp, 'wx', 0o600);

@@ -4,6 +4,7 @@ import { openSync, writeSync, closeSync, readFileSync, rmSync, fsyncSync } from 
 import { hostname } from 'node:os';
 import path from 'node:path';
 import { DossierError } from '../base/errors.js';
+import { isStale } from '../base/process-owner.js';
 
 export const LOCK_FILE = 'vault.lock';
 
@@ -13,14 +14,6 @@ interface LockInfo {
   since: string;
 }
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 export class VaultLock {
   private constructor(private readonly file: string) {}
@@ -44,7 +37,7 @@ export class VaultLock {
       } catch {
         owner = null; // half-written lock from a killed process: stale
       }
-      const stale = !owner || (owner.host === hostname() && !alive(owner.pid));
+      const stale = isStale(owner);
       if (!stale)
         throw new DossierError(
           'vault-in-use',

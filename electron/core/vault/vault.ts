@@ -168,17 +168,17 @@ export class Vault {
     }
   }
 
-  /** Blob ids that no file row lists: left by an interrupted import or a lost index; kept, never deleted. */
+  /** Blob ids that no file row (nor cached thumbnail) lists: left by an interrupted import or a lost index; kept, never deleted. */
   unlistedBlobs(): string[] {
-    const referenced = this.db.prepare('SELECT 1 FROM files WHERE blob_id = ? LIMIT 1');
-    return this.blobs.listIds().filter((id) => referenced.get(id) === undefined);
+    const referenced = this.db.prepare(BLOB_IN_USE);
+    return this.blobs.listIds().filter((id) => referenced.get(id, id) === undefined);
   }
 
-  /** Deletes the blobs an emptied trash recorded as purged (positive evidence), then forgets them. */
+  /** Deletes the blobs recorded as purged (positive evidence: an emptied trash, a dropped thumbnail), then forgets them. */
   finishPurges(): number {
     const ids = (this.db.prepare('SELECT blob_id FROM purged_blobs').all() as { blob_id: string }[]).map((r) => r.blob_id);
-    const stillUsed = this.db.prepare('SELECT 1 FROM files WHERE blob_id = ? LIMIT 1');
-    for (const id of ids) if (!stillUsed.get(id)) this.blobs.removeSync(id);
+    const inUse = this.db.prepare(BLOB_IN_USE);
+    for (const id of ids) if (!inUse.get(id, id)) this.blobs.removeSync(id);
     this.db.prepare('DELETE FROM purged_blobs').run();
     return ids.length;
   }
@@ -223,6 +223,9 @@ export class Vault {
     this.unlocked.lock.release();
   }
 }
+
+/** A blob is in use while a file or a cached thumbnail lists it (two parameters: the same id). */
+const BLOB_IN_USE = 'SELECT 1 FROM files WHERE blob_id = ? UNION ALL SELECT 1 FROM thumbnails WHERE blob_id = ? LIMIT 1';
 
 function totalChanges(db: Db): number {
   return (db.prepare('SELECT total_changes() AS n').get() as { n: number }).n;

@@ -1,7 +1,9 @@
 // The browser transport: a WebSocket to the loopback host (token from location.hash), and an HTTP
-// upload for dropped files. Implements the same DossierBridge as the Electron preload.
+// upload for dropped files. Implements the same DossierBridge as the Electron preload. Calls and
+// replies that hold typed arrays (frames, file bytes, thumbnails) travel as binary frames.
 import type { ApiEvent, DossierBridge } from '../../../shared/api.js';
 import type { ImportSummary } from '../../../shared/domain.js';
+import { packBinary, unpackBinary } from '../../../shared/binary-message.js';
 import { isApiErrorShape, type ApiErrorShape } from '../../../shared/errors.js';
 import { encodeUploadHeader } from '../../../shared/upload-header.js';
 
@@ -18,8 +20,23 @@ function uploadName(file: File): string {
   return rel && rel.length > 0 ? rel : file.name;
 }
 
+const TOKEN_KEY = 'dossier.token';
+
+/**
+ * The host's per-run token arrives in the URL fragment; it is kept for this tab only
+ * (sessionStorage, so a reload still works) and taken out of the address bar and history at once.
+ */
+function takeToken(loc: Location): string {
+  const fromUrl = new URLSearchParams(loc.hash.replace(/^#/, '')).get('token');
+  if (fromUrl) {
+    sessionStorage.setItem(TOKEN_KEY, fromUrl);
+    history.replaceState(null, '', loc.pathname + loc.search);
+  }
+  return fromUrl ?? sessionStorage.getItem(TOKEN_KEY) ?? '';
+}
+
 export function createBrowserBridge(loc: Location = window.location): DossierBridge {
-  const token = new URLSearchParams(loc.hash.replace(/^#/, '')).get('token') ?? '';
+  const token = takeToken(loc);
   const pending = new Map<number, Pending>();
   const listeners = new Map<ApiEvent, Set<(p: unknown) => void>>();
   let nextId = 1;
@@ -35,8 +52,10 @@ export function createBrowserBridge(loc: Location = window.location): DossierBri
         for (const p of pending.values()) p.reject(DISCONNECTED);
         pending.clear();
       };
-      ws.onmessage = (e: MessageEvent<string>) => {
-        const msg = JSON.parse(e.data) as { id?: number; ok?: boolean; value?: unknown; error?: unknown; event?: ApiEvent; payload?: unknown };
+      ws.binaryType = 'arraybuffer';
+      ws.onmessage = (e: MessageEvent<string | ArrayBuffer>) => {
+        const raw: unknown = typeof e.data === 'string' ? JSON.parse(e.data) : unpackBinary(new Uint8Array(e.data), { owned: true });
+        const msg = (raw ?? {}) as { id?: number; ok?: boolean; value?: unknown; error?: unknown; event?: ApiEvent; payload?: unknown };
         if (msg.event) {
           listeners.get(msg.event)?.forEach((l) => l(msg.payload));
           return;
@@ -58,7 +77,8 @@ export function createBrowserBridge(loc: Location = window.location): DossierBri
     const id = nextId++;
     return new Promise((resolve, reject) => {
       pending.set(id, { resolve, reject });
-      ws.send(JSON.stringify({ token, id, method, params }));
+      const msg = { token, id, method, params };
+      ws.send(packBinary(msg) ?? JSON.stringify(msg));
     });
   }
 
@@ -89,5 +109,6 @@ export function createBrowserBridge(loc: Location = window.location): DossierBri
     },
     pickImportSources: async () => null,
     pickExportDestination: async () => null,
+    rememberSupport: async () => ({ available: false, reason: 'browser' }),
   };
 }

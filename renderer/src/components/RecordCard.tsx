@@ -1,49 +1,9 @@
-// One row of the library: type icon or thumbnail, title, date, institution, size, warnings.
-import { useEffect, useState, type ButtonHTMLAttributes } from 'react';
+// One row of the library: thumbnail or type icon, title, whose record it is, type, date, size, warnings.
+import type { ButtonHTMLAttributes } from 'react';
 import { RECORD_TYPE_LABELS, type RecordSummary } from '../../../shared/domain.js';
-import { useBridge } from '../bridge-context.js';
-import { formatBytes, formatDate } from '../format.js';
 import { formatPersonName } from '../../../shared/person-name.js';
-import { TypeIcon } from './TypeIcon.js';
-
-// Thumbnails are asked for only by mounted cards, i.e. the rows the virtualized list shows, and
-// only once a row has stayed on screen briefly: flinging through 10,000 records asks for none.
-const THUMB_DELAY_MS = 200;
-const CACHE_MAX = 300;
-const thumbCache = new Map<string, string | null>();
-
-function remember(id: string, url: string | null): void {
-  if (thumbCache.size >= CACHE_MAX) thumbCache.delete(thumbCache.keys().next().value as string);
-  thumbCache.set(id, url);
-}
-
-/** Only imaging studies and photos can have one (the core renders no PDF pages). */
-export function mayHaveThumbnail(record: RecordSummary): boolean {
-  return record.kind === 'imaging' || record.format === 'jpeg' || record.format === 'png';
-}
-
-function useThumbnail(id: string, wanted: boolean): string | null {
-  const bridge = useBridge();
-  const [url, setUrl] = useState<string | null>(thumbCache.get(id) ?? null);
-  useEffect(() => {
-    if (!wanted || thumbCache.has(id)) return;
-    let live = true;
-    const timer = setTimeout(() => {
-      bridge.call('records.thumbnail', { id }).then(
-        (r) => {
-          remember(id, r.dataUrl);
-          if (live) setUrl(r.dataUrl);
-        },
-        () => remember(id, null),
-      );
-    }, THUMB_DELAY_MS);
-    return () => {
-      live = false;
-      clearTimeout(timer);
-    };
-  }, [bridge, id, wanted]);
-  return url;
-}
+import { formatBytes, formatDate } from '../format.js';
+import { Thumbnail } from './Thumbnail.js';
 
 /** Who a record is about, as it says itself, and whose records it was filed under in this vault. */
 export function RecordWho({ record, personName }: { record: RecordSummary; personName: string | null }) {
@@ -70,14 +30,13 @@ export function RecordCard({ record, personName, identityWarning, onOpen, select
   /** The list's keyboard handling and roving Tab stop. */
   buttonProps?: ButtonHTMLAttributes<HTMLButtonElement>;
 }) {
-  const thumb = useThumbnail(record.id, mayHaveThumbnail(record));
   const detail = record.kind === 'imaging'
     ? [record.modalities?.join(', '), record.seriesCount !== undefined ? `${record.seriesCount} series` : null].filter(Boolean).join(' · ')
     : record.pageCount ? `${record.pageCount} page${record.pageCount === 1 ? '' : 's'}` : '';
-  // The visible text is the accessible name: no aria-label that says less than the card shows.
   return (
+    // Named by its own visible text (title, patient, details, warning, date), so what is read is what is seen.
     <button type="button" className="record-card" onClick={onOpen} data-record-id={record.id} {...buttonProps}>
-      <span className="thumb">{thumb ? <img src={thumb} alt="" /> : <TypeIcon type={record.type} />}</span>
+      <Thumbnail record={record} />
       <span className="card-main">
         <span className="card-title">{record.title}</span>
         <RecordWho record={record} personName={personName} />

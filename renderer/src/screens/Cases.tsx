@@ -2,6 +2,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useFocusOnMount } from '../components/useFocusOnMount.js';
 import type { CaseSummary } from '../../../shared/cases.js';
+import { CASE_STATUS_WORDS } from '../../../shared/words/journey.js';
 import { errorMessage, useBridge } from '../bridge-context.js';
 import { formatBytes, formatDate, plural } from '../format.js';
 import { CaseEditor } from './CaseEditor.js';
@@ -35,7 +36,8 @@ export function Cases({ version }: { version: number }) {
     }
   }
 
-  if (openId) return <CaseEditor id={openId} version={version} onBack={() => { setClosed(openId); setOpenId(null); setReload((n) => n + 1); }} />;
+  // Back from a case: the list is fetched afresh (the case changed), never shown stale first; its card takes the focus back.
+  if (openId) return <CaseEditor id={openId} version={version} onBack={() => { setClosed(openId); setCases(null); setOpenId(null); setReload((n) => n + 1); }} />;
   return (
     <div className="cases">
       <h1 tabIndex={-1} ref={heading}>Second-opinion cases</h1>
@@ -53,6 +55,7 @@ export function Cases({ version }: { version: number }) {
         {cases?.map((c) => (
           <li key={c.id}>
             <button type="button" className="case-card" data-case-id={c.id} onClick={() => setOpenId(c.id)}>
+              <span className="badge status-badge">{CASE_STATUS_WORDS[c.journey.status]}{c.journey.appointmentDate ? ` · appointment ${formatDate(c.journey.appointmentDate)}` : ''}</span>
               <span className="card-title">{c.title}</span>
               <span className="card-meta">
                 {plural(c.recordCount, 'record')} · {formatBytes(c.totalBytes)} · {plural(c.questionCount, 'question')}

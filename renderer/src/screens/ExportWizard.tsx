@@ -2,6 +2,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { BundlePreview, CaseDetail, ExportDestinationKind, ExportProgress, ExportResult } from '../../../shared/cases.js';
 import { errorCode, errorMessage, useBridge } from '../bridge-context.js';
+import { checkPassphrase, passphraseStrength } from '../../../shared/passphrase-policy.js';
 import { Dialog } from '../components/Dialog.js';
 import { DestinationField } from '../components/DestinationField.js';
 import type { ChosenPath } from '../../../shared/path-params.js';
@@ -9,6 +10,9 @@ import { formatBytes, plural } from '../format.js';
 import type { IdentityConflict } from '../../../shared/domain.js';
 import { conflictsOfError } from '../components/identity.js';
 import { IdentityConflictList } from '../components/IdentityConflicts.js';
+import { Thumbnail } from '../components/Thumbnail.js';
+import type { RecordSummary } from '../../../shared/domain.js';
+import { RECORD_PAGE_MAX } from '../../../shared/api.js';
 
 type Step = 'choose' | 'preview' | 'running' | 'done';
 
@@ -32,10 +36,15 @@ export function ExportWizard({ caseDetail, onClose }: { caseDetail: CaseDetail; 
   useEffect(() => bridge.on('export.progress', setProgress), [bridge]);
   useEffect(() => heading.current?.focus(), [step]);
 
-  async function toPreview() {
+  /** Every image as a JPEG the doctor can scroll in the page: on unless the person leaves it out. */
+  const [viewerImages, setViewerImages] = useState(true);
+  async function toPreview(images = viewerImages) {
     setError(null);
+    // The same policy as the vault passphrase (shared/passphrase-policy.ts), checked again by the core.
+    const verdict = kind === 'zip' && password ? checkPassphrase(password) : null;
+    if (verdict && !verdict.ok) return setError(verdict.message);
     try {
-      setPreview(await bridge.call('export.preview', { caseId: caseDetail.id }));
+      setPreview(await bridge.call('export.preview', { caseId: caseDetail.id, viewerImages: images }));
       setStep('preview');
     } catch (err) {
       setError(errorMessage(err));
@@ -55,6 +64,7 @@ export function ExportWizard({ caseDetail, onClose }: { caseDetail: CaseDetail; 
         caseId: caseDetail.id,
         destination: { kind, path: destination.grant },
         ...(kind === 'zip' && password && { zipPassword: password }),
+        viewerImages,
         ...(agreed.current.allowIdentityMismatch && { allowIdentityMismatch: true }),
         ...(agreed.current.replaceExisting && { replaceExisting: true }),
       });
@@ -92,8 +102,10 @@ export function ExportWizard({ caseDetail, onClose }: { caseDetail: CaseDetail; 
           {kind === 'zip' && (
             <div className="sub">
               <label htmlFor="zip-pass">Password for the zip (optional)</label>
-              <input id="zip-pass" type="password" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} aria-describedby="zip-help" />
+              <input id="zip-pass" type="password" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} aria-describedby="zip-strength zip-help" />
+              {password && <p id="zip-strength" className={`strength s${passphraseStrength(password).score}`} aria-live="polite">{passphraseStrength(password).label}</p>}
               <p id="zip-help" className="hint">
+                The password hides what is in the files, but not how many files there are, their sizes or their names (DOC00001.PDF…).
                 Tell the doctor the password separately (by phone, not in the same email). Windows' built-in zip cannot open password-protected (AES) zips: they will need 7-Zip, or on a Mac the Archive Utility.
               </p>
             </div>
@@ -109,10 +121,28 @@ export function ExportWizard({ caseDetail, onClose }: { caseDetail: CaseDetail; 
         <div className="panel">
           <dl className="facts">
             <dt>For</dt><dd>{[caseDetail.provider.name, caseDetail.provider.institution].filter(Boolean).join(', ') || 'No doctor named yet'}</dd>
-            <dt>Contents</dt><dd>{plural(preview.studyCount, 'imaging study', 'imaging studies')}, {plural(preview.documentCount, 'document')}{caseDetail.questions.length > 0 ? `, your ${plural(caseDetail.questions.length, 'question')}` : ''}, and a page to open it in any browser</dd>
-            <dt>Size</dt><dd>{formatBytes(preview.totalBytes)} in {plural(preview.entries.length, 'file')}</dd>
+            <dt>Contents</dt><dd>{plural(preview.studyCount, 'imaging study', 'imaging studies')}, {plural(preview.documentCount, 'document')}{caseDetail.questions.length > 0 ? `, your ${plural(caseDetail.questions.length, 'question')}` : ''}, a summary for the doctor (PDF) and a page to open it all in any browser</dd>
+            <dt>Size</dt><dd>{formatBytes(preview.totalBytes)} in {plural(preview.entries.length, 'file')}{preview.viewerImages.included && preview.viewerImages.count > 0 ? `, plus about ${formatBytes(preview.viewerImages.estimatedBytes)} of pictures for the page` : ''}</dd>
             <dt>Protection</dt><dd>{kind === 'zip' ? (password ? 'Zip file locked with your password' : 'Zip file without a password') : 'Plain folder, not encrypted'}</dd>
           </dl>
+          <BundleRecords ids={caseDetail.recordIds} />
+          {preview.viewerImages.count > 0 && (
+            <div className="sub">
+              <label className="check">
+                <input
+                  type="checkbox"
+                  checked={viewerImages}
+                  aria-describedby="viewer-images-help"
+                  onChange={(e) => {
+                    setViewerImages(e.target.checked);
+                    void toPreview(e.target.checked);
+                  }}
+                />
+                Let the doctor scroll through every image in the page ({plural(preview.viewerImages.count, 'image')}, about {formatBytes(preview.viewerImages.estimatedBytes)})
+              </label>
+              <p id="viewer-images-help" className="hint">The page shows JPEG copies, for orientation. The original DICOM images are always included. For very large studies you can leave the copies out to save space.</p>
+            </div>
+          )}
           <details open={preview.entries.length <= 25}>
             <summary>Show every file in the bundle</summary>
             <ul className="entries" tabIndex={0} aria-label="Files in the bundle">{preview.entries.slice(0, 500).map((e) => <li key={e.path}><span className="path">{e.path}</span> {e.bytes !== null && e.bytes > 0 && <span className="hint-inline">{formatBytes(e.bytes)}</span>}</li>)}</ul>
@@ -183,5 +213,24 @@ export function ExportWizard({ caseDetail, onClose }: { caseDetail: CaseDetail; 
         </div>
       )}
     </section>
+  );
+}
+
+/** The case's records, each with its picture, as the person will recognise them. */
+function BundleRecords({ ids }: { ids: string[] }) {
+  const bridge = useBridge();
+  const [records, setRecords] = useState<RecordSummary[]>([]);
+  useEffect(() => {
+    const wanted = new Set(ids);
+    // One page is enough to show them: a case of more than a thousand records lists the first thousand.
+    bridge.call('records.list', { sort: 'date-asc', limit: RECORD_PAGE_MAX }).then((page) => setRecords(page.records.filter((r) => wanted.has(r.id))), () => setRecords([]));
+  }, [bridge, ids]);
+  if (!records.length) return null;
+  return (
+    <ul className="bundle-records" aria-label="Records in this bundle">
+      {records.map((r) => (
+        <li key={r.id}><Thumbnail record={r} size="small" /><span>{r.title}</span></li>
+      ))}
+    </ul>
   );
 }

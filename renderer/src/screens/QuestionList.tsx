@@ -1,6 +1,9 @@
 // The patient's questions for the doctor: add, edit, remove, move up/down (keyboard friendly).
 import { useEffect, useRef, useState } from 'react';
 
+/** The DOM id of question i's input (0-based), for moving focus to a question just added. */
+export const questionInputId = (i: number): string => `question-${i}`;
+
 export function QuestionList({ questions, onChange }: { questions: string[]; onChange: (q: string[]) => void }) {
   const [items, setItems] = useState(questions);
   const [next, setNext] = useState('');
@@ -33,6 +36,7 @@ export function QuestionList({ questions, onChange }: { questions: string[]; onC
           <li key={i}>
             <input
               ref={(el) => { refs.current[i] = el; }}
+              id={questionInputId(i)}
               aria-label={`Question ${i + 1}`}
               value={q}
               onChange={(e) => setItems(items.map((x, k) => (k === i ? e.target.value : x)))}

@@ -1,4 +1,5 @@
-// One record: metadata, editable fields (guessed values flagged), series, delete to trash.
+// One record: its viewer (images, PDF, photo or document), metadata, editable fields (guessed
+// values flagged), series, delete to trash.
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { RECORD_TYPES, RECORD_TYPE_LABELS, type RecordDetail as Detail, type RecordType } from '../../../shared/domain.js';
 import { errorMessage, useBridge } from '../bridge-context.js';
@@ -8,6 +9,7 @@ import { TypeIcon } from '../components/TypeIcon.js';
 import { usePeople } from '../components/usePeople.js';
 import { formatBytes, formatDate } from '../format.js';
 import { formatPersonName } from '../../../shared/person-name.js';
+import { RecordViewer, hasDocumentView } from '../viewer/RecordViewer.js';
 
 export function RecordDetail({ id, identityWarning, backLabel = 'Back to records', onBack, onDeleted, onChanged }: {
   id: string;
@@ -85,6 +87,7 @@ export function RecordDetail({ id, identityWarning, backLabel = 'Back to records
       {identityWarning && (
         <div className="banner warn" role="note">The patient details on this record differ from your other records. Please check it is really yours before sharing it.</div>
       )}
+      <RecordViewer record={record} />
       <div className="detail-grid">
         <form className="panel" onSubmit={save} aria-label="Edit record">
           <h2>Details</h2>
@@ -129,10 +132,10 @@ export function RecordDetail({ id, identityWarning, backLabel = 'Back to records
               </table>
             </>
           )}
-          {record.textPreview && (
+          {record.textPreview && !hasDocumentView(record) && (
             <>
-              <h3>Text</h3>
-              <pre className="text-preview" tabIndex={0} aria-label="Text of the record">{record.textPreview}</pre>
+              <h3 id="text-title">Text</h3>
+              <pre className="text-preview" tabIndex={0} role="region" aria-labelledby="text-title">{record.textPreview}</pre>
             </>
           )}
           <div className="danger-zone">

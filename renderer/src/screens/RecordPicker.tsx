@@ -3,6 +3,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, useState } from 'react';
 import { RecordWho, typeLabel } from '../components/RecordCard.js';
 import { usePeople } from '../components/usePeople.js';
+import { Thumbnail } from '../components/Thumbnail.js';
 import { useRecords } from '../components/useRecords.js';
 import { useBridge } from '../bridge-context.js';
 import { RECORD_PAGE_MAX } from '../../../shared/api.js';
@@ -54,6 +55,7 @@ export function RecordPicker({ selected, version, onChange }: { selected: string
               <div key={r.id} className="pick-row" style={{ transform: `translateY(${item.start}px)`, height: item.size }}>
                 <label className="pick-label">
                 <input type="checkbox" checked={chosen.has(r.id)} onChange={(e) => toggle(r.id, e.target.checked)} />
+                <Thumbnail record={r} size="small" />
                 <span className="pick-main grow">
                   <span className="pick-title">{r.title}</span>
                   <RecordWho record={r} personName={r.personId ? names.get(r.personId) ?? null : null} />

@@ -1,6 +1,6 @@
 // Unlock with the passphrase, or reset it with the recovery key.
-import { useState, type FormEvent } from 'react';
-import type { LockReason, VaultStatus } from '../../../shared/api.js';
+import { useEffect, useState, type FormEvent } from 'react';
+import type { LockReason, RememberSupport, VaultStatus } from '../../../shared/api.js';
 import { errorCode, errorMessage, useBridge } from '../bridge-context.js';
 import { checkPassphrase } from '../../../shared/passphrase-policy.js';
 import { RebuildIndex } from './RebuildIndex.js';
@@ -16,6 +16,8 @@ export function Unlock({ onUnlocked, lockedReason }: { onUnlocked: (s: VaultStat
   const [mode, setMode] = useState<'unlock' | 'recover'>('unlock');
   const [pass, setPass] = useState('');
   const [remember, setRemember] = useState(false);
+  const [support, setSupport] = useState<RememberSupport | null>(null);
+  useEffect(() => void bridge.rememberSupport().then(setSupport, () => setSupport(null)), [bridge]);
   const [error, setError] = useState<string | null>(null);
   const [damaged, setDamaged] = useState<{ passphrase: string; problem: string } | null>(null);
   const [busy, setBusy] = useState(false);
@@ -26,7 +28,7 @@ export function Unlock({ onUnlocked, lockedReason }: { onUnlocked: (s: VaultStat
     setError(null);
     try {
       // `remember` is read (and stripped) by the Electron shell; the browser host never sends it.
-      const params = bridge.platform === 'electron' ? { passphrase: pass, remember } : { passphrase: pass };
+      const params = support?.available ? { passphrase: pass, remember } : { passphrase: pass };
       onUnlocked(await bridge.call('vault.unlock', params));
     } catch (err) {
       if (errorCode(err) === 'database-damaged') setDamaged({ passphrase: pass, problem: errorMessage(err) });
@@ -46,11 +48,14 @@ export function Unlock({ onUnlocked, lockedReason }: { onUnlocked: (s: VaultStat
         {lockedReason && lockedReason !== 'user' && lockedReason !== 'quit' && <p className="notice" role="status">{LOCK_NOTICES[lockedReason]}</p>}
         <label htmlFor="unlock-pass">Passphrase</label>
         <input id="unlock-pass" type="password" autoComplete="current-password" value={pass} onChange={(e) => setPass(e.target.value)} autoFocus aria-invalid={error !== null} aria-describedby={error ? 'unlock-error' : undefined} />
-        {bridge.platform === 'electron' && (
+        {support?.available && (
           <label className="check">
             <input type="checkbox" checked={remember} onChange={(e) => setRemember(e.target.checked)} />
             Remember on this computer
           </label>
+        )}
+        {support?.available === false && support.reason === 'no-secret-store' && (
+          <p className="hint">Dossier cannot remember your passphrase on this computer: it has no secure keyring (such as GNOME Keyring or KWallet) to keep it in.</p>
         )}
         {error && <p id="unlock-error" className="error" role="alert">{error}</p>}
         <button className="primary" type="submit" disabled={busy || pass.length === 0}>{busy ? 'Unlocking…' : 'Unlock'}</button>

@@ -196,7 +196,8 @@ const electron = {
     setApplicationMenu: (menu: unknown) => record('Menu.setApplicationMenu', menu),
   },
   powerMonitor: Object.assign(new Emitter('powerMonitor'), { getSystemIdleTime: () => 0 }),
-  safeStorage: { isEncryptionAvailable: () => false, encryptString: notImitated('safeStorage.encryptString'), decryptString: notImitated('safeStorage.decryptString') },
+  // Like Linux without a keyring: encryption "available" through the basic_text fallback, which is no secret store.
+  safeStorage: { isEncryptionAvailable: () => true, getSelectedStorageBackend: () => 'basic_text', encryptString: notImitated('safeStorage.encryptString'), decryptString: notImitated('safeStorage.decryptString') },
   dialog: { showOpenDialog: notImitated('dialog.showOpenDialog'), showSaveDialog: notImitated('dialog.showSaveDialog'), showMessageBox: notImitated('dialog.showMessageBox') },
   shell: {
     openExternal: (url: string) => {

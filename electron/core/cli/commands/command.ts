@@ -15,3 +15,6 @@ export interface Command {
 }
 
 export const JSON_OPTION: Record<string, OptionSpec> = { json: { type: 'boolean' } };
+
+/** --progress: one progress line per step on stderr (for scripts following a long run). */
+export const PROGRESS_OPTION: Record<string, OptionSpec> = { progress: { type: 'boolean' } };

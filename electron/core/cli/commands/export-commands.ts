@@ -4,7 +4,7 @@ import { formatBytes, plural } from '../../../../shared/format.js';
 import { str, type CliContext } from '../context.js';
 import { UsageError } from '../usage-error.js';
 import { ProgressBar } from '../terminal.js';
-import { JSON_OPTION, type Command } from './command.js';
+import { JSON_OPTION, PROGRESS_OPTION, type Command } from './command.js';
 
 function zipPassword(ctx: CliContext): string | undefined {
   const name = str(ctx.options['zip-password-env']);
@@ -16,9 +16,10 @@ function zipPassword(ctx: CliContext): string | undefined {
 
 const exportCommand: Command = {
   name: 'export',
-  usage: 'export (--case ID | --records ID,ID | --all) --out PATH [--zip] [--zip-password-env VAR] [--reports-as-dicom] [--allow-identity-mismatch] [--overwrite]',
+  usage: 'export (--case ID | --records ID,ID | --all) --out PATH [--zip] [--zip-password-env VAR] [--reports-as-dicom] [--no-viewer-images] [--allow-identity-mismatch] [--overwrite] [--progress]',
   options: {
     ...JSON_OPTION,
+    ...PROGRESS_OPTION,
     case: { type: 'string' },
     records: { type: 'string' },
     all: { type: 'boolean' },
@@ -26,6 +27,7 @@ const exportCommand: Command = {
     zip: { type: 'boolean' },
     'zip-password-env': { type: 'string' },
     'reports-as-dicom': { type: 'boolean' },
+    'no-viewer-images': { type: 'boolean' },
     'allow-identity-mismatch': { type: 'boolean' },
     overwrite: { type: 'boolean' },
   },
@@ -38,7 +40,7 @@ const exportCommand: Command = {
     const kind = o.zip || out.toLowerCase().endsWith('.zip') ? 'zip' : 'folder';
     if (password && kind !== 'zip') throw new UsageError('A password needs --zip: a USB folder is never encrypted (hand it over in person).');
     await ctx.unlock();
-    const bar = new ProgressBar();
+    const bar = new ProgressBar(Boolean(ctx.options.progress));
     ctx.on('export.progress', (p) => bar.update(p.filesDone, p.filesTotal, p.bytesDone, `${p.phase}: ${p.currentFile}`));
     const result = await ctx.call('export.run', {
       ...(str(o.case) ? { caseId: str(o.case)! } : {}),
@@ -47,6 +49,7 @@ const exportCommand: Command = {
       destination: { kind, path: path.resolve(out) },
       ...(password ? { zipPassword: password } : {}),
       ...(o['reports-as-dicom'] ? { reportsAsDicom: true } : {}),
+      ...(o['no-viewer-images'] ? { viewerImages: false } : {}),
       ...(o['allow-identity-mismatch'] ? { allowIdentityMismatch: true } : {}),
       ...(o.overwrite ? { replaceExisting: true } : {}),
     });

@@ -10,7 +10,7 @@ import { formatPersonName } from '../../../../shared/person-name.js';
 import { str, type CliContext } from '../context.js';
 import { UsageError } from '../usage-error.js';
 import { ProgressBar } from '../terminal.js';
-import { JSON_OPTION, type Command } from './command.js';
+import { JSON_OPTION, PROGRESS_OPTION, type Command } from './command.js';
 import { describeConflict } from '../../../../shared/words/identity.js';
 import { importedSummary, outcomeReason } from '../../../../shared/words/import.js';
 
@@ -28,11 +28,11 @@ function outcomeJson(o: ImportOutcome): ImportOutcome & { reason?: string } {
 const importCommand: Command = {
   name: 'import',
   usage: 'import PATH... [--json] [--no-ocr]   add files, folders, zips, CD folders (--no-ocr: do not read text from photos and scans)',
-  options: { ...JSON_OPTION, 'no-ocr': { type: 'boolean' } },
+  options: { ...JSON_OPTION, ...PROGRESS_OPTION, 'no-ocr': { type: 'boolean' } },
   async run(ctx, paths) {
     if (!paths.length) throw new UsageError('Say what to import: dossier import PATH...');
     await ctx.unlock();
-    const bar = new ProgressBar();
+    const bar = new ProgressBar(Boolean(ctx.options.progress));
     ctx.on('import.progress', (p) =>
       bar.update(p.filesDone, p.filesTotal ?? 0, p.bytesDone, p.readingText ? `${p.currentFile} — reading text: ${p.readingText.done} of ${p.readingText.total} pages` : p.currentFile),
     );

@@ -13,18 +13,31 @@ import { applyPalette } from './palette.js';
 import { rawFrame, type RawFrame } from './raw-frame.js';
 import { storedValues } from './samples.js';
 
-interface Opened {
-  ds: DataSet;
-  transferSyntaxUID: string;
+/** A parsed instance: kept by the viewer's cache so that each frame of a file is not parsed again. */
+export interface OpenedInstance {
+  readonly ds: DataSet;
+  readonly transferSyntaxUID: string;
+  /** Bytes the parsed dataset holds on to (the file, or its inflated copy). */
+  readonly byteLength: number;
 }
 
-function open(bytes: Uint8Array): Opened {
+function open(bytes: Uint8Array): OpenedInstance {
   try {
     const { dataSet, transferSyntaxUID } = readDicomDataSet(bytes, { untilPixelData: false });
-    return { ds: dataSet, transferSyntaxUID };
+    return { ds: dataSet, transferSyntaxUID, byteLength: dataSet.byteArray.byteLength };
   } catch {
     return fail({ code: 'damaged-dataset' });
   }
+}
+
+/** Parses an instance once, for decoding several of its frames. */
+export function openInstance(bytes: Uint8Array): OpenedInstance {
+  return open(bytes);
+}
+
+/** Number of frames of a parsed instance (throws 'no-pixel-data' when it has no image). */
+export function openedFrameCount(opened: OpenedInstance): number {
+  return header(opened.ds).frameCount;
 }
 
 function header(ds: DataSet): PixelHeader {
@@ -106,7 +119,12 @@ function colourFrame(ds: DataSet, h: PixelHeader, raw: RawFrame, index: number, 
 
 /** Decodes frame `frameIndex` (0-based) only; throws PixelDecodeError with a typed detail. */
 export function decodeFrameSync(bytes: Uint8Array, frameIndex: number): DecodedFrame {
-  const { ds, transferSyntaxUID } = open(bytes);
+  return decodeOpenedFrame(open(bytes), frameIndex);
+}
+
+/** Decodes frame `frameIndex` (0-based) of an instance parsed by openInstance. */
+export function decodeOpenedFrame(opened: OpenedInstance, frameIndex: number): DecodedFrame {
+  const { ds, transferSyntaxUID } = opened;
   const ts = transferSyntax(transferSyntaxUID);
   if (!ts) return fail({ code: 'unsupported-transfer-syntax', transferSyntaxUID, ...nameOf(transferSyntaxUID) });
   const h = header(ds);

@@ -2,7 +2,7 @@
 // worker thread; files wait in a short queue. Each page has a deadline: a page that overruns it
 // has its thread terminated, is skipped with the reason, and the file goes on in a fresh thread.
 import type { OcrCapability, OcrReadOptions, OcrReading } from '../../base/analysis.js';
-import { findBuiltWorker } from '../built-worker.js';
+import { findBuiltWorker } from '../../base/built-worker.js';
 import { ocrAssets } from './assets.js';
 import { OCR_LANGUAGE, OCR_LIMITS } from './limits.js';
 import type { OcrReply, OcrRequest } from './protocol.js';

@@ -41,6 +41,7 @@ export function caseHandlers({ session, appVersion, emit }: HandlerContext): Pic
         destination: req.destination,
         ...(req.zipPassword ? { zipPassword: req.zipPassword } : {}),
         ...(req.reportsAsDicom ? { reportsAsDicom: true } : {}),
+        ...(req.viewerImages === false ? { viewerImages: false } : {}),
         ...(req.allowIdentityMismatch ? { allowIdentityMismatch: true } : {}),
         ...(req.replaceExisting ? { overwrite: true } : {}),
         appVersion,

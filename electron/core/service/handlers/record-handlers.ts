@@ -5,7 +5,6 @@ import { allRecords, listRecords, getRecord, updateRecord, updateRecords } from 
 import { deleteRecords, restoreRecords, emptyTrash } from '../../records/trash.js';
 import { carriedIdentities, identityReport } from '../../records/identity.js';
 import { listPeople, createPerson, updatePerson } from '../../records/people-store.js';
-import { recordThumbnail } from '../../records/thumbnail.js';
 import { resolveFile } from '../../records/file-lookup.js';
 import { Importer } from '../../import/pipeline.js';
 import type { ImportSource } from '../../import/source.js';
@@ -24,7 +23,6 @@ type RecordMethods =
   | 'records.trash'
   | 'records.emptyTrash'
   | 'records.identities'
-  | 'records.thumbnail'
   | 'files.read'
   | 'import.paths'
   | 'import.cancel';
@@ -46,7 +44,6 @@ export function recordHandlers(ctx: HandlerContext): Pick<Handlers, RecordMethod
     'records.trash': () => allRecords(db(), {}, 'trash'),
     'records.emptyTrash': async () => ({ purged: await emptyTrash(session.open()) }),
     'records.identities': () => identityReport(carriedIdentities(db())),
-    'records.thumbnail': async ({ id }) => ({ dataUrl: await recordThumbnail(session.open(), id) }),
 
     'files.read': async ({ id, start = 0, length = FILE_READ_MAX_BYTES }) => {
       const vault = session.open();

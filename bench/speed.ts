@@ -1,0 +1,157 @@
+// Issue #11's figures side by side, in one run: importing a 400-slice CT (the real CLI, vault open
+// subtracted) beside `cp -r` + `sync`; exporting it to a folder beside `cp -r` + `sync` and to a zip
+// beside `zip -r -0` + `sync` (both with the read-back verify); search and the first page over
+// 10,000 records through the service API; the peak memory of a 2 GB import; the DICOM header scan
+// of 2,000 files beside pydicom. Prints figures only.
+//   node bench/run.mjs speed [--quick]   (--quick: no 2 GB import, 3,000 records)
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { instance } from './ct-instance.js';
+import { newUid } from '../electron/core/dicom/writer.js';
+import { parseDicomInstance } from '../electron/core/dicom/parse.js';
+import { createDossierService } from '../electron/core/service/service.js';
+import type { RecordPage, RecordQuery } from '../shared/api.js';
+import { Vault } from '../electron/core/vault/vault.js';
+import { Importer } from '../electron/core/import/pipeline.js';
+import { bytesSource } from '../electron/core/import/source.js';
+
+const quick = process.argv.includes('--quick');
+const CLI = path.resolve('dist/cli/dossier.js');
+const PASSPHRASE = 'bench passphrase';
+const env = { ...process.env, DOSSIER_PASSPHRASE: PASSPHRASE };
+
+function seconds(cmd: string, args: string[], extraEnv: NodeJS.ProcessEnv = env): number {
+  const start = process.hrtime.bigint();
+  const res = spawnSync(cmd, args, { env: extraEnv, stdio: ['ignore', 'ignore', 'inherit'] });
+  if (res.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed (${res.status ?? res.error?.message})`);
+  return Number(process.hrtime.bigint() - start) / 1e9;
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+
+function percentile(xs: number[], p: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
+}
+
+function writeCt(dir: string, count: number, perSeries = 100): number {
+  const study = newUid();
+  let bytes = 0;
+  for (let s = 0; s * perSeries < count; s++) {
+    const series = newUid();
+    const sub = path.join(dir, `SE${String(s).padStart(4, '0')}`);
+    mkdirSync(sub, { recursive: true });
+    for (let i = 0; i < Math.min(perSeries, count - s * perSeries); i++) {
+      const data = instance(study, series, s + 1, i + 1);
+      writeFileSync(path.join(sub, `IM${String(i + 1).padStart(6, '0')}`), data);
+      bytes += data.byteLength;
+    }
+  }
+  return bytes;
+}
+
+function ratioRow(what: string, ours: number, baseline: number, baselineName: string): void {
+  console.log(`${what.padEnd(38)} ${ours.toFixed(2).padStart(6)} s   ${baselineName.padEnd(18)} ${baseline.toFixed(2).padStart(6)} s   ${(ours / baseline).toFixed(2).padStart(5)}×`);
+}
+
+/** Import, folder export and zip export of a 400-slice CT, each the median of three runs. */
+function copyFigures(work: string): void {
+  const src = path.join(work, 'CT');
+  const mb = writeCt(src, 400) / 2 ** 20;
+  console.log(`\n400-slice CT: 400 files, ${mb.toFixed(0)} MB (${os.cpus().length} CPUs, ${os.tmpdir()})`);
+  const imports: number[] = [];
+  const opens: number[] = [];
+  let vault = '';
+  for (let run = 0; run < 3; run++) {
+    vault = path.join(work, `vault-${run}`);
+    seconds(process.execPath, [CLI, 'init', '--vault', vault]);
+    opens.push(seconds(process.execPath, [CLI, 'list', '--vault', vault]));
+    seconds('sync', []);
+    imports.push(seconds(process.execPath, [CLI, 'import', '--vault', vault, src, '--json']) - opens.at(-1)!);
+  }
+  const cps = [0, 1, 2].map((r) => seconds('sh', ['-c', `cp -r "${src}" "${path.join(work, `cp-${r}`)}" && sync`]));
+  const folders = [0, 1, 2].map((r) => seconds(process.execPath, [CLI, 'export', '--all', '--out', path.join(work, `usb-${r}`), '--vault', vault]) - median(opens));
+  const zips = [0, 1, 2].map((r) => seconds(process.execPath, [CLI, 'export', '--all', '--out', path.join(work, `b-${r}.zip`), '--vault', vault]) - median(opens));
+  const zipBase = [0, 1, 2].map((r) => seconds('sh', ['-c', `cd "${src}" && zip -q -r -0 "${path.join(work, `z-${r}.zip`)}" . && sync`]));
+  console.log(`vault open (process start + scrypt), subtracted below: ${median(opens).toFixed(2)} s`);
+  ratioRow('import (CLI)', median(imports), median(cps), 'cp -r + sync');
+  ratioRow('export to a folder (write + verify)', median(folders), median(cps), 'cp -r + sync');
+  ratioRow('export to a zip (write + verify)', median(zips), median(zipBase), 'zip -r -0 + sync');
+}
+
+/** records.list through the service API over `count` records: p50/p95 per kind of query. */
+async function searchFigures(work: string, count: number): Promise<void> {
+  const dir = path.join(work, 'search-vault');
+  const { vault } = await Vault.create(dir, PASSPHRASE, { kdfCost: { N: 2 ** 14, r: 8, p: 1 } });
+  const names = ['Jones^Fred', 'Yamada^Tarou=山田^太郎=やまだ^たろう', 'Διονυσιος', 'שרון^דבורה', 'Люкceмбypг^Гeнpиэттa'];
+  const sources = Array.from({ length: count }, (_, i) =>
+    bytesSource(`n${i}.txt`, `n${i}.txt`, Buffer.from(`Pathology note ${i}\nPatient: ${names[i % names.length]!.split('=')[0]!.replace('^', ', ')}\nInvasive ductal carcinoma, grade ${i % 3}. Specimen ${i} reviewed.\n`)),
+  );
+  await new Importer(vault).importSources(sources);
+  vault.close();
+  const service = createDossierService({ vaultDir: dir });
+  await service.call('vault.unlock', { passphrase: PASSPHRASE });
+  const queries: [string, RecordQuery][] = [
+    ['broad ("carcinoma", all match)', { search: 'carcinoma' }],
+    ['narrow (one record)', { search: `specimen ${Math.floor(count / 2)}` }],
+    ['phrase', { search: '"invasive ductal carcinoma"' }],
+    ['prefix ("carcin")', { search: 'carcin' }],
+    ['name ("Jones")', { search: 'Jones' }],
+    ['unfiltered first page', {}],
+  ];
+  console.log(`\nrecords.list over ${count.toLocaleString('en-US')} records (service API, 100 per page):`);
+  for (const [label, q] of queries) {
+    const times: number[] = [];
+    let total = 0;
+    for (let i = 0; i < 40; i++) {
+      const start = process.hrtime.bigint();
+      total = ((await service.call('records.list', q)) as RecordPage).total;
+      times.push(Number(process.hrtime.bigint() - start) / 1e6);
+    }
+    console.log(`  ${label.padEnd(34)} p50 ${percentile(times, 50).toFixed(1).padStart(6)} ms   p95 ${percentile(times, 95).toFixed(1).padStart(6)} ms   (${total} found)`);
+  }
+  await service.close();
+}
+
+/** Peak resident memory of the CLI importing ~2 GB (4,000 CT slices), read by the kernel (RUSAGE_CHILDREN). */
+function rssFigure(work: string): void {
+  const src = path.join(work, 'CT2G');
+  const mb = writeCt(src, 4000) / 2 ** 20;
+  const vault = path.join(work, 'vault-rss');
+  seconds(process.execPath, [CLI, 'init', '--vault', vault]);
+  const probe = `import resource, subprocess, sys\nsubprocess.run(sys.argv[1:], check=True, stdout=subprocess.DEVNULL)\nprint(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)`;
+  const res = spawnSync('python3', ['-c', probe, process.execPath, CLI, 'import', '--vault', vault, src, '--json'], { env, encoding: 'utf8' });
+  if (res.status !== 0) throw new Error(res.stderr);
+  console.log(`\npeak RSS importing ${mb.toFixed(0)} MB (4,000 files): ${(Number(res.stdout.trim()) / 1024).toFixed(0)} MB`);
+}
+
+/** Reading the headers of 2,000 DICOM files: our parser beside pydicom's dcmread(stop_before_pixels=True). */
+function headerScanFigure(work: string): void {
+  const src = path.join(work, 'HEADERS');
+  writeCt(src, 2000);
+  const files = readdirSync(src, { recursive: true, encoding: 'utf8' }).map((f) => path.join(src, f)).filter((f) => /IM\d+$/.test(f));
+  const start = process.hrtime.bigint();
+  for (const f of files) parseDicomInstance(readFileSync(f));
+  const ours = Number(process.hrtime.bigint() - start) / 1e9;
+  const py = `import sys, time, pydicom\nfiles = sys.argv[1:]\nt = time.perf_counter()\nfor f in files: pydicom.dcmread(f, stop_before_pixels=True)\nprint(time.perf_counter() - t)`;
+  const res = spawnSync('python3', ['-c', py, ...files], { encoding: 'utf8' });
+  console.log(`\nDICOM header scan of ${files.length} files:`);
+  if (res.status === 0) ratioRow('dossier (parseDicomInstance)', ours, Number(res.stdout.trim()), 'pydicom dcmread');
+  else console.log(`  dossier ${ours.toFixed(2)} s; pydicom not available (${res.stderr.trim().split('\n').pop()})`);
+}
+
+const work = mkdtempSync(path.join(os.tmpdir(), 'dossier-bench-speed-'));
+try {
+  seconds(process.execPath, ['build/scripts/build.mjs', 'node']);
+  copyFigures(work);
+  await searchFigures(work, quick ? 3000 : 10_000);
+  if (!quick) rssFigure(work);
+  headerScanFigure(work);
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
