@@ -220,7 +220,11 @@ describe.skipIf(!builderPresent)('packaged app (electron-builder --linux dir wit
       await call('vault.create', { passphrase: 'packaged app, stand-in Electron' });
       const pdfFile = path.join(work, 'discharge-letter.pdf');
       writeFileSync(pdfFile, await makePdf({ pages: [['Discharge letter', 'Findings: packagedpdfjsword']] }));
-      const summary = await call('import.paths', { paths: [pdfFile] });
+      // The page never sends a path: a raw one is refused, a dropped file's path is granted first
+      // (what the preload's importFiles does) and the grant imports it.
+      await expect(call('import.paths', { paths: [pdfFile] })).rejects.toThrow(/invalid-params/);
+      const [granted] = (await call('shell.grantDropped', { paths: [pdfFile] })) as { grant: string }[];
+      const summary = await call('import.paths', { paths: [granted!.grant] });
       expect(summary, JSON.stringify(summary)).toMatchObject({ imported: 1, skipped: 0 });
       expect(await call('records.list', { search: 'packagedpdfjsword' })).toMatchObject({ total: 1 });
 
