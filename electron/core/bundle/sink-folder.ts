@@ -7,6 +7,7 @@ import { BundleError, destinationError } from './errors.js';
 import { BUNDLE_ROOT_NAMES, PATHS } from './paths.js';
 import { PARTIAL_MARKER, partialFolderName, removeLeftoverFolders, writePartialMarker } from './partials.js';
 import type { BundleSink } from './sink.js';
+import { fsyncDir } from '../vault/durable-fs.js';
 
 export async function existingBundleNames(dest: string): Promise<string[]> {
   const present = await readdir(dest).catch(() => [] as string[]);
@@ -46,6 +47,7 @@ export async function createFolderSink(
     throw destinationError(error);
   }
   const moved: string[] = [];
+  const files: string[] = [];
 
   return {
     finalPath: dest,
@@ -64,12 +66,16 @@ export async function createFolderSink(
           written += chunk.byteLength;
         }
         if (written !== size) throw new Error(`${path}: expected ${size} bytes, got ${written}`);
-        await handle.sync();
       } finally {
         await handle.close();
       }
+      files.push(target);
     },
     async commit() {
+      // Everything reaches the disk together (one fsync after another was most of an export's time),
+      // before any of it becomes visible at the destination.
+      await syncAll(files);
+      await syncAll(foldersOf(files, temp), { dirs: true });
       // An old bundle is moved aside first (its manifest first, so it stops looking complete).
       if (options.overwrite) {
         const old = join(temp, '.old');
@@ -102,8 +108,33 @@ export async function createFolderSink(
 
 /** Makes the renames durable; some filesystems (FAT on some OSes) cannot fsync a directory. */
 async function syncDir(path: string): Promise<void> {
-  const handle = await open(path, 'r').catch(() => null);
-  if (!handle) return;
-  await handle.sync().catch(() => undefined);
-  await handle.close();
+  await fsyncDir(path).catch(() => undefined);
+}
+
+/** Every folder from the files' own up to `root`, deepest first (each holds entries to make durable). */
+function foldersOf(files: string[], root: string): string[] {
+  const folders = new Set<string>([root]);
+  for (const file of files) {
+    for (let dir = dirname(file); dir.length > root.length && !folders.has(dir); dir = dirname(dir)) folders.add(dir);
+  }
+  return [...folders].sort((a, b) => b.length - a.length);
+}
+
+/** fsyncs a batch at a time: the disk sees them together, the open files stay few. */
+const SYNC_CONCURRENCY = 16;
+
+async function syncAll(paths: string[], options: { dirs?: boolean } = {}): Promise<void> {
+  for (let i = 0; i < paths.length; i += SYNC_CONCURRENCY) {
+    await Promise.all(paths.slice(i, i + SYNC_CONCURRENCY).map((p) => (options.dirs ? syncDir(p) : syncFile(p))));
+  }
+}
+
+/** Opened for writing: Windows flushes only a handle that may write. */
+async function syncFile(path: string): Promise<void> {
+  const handle = await open(path, 'r+');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
 }
