@@ -1,10 +1,11 @@
 // Main-side relay to the core service, which runs in a worker thread so that hashing, encryption
 // and SQLite never block the window's event loop. Plain Node (no 'electron' import) so it is tested
-// under vitest with a stand-in worker.
+// under vitest with the real built service worker (test/shell/service-host.test.ts).
 import { Worker } from 'node:worker_threads';
 import type { ApiEvent } from '../../shared/api.js';
 import { isApiErrorShape, type ApiErrorShape } from '../../shared/errors.js';
 import type { FromWorker, ServiceWorkerData, ToWorker } from '../core/service/worker-protocol.js';
+import { releaseLockOfEndedThread } from '../core/vault/lock.js';
 
 export interface ServiceHost {
   call(method: string, params: unknown): Promise<unknown>;
@@ -44,10 +45,17 @@ export function startServiceHost(options: { workerPath: string } & ServiceWorker
         else p.reject(isApiErrorShape(msg.error) ? msg.error : STOPPED);
       }
     });
+    const thread = w.threadId;
     exited = new Promise((resolve) => {
       w.once('exit', () => {
-        // A crashed worker fails its in-flight calls; the next call starts a fresh one.
+        // A crashed worker fails its in-flight calls; the next call starts a fresh one, which can
+        // open the vault: the lock the ended thread held is taken back.
         if (worker === w) worker = null;
+        try {
+          releaseLockOfEndedThread(options.vaultDir, thread);
+        } catch (err) {
+          console.error('[dossier] could not release the vault lock of the ended service worker:', err);
+        }
         for (const p of pending.values()) p.reject(STOPPED);
         pending.clear();
         resolve();
