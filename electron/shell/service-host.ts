@@ -1,11 +1,12 @@
 // Main-side relay to the core service, which runs in a worker thread so that hashing, encryption
 // and SQLite never block the window's event loop. Plain Node (no 'electron' import) so it is tested
-// under vitest with the real service worker.
+// under vitest with the real built service worker (test/shell/service-host.test.ts).
 import { Worker } from 'node:worker_threads';
 import type { ApiEvent } from '../../shared/api.js';
 import { isApiErrorShape, type ApiErrorShape } from '../../shared/errors.js';
 import type { FromWorker, ServiceWorkerData, ToWorker } from '../core/service/worker-protocol.js';
 import { RequestChannel } from '../../shared/request-reply.js';
+import { releaseLockOfEndedThread } from '../core/vault/lock.js';
 
 export interface ServiceHost {
   call(method: string, params: unknown): Promise<unknown>;
@@ -34,10 +35,17 @@ export function startServiceHost(options: { workerPath: string } & ServiceWorker
       else if (msg.kind === 'result') channel.settle(msg.id, msg.ok ? msg : { id: msg.id, ok: false, error: isApiErrorShape(msg.error) ? msg.error : STOPPED });
     });
     worker.on('error', (err) => console.error('[dossier] service worker error:', err));
+    const thread = worker.threadId;
     const exited = new Promise<void>((resolve) =>
       worker.once('exit', () => {
-        // A crashed worker fails its in-flight calls; the next call starts a fresh one.
+        // A crashed worker fails its in-flight calls; the next call starts a fresh one, which can
+        // open the vault: the lock the ended thread held is taken back.
         if (running?.worker === worker) running = null;
+        try {
+          releaseLockOfEndedThread(options.vaultDir, thread);
+        } catch (err) {
+          console.error('[dossier] could not release the vault lock of the ended service worker:', err);
+        }
         channel.failAll(STOPPED);
         resolve();
       }),

@@ -26,13 +26,15 @@ export function programKind(head: Uint8Array, name: string): string | null {
 }
 
 /**
- * A file named like DICOM or PDF whose content is unrecognisable binary is a damaged or renamed
- * file, not a document to keep: it is skipped with this reason (content still decides the format).
+ * A file named like DICOM, PDF or a zip whose content is unrecognisable binary is a damaged or
+ * renamed file, not a document to keep: it is skipped with this reason (content still decides the
+ * format).
  */
 export function misnamedReason(name: string, format: FileFormat): string | null {
   if (format !== 'other') return null;
   if (/\.(dcm|dicom|dic)$/i.test(name)) return 'not a DICOM file: named like one, but it has no DICOM header and no readable DICOM data (damaged, or not a medical image)';
   if (/\.pdf$/i.test(name)) return 'not a PDF: named like one, but it has no "%PDF-" header (damaged, or another kind of file renamed)';
+  if (/\.zip$/i.test(name)) return 'not a zip archive: named like one, but it has no zip header (damaged, or another kind of file renamed)';
   return null;
 }
 
