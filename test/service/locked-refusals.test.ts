@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { API_METHODS } from '../../shared/api-methods.js';
+import { API_METHODS, LOCK_FREE_METHODS } from '../../shared/api-methods.js';
 import type { ApiMethod, ApiParams, RecordPage, VaultStatus } from '../../shared/api.js';
 import type { ApiErrorShape } from '../../shared/errors.js';
 import { createDossierService, type DossierService } from '../../electron/core/service/service.js';
@@ -14,6 +14,7 @@ import { FAST_KDF, TEST_PASSPHRASE, tempDir } from '../helpers/temp-vault.js';
 import { VALID_PARAMS } from './valid-params.js';
 
 /** What each method that works on a locked vault answers there (with VALID_PARAMS' wrong passphrases and keys). */
+/** What each method the product lets through while locked (LOCK_FREE_METHODS) answers here. */
 const WORKS_WHILE_LOCKED: Partial<Record<ApiMethod, 'ok' | ApiErrorShape['code']>> = {
   'vault.status': 'ok',
   'vault.create': 'vault-exists',
@@ -69,7 +70,11 @@ function paramsFor<K extends ApiMethod>(method: K): ApiParams<K> {
 }
 
 describe('a locked vault', () => {
-  it.each(API_METHODS.filter((m) => !(m in WORKS_WHILE_LOCKED)))('refuses %s with "locked"', async (method) => {
+  it('lets through exactly the methods the product declares lock-free', () => {
+    expect(Object.keys(WORKS_WHILE_LOCKED).sort()).toEqual([...LOCK_FREE_METHODS].sort());
+  });
+
+  it.each(API_METHODS.filter((m) => !LOCK_FREE_METHODS.has(m)))('refuses %s with "locked"', async (method) => {
     expect(await outcome(service, method, paramsFor(method))).toBe('locked');
   });
 
