@@ -139,10 +139,16 @@ function headerScanFigure(work: string): void {
   for (const f of files) parseDicomInstance(readFileSync(f));
   const ours = Number(process.hrtime.bigint() - start) / 1e9;
   const py = `import sys, time, pydicom\nfiles = sys.argv[1:]\nt = time.perf_counter()\nfor f in files: pydicom.dcmread(f, stop_before_pixels=True)\nprint(time.perf_counter() - t)`;
-  const res = spawnSync('python3', ['-c', py, ...files], { encoding: 'utf8' });
+  const res = spawnSync(pythonWithPydicom(), ['-c', py, ...files], { encoding: 'utf8' });
   console.log(`\nDICOM header scan of ${files.length} files:`);
   if (res.status === 0) ratioRow('dossier (parseDicomInstance)', ours, Number(res.stdout.trim()), 'pydicom dcmread');
   else console.log(`  dossier ${ours.toFixed(2)} s; pydicom not available (${res.stderr.trim().split('\n').pop()})`);
+}
+
+/** The first python3 that imports pydicom (Debian's python3-pydicom is under /usr/bin when another python3 is first on PATH). */
+function pythonWithPydicom(): string {
+  for (const python of ['python3', '/usr/bin/python3']) if (spawnSync(python, ['-c', 'import pydicom']).status === 0) return python;
+  return 'python3';
 }
 
 const work = mkdtempSync(path.join(os.tmpdir(), 'dossier-bench-speed-'));

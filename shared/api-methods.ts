@@ -75,6 +75,19 @@ const EVENT_TABLE = {
 export const API_METHODS = Object.keys(METHOD_TABLE) as ApiMethod[];
 export const API_EVENTS = Object.keys(EVENT_TABLE) as ApiEvent[];
 
+/** Methods that answer while the vault is locked; the service refuses every other one with `locked`. */
+export const LOCK_FREE_METHODS: ReadonlySet<ApiMethod> = new Set<ApiMethod>([
+  'vault.status',
+  'vault.create',
+  'vault.unlock',
+  'vault.lock',
+  'vault.recover',
+  'vault.rebuildIndex',
+  'vault.activity',
+  'import.cancel',
+  'export.verify', // checks a bundle on disk, not the vault
+]);
+
 export function isApiMethod(name: unknown): name is ApiMethod {
   return typeof name === 'string' && Object.prototype.hasOwnProperty.call(METHOD_TABLE, name);
 }

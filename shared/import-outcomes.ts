@@ -12,8 +12,10 @@ export type SkipReason =
   // Recognising content
   | { code: 'program'; program: 'autorun' | 'windows' | 'linux' | 'macos' }
   | { code: 'media-extra' }
-  | { code: 'misnamed'; expected: 'dicom' | 'pdf' }
+  | { code: 'misnamed'; expected: 'dicom' | 'pdf' | 'zip' }
   | { code: 'failed'; detail: string }
+  | { code: 'read-failed'; problem: 'permission-denied' | 'disappeared' | 'other'; path: string; detail?: string }
+  | { code: 'changed-while-read'; before: number; after: number }
   // Removable media and IHE XDM packages
   | { code: 'xdm-furniture' }
   | { code: 'missing-from-disc'; fileId: string }

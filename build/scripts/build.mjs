@@ -23,6 +23,7 @@ const nodeEntries = [
   ['electron/core/documents/pdf-worker-entry.ts', 'workers/pdf-worker.js', 'esm'],
   ['electron/core/documents/ocr/ocr-worker-entry.ts', 'workers/ocr-worker.js', 'esm'],
   ['electron/core/vault/seal-worker-entry.ts', 'workers/seal-worker.js', 'esm'],
+  ['electron/core/dicom/render-worker-entry.ts', 'workers/render-worker.js', 'esm'],
 ];
 
 const PDFJS_MINIFIED = {

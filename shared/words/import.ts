@@ -18,6 +18,12 @@ const ZIP_PATHS: Record<Extract<SkipReason, { code: 'zip-path' }>['problem'], st
   escapes: 'path escapes the archive ("..")',
 };
 
+const MISNAMED: Record<Extract<SkipReason, { code: 'misnamed' }>['expected'], string> = {
+  dicom: 'not a DICOM file: named like one, but it has no DICOM header and no readable DICOM data (damaged, or not a medical image)',
+  pdf: 'not a PDF: named like one, but it has no "%PDF-" header (damaged, or another kind of file renamed)',
+  zip: 'not a zip archive: named like one, but it has no zip header (damaged, or another kind of file renamed)',
+};
+
 const DICOM_UIDS = { 'sop-instance': 'SOP Instance UID', study: 'Study Instance UID', series: 'Series Instance UID' } as const;
 
 function truncatedWhere(r: Extract<SkipReason, { code: 'truncated-dicom' }>): string {
@@ -72,11 +78,17 @@ function walkWords(r: SkipReason): string | null {
     case 'media-extra':
       return 'not a medical record: viewer software or other content of the CD/USB media';
     case 'misnamed':
-      return r.expected === 'dicom'
-        ? 'not a DICOM file: named like one, but it has no DICOM header and no readable DICOM data (damaged, or not a medical image)'
-        : 'not a PDF: named like one, but it has no "%PDF-" header (damaged, or another kind of file renamed)';
+      return MISNAMED[r.expected];
     case 'failed':
       return `could not be imported: ${r.detail}`;
+    case 'read-failed':
+      return r.problem === 'permission-denied'
+        ? `permission denied reading ${r.path}`
+        : r.problem === 'disappeared'
+          ? `file disappeared before it could be read: ${r.path}`
+          : `file could not be read (${r.detail ?? 'unknown error'})`;
+    case 'changed-while-read':
+      return `file changed while it was being read (${r.before} → ${r.after} bytes)`;
     case 'xdm-furniture':
       return 'index or readme of an IHE XDM package (describes the package, not a medical record)';
     case 'missing-from-disc':

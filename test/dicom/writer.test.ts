@@ -29,9 +29,37 @@ describe('encodeDataset', () => {
     expect(Buffer.from(bytes.subarray(22, 26)).toString('latin1')).toBe('Doe ');
   });
 
-  it('writes elements in ascending tag order whatever the input order', () => {
-    const bytes = encodeDataset([el(0x00100020, 'LO', 'B'), el(0x00080060, 'CS', 'CT')]);
-    expect(bytes[0]).toBe(0x08);
+  it('writes every element in ascending tag order whatever the input order, inside sequence items too', () => {
+    // Deliberately out of order, groups interleaved, a private element, a sequence whose item is out of order.
+    const ds = [
+      el(0x00280011, 'US', 16),
+      el(0x00100010, 'PN', 'Doe^Jane'),
+      el(0x00081115, 'SQ', [[el(0x00081155, 'UI', '1.2.3.4'), el(0x00081150, 'UI', '1.2.840.10008.5.1.4.1.1.2'), el(0x00200013, 'IS', '7')]]),
+      el(0x00080060, 'CS', 'CT'),
+      el(0x00200013, 'IS', '1'),
+      el(0x00090010, 'LO', 'ACME PRIVATE'),
+      el(0x00080016, 'UI', '1.2.840.10008.5.1.4.1.1.2'),
+      el(0x00100020, 'LO', 'PID1'),
+      el(0x00280010, 'US', 16),
+      el(0x00080018, 'UI', '1.2.3'),
+      el(0x0020000d, 'UI', '1.2.5'),
+      el(0x00080020, 'DA', '20240101'),
+    ];
+    const key = (tag: number) => `x${tag.toString(16).padStart(8, '0')}`;
+    /** The dataset's element keys in the order they sit in the file (what dicom-parser found where). */
+    const inFileOrder = (set: { elements: Record<string, { dataOffset: number }> }, skipGroup2 = false) =>
+      Object.entries(set.elements)
+        .filter(([k]) => !(skipGroup2 && k.startsWith('x0002')))
+        .sort(([, a], [, b]) => a.dataOffset - b.dataOffset)
+        .map(([k]) => k);
+    const expectedTop = ds.map((e) => e.tag).sort((a, b) => a - b).map(key);
+    expect(expectedTop).not.toEqual(ds.map((e) => key(e.tag))); // the input really is out of order
+    for (const transferSyntaxUID of [TS.explicitLE, TS.implicitLE, TS.explicitBE]) {
+      const parsed = dicomParser.parseDicom(Buffer.from(writePart10(ds, { transferSyntaxUID, sopClassUID: '1.2', sopInstanceUID: '1.2.3' })));
+      expect(inFileOrder(parsed, true), transferSyntaxUID).toEqual(expectedTop);
+      const item = parsed.elements.x00081115?.items?.[0]?.dataSet;
+      expect(item && inFileOrder(item), transferSyntaxUID).toEqual([key(0x00081150), key(0x00081155), key(0x00200013)]);
+    }
   });
 
   it.each([false, true])('nests sequences (undefined length: %s) that dicom-parser reads back', (undefinedLength) => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sniffFormat } from '../../electron/core/documents/sniff.js';
+import { isValidUtf8 } from '../../electron/core/documents/text-decode.js';
 import { makeCda } from '../fixtures/documents/cda.js';
 import { makeFhirBundle } from '../fixtures/documents/fhir.js';
 import { makeFtyp, makeJpeg, makePng } from '../fixtures/documents/images.js';
@@ -44,5 +45,14 @@ describe('sniffFormat', () => {
     const heavy = Buffer.from('Grüße aus Köln für Jürgen', 'latin1'); // 20% high bytes
     expect(sniffFormat(heavy, 'x.bin')).toBe('other');
     expect(sniffFormat(heavy, 'x.txt')).toBe('text');
+  });
+});
+
+describe('strict UTF-8 with a head cut mid-character', () => {
+  it('accepts every cut of valid text only where the cut end is allowed, and refuses invalid bytes', () => {
+    const text = new TextEncoder().encode('naïve 山田 🙂');
+    for (let n = 0; n <= text.length; n++) expect(isValidUtf8(text.subarray(0, n), true), `cut at ${n}`).toBe(true);
+    expect(isValidUtf8(text.subarray(0, text.length - 1))).toBe(false);
+    for (const bad of [[0x61, 0xf5], [0xc0, 0x80], [0x80, 0x61], [0xed, 0xa0, 0x80]]) expect(isValidUtf8(Uint8Array.from(bad), true), String(bad)).toBe(false);
   });
 });

@@ -30,6 +30,9 @@ describe('Dossier in the browser host', () => {
 
     // First run: create the vault and acknowledge the recovery key.
     await page.getByLabel('Passphrase', { exact: true }).waitFor();
+    // The host's token left the address bar (and so the history) as soon as the page loaded.
+    expect(page.url()).not.toContain(host.token);
+    expect(await page.evaluate(() => location.hash)).toBe('');
     await checkScreen(page, '01-create-vault');
     await page.getByLabel('Passphrase', { exact: true }).fill(PASS);
     await page.getByLabel('Type it again').fill(PASS);

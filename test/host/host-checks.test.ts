@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { isAllowedHost, isAllowedOrigin, newToken, refuseReason, tokenMatches } from '../../electron/host/host-checks.js';
 import { encodeUploadHeader, parseUpload, UploadFormatError } from '../../electron/host/upload-format.js';
 
@@ -76,8 +79,37 @@ describe('error shapes from the service', () => {
     }
     expect(errorShapeOf(new ApiErrorLike({ code: 'wrong-passphrase', message: 'Wrong.' }))).toEqual({ code: 'wrong-passphrase', message: 'Wrong.' });
     expect(errorShapeOf({ code: 'locked', message: 'Locked.' })).toEqual({ code: 'locked', message: 'Locked.' });
-    expect(errorShapeOf(new Error('ENOENT /secret/path'))).toMatchObject({ code: 'internal' });
-    expect(errorShapeOf(new Error('x')).message).not.toContain('/secret');
+  });
+
+  it('never lets an unexpected error\'s words (a file path) reach the page, whatever form it takes', async () => {
+    const { errorShapeOf, INTERNAL_ERROR } = await import('../../electron/host/error-shape.js');
+    const secret = path.join(os.tmpdir(), `dossier-leak-${process.pid}-nowhere`, 'Psychiatry', 'secret-diagnosis.pdf');
+    let fsError: unknown;
+    try {
+      readFileSync(secret); // a real ENOENT error: its message and .path name the file
+    } catch (err) {
+      fsError = err;
+    }
+    expect(String((fsError as Error).message)).toContain('secret-diagnosis');
+    const leaky: unknown[] = [
+      fsError,
+      { shape: fsError }, // an ApiError-like wrapper around a raw error
+      { shape: { code: 'ENOENT', message: secret } }, // a shape whose code is not one of ours
+      { code: 'EACCES', message: `permission denied, open '${secret}'`, path: secret },
+      `failed to open ${secret}`,
+      new TypeError(`Cannot read properties of undefined (reading '${secret}')`),
+    ];
+    for (const err of leaky) {
+      const shape = errorShapeOf(err);
+      expect(shape).toEqual(INTERNAL_ERROR);
+      expect(JSON.stringify(shape)).not.toContain('secret-diagnosis');
+    }
+    // The service side of the same path: the detail goes to the log, never into the reply.
+    const { toApiError } = await import('../../electron/core/service/errors.js');
+    const logged: string[] = [];
+    const reply = toApiError(new Error(`disk read failed at ${secret}`), (detail) => logged.push(detail));
+    expect(reply).toEqual(INTERNAL_ERROR);
+    expect(logged.join('\n')).toContain('secret-diagnosis');
   });
 });
 

@@ -26,6 +26,25 @@ const NAMES: { label: string; options: InstanceOptions; expected: string }[] = [
   { label: 'Greek (ISO_IR 126)', options: { charset: 'ISO_IR 126', patientName: 'Παπαδόπουλος^Νίκος' }, expected: 'Παπαδόπουλος^Νίκος' },
   { label: 'Latin-1 (ISO_IR 100)', options: { charset: 'ISO_IR 100', patientName: 'Buc^Jérôme' }, expected: 'Buc^Jérôme' },
   { label: 'Korean (UTF-8)', options: { charset: 'ISO_IR 192', patientName: 'Hong^Gildong=洪^吉洞=홍^길동' }, expected: 'Hong^Gildong=洪^吉洞=홍^길동' },
+  { label: 'Greek (PS3.5 example)', options: { charset: 'ISO_IR 126', patientName: 'Διονυσιος^Νικος' }, expected: 'Διονυσιος^Νικος' },
+  { label: 'Hebrew (ISO_IR 138)', options: { charset: 'ISO_IR 138', patientName: 'שרון^דבורה' }, expected: 'שרון^דבורה' },
+  { label: 'Cyrillic (PS3.5 example)', options: { charset: 'ISO_IR 144', patientName: 'Люксембург^Гене' }, expected: 'Люксембург^Гене' },
+  { label: 'Latin (ASCII)', options: { patientName: 'Jones^Alan^^Dr' }, expected: 'Jones^Alan^^Dr' },
+];
+
+/** What a person types to find a patient (each = group, with and without ^), and whose study it is. */
+const NAME_SEARCHES: [query: string, label: string][] = [
+  ['Jones', 'Latin (ASCII)'],
+  ['Alan Jones', 'Latin (ASCII)'],
+  ['Yamada', 'Japanese (ISO 2022 IR 87)'],
+  ['山田', 'Japanese (ISO 2022 IR 87)'],
+  ['やまだ', 'Japanese (ISO 2022 IR 87)'],
+  ['Διονυσιος', 'Greek (PS3.5 example)'],
+  ['שרון', 'Hebrew (ISO_IR 138)'],
+  ['Люксембург', 'Cyrillic (PS3.5 example)'],
+  ['Иванов', 'Cyrillic (ISO_IR 144)'],
+  ['Jérôme', 'Latin-1 (ISO_IR 100)'],
+  ['홍', 'Korean (UTF-8)'],
 ];
 
 let cli: CliVault;
@@ -59,6 +78,12 @@ describe('transfer syntaxes and character sets', () => {
     const shown = cli.show(study.id);
     expect(shown.files.map((f) => f.originalName).sort()).toEqual([...SYNTAXES.map((s) => `${s}.dcm`), 'bare-dataset'].sort());
     expect(shown.files.every((f) => f.format === 'dicom')).toBe(true);
+  });
+
+  it.each(NAME_SEARCHES)('a search for "%s" finds the %s study (and no other)', (query, label) => {
+    const wanted = listed.find((r) => r.studyInstanceUID === charsetStudies[NAMES.findIndex((n) => n.label === label)]);
+    expect(wanted).toBeDefined();
+    expect(cli.list(['--search', query]).map((r) => r.id)).toEqual([wanted!.id]);
   });
 
   it.each(NAMES.map((n, i) => [n.label, i] as const))('shows the %s patient name correctly', (_label, i) => {

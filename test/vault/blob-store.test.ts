@@ -5,6 +5,7 @@ import path from 'node:path';
 import { CHUNK_SIZE, HEADER_SIZE, SEALED_CHUNK } from '../../electron/core/crypto/blob-format.js';
 import { makeVault } from '../helpers/temp-vault.js';
 import type { Vault } from '../../electron/core/vault/vault.js';
+import { READ_BATCH } from '../../electron/core/vault/blob-store.js';
 
 let vault: Vault;
 let cleanup: () => void;
@@ -37,15 +38,21 @@ describe('blob store', () => {
     await reader.close();
   });
 
-  it('streams in chunk-sized pieces (memory bounded by the chunk size)', async () => {
-    const data = randomBytes(4 * CHUNK_SIZE);
+  it('streams in pieces of at most one read batch (memory bounded), the whole content in order', async () => {
+    const data = randomBytes((2 * READ_BATCH + 3) * CHUNK_SIZE + 17);
     const { blobId } = await vault.blobs.putBytes(data);
     const reader = await vault.blobs.open(blobId);
     const sizes: number[] = [];
     for await (const piece of reader.stream()) sizes.push(piece.length);
     await reader.close();
-    expect(Math.max(...sizes)).toBeLessThanOrEqual(CHUNK_SIZE);
+    expect(Math.max(...sizes)).toBeLessThanOrEqual(READ_BATCH * CHUNK_SIZE);
+    expect(sizes.length).toBe(3);
     expect(sizes.reduce((a, b) => a + b, 0)).toBe(data.length);
+    const again = await vault.blobs.open(blobId);
+    const parts: Buffer[] = [];
+    for await (const piece of again.stream(CHUNK_SIZE - 1, data.length - 5)) parts.push(piece);
+    await again.close();
+    expect(Buffer.concat(parts).equals(data.subarray(CHUNK_SIZE - 1, data.length - 5))).toBe(true);
   });
 
   it('stores identical content once, under a name that is not the file hash', async () => {

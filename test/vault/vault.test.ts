@@ -2,8 +2,10 @@ import { describe, it, expect } from 'vitest';
 import { readFileSync, writeFileSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
+import { threadId } from 'node:worker_threads';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { Vault } from '../../electron/core/vault/vault.js';
+import { releaseLockOfEndedThread } from '../../electron/core/vault/lock.js';
 import { DossierError } from '../../electron/core/base/errors.js';
 import { deriveSubkey } from '../../electron/core/crypto/keys.js';
 import { parseRecoveryKey } from '../../electron/core/crypto/recovery-key.js';
@@ -93,6 +95,24 @@ describe('vault', () => {
     const v = await Vault.open(dir, TEST_PASSPHRASE);
     v.close();
     expect(existsSync(path.join(dir, 'vault.lock'))).toBe(false);
+    cleanup();
+  });
+
+  it("takes back the lock of an ended thread of this process — that thread's only", async () => {
+    const { dir, vault, cleanup } = await makeVault();
+    const lockFile = path.join(dir, 'vault.lock');
+    const held = JSON.parse(readFileSync(lockFile, 'utf8')) as Record<string, unknown>;
+    expect(held).toMatchObject({ pid: process.pid, thread: threadId });
+    expect(releaseLockOfEndedThread(dir, threadId + 1)).toBe(false); // another thread's lock
+    writeFileSync(lockFile, JSON.stringify({ ...held, pid: process.pid + 100_000 })); // another process's
+    expect(releaseLockOfEndedThread(dir, threadId)).toBe(false);
+    writeFileSync(lockFile, JSON.stringify({ pid: process.pid, host: held.host, since: '' })); // an older version's, no thread
+    expect(releaseLockOfEndedThread(dir, threadId)).toBe(false);
+    expect(existsSync(lockFile)).toBe(true);
+    writeFileSync(lockFile, JSON.stringify(held));
+    expect(releaseLockOfEndedThread(dir, threadId)).toBe(true);
+    expect(existsSync(lockFile)).toBe(false);
+    vault.close();
     cleanup();
   });
 

@@ -3,6 +3,7 @@
 // switches to Zip64 by itself once an entry or the archive passes 4 GiB, given the entry size up front.
 import { open, type FileHandle } from 'node:fs/promises';
 import { ZipWriter, configure } from '@zip.js/zip.js';
+import { writeFully } from '../base/write-fully.js';
 
 // Node has no web workers; compress in-process.
 configure({ useWebWorkers: false });
@@ -44,15 +45,39 @@ function toReadableStream(source: ByteSource): ReadableStream<Uint8Array> {
   });
 }
 
-/** A WritableStream that appends to a file handle, awaiting each write (natural backpressure). */
+/** Bytes gathered before one write: few large writes instead of many small ones. */
+const WRITE_BATCH_BYTES = 1024 * 1024;
+
+/**
+ * A WritableStream that appends to a file handle. Writes are gathered into batches and one batch is
+ * written while the next is filled (the archive is produced while the disk works); a write error
+ * fails the next write or the close.
+ */
 function fileWritable(handle: FileHandle): WritableStream<Uint8Array> {
+  let batch: Uint8Array[] = [];
+  let batchBytes = 0;
+  let position = 0;
+  let inFlight: Promise<void> = Promise.resolve();
+  const flush = async () => {
+    await inFlight; // one batch in flight at a time: memory stays bounded, an error surfaces here
+    if (batchBytes === 0) return;
+    const buffers = batch;
+    const at = position;
+    position += batchBytes;
+    batch = [];
+    batchBytes = 0;
+    inFlight = writeFully(handle, buffers, at);
+    inFlight.catch(() => undefined); // awaited by the next flush or by close()
+  };
   return new WritableStream<Uint8Array>({
     async write(chunk) {
-      let offset = 0;
-      while (offset < chunk.byteLength) {
-        const { bytesWritten } = await handle.write(chunk, offset, chunk.byteLength - offset);
-        offset += bytesWritten;
-      }
+      batch.push(chunk);
+      batchBytes += chunk.byteLength;
+      if (batchBytes >= WRITE_BATCH_BYTES) await flush();
+    },
+    async close() {
+      await flush();
+      await inFlight;
     },
   });
 }

@@ -20,6 +20,11 @@ export function isDatabaseCorruption(err: unknown): boolean {
   return typeof code === 'string' && /^SQLITE_(CORRUPT|NOTADB)/.test(code);
 }
 
+/** The database could not grow: the disk (or the database's size limit) is full. */
+export function isDatabaseFull(err: unknown): boolean {
+  return (err as { code?: unknown } | null)?.code === 'SQLITE_FULL';
+}
+
 export function databaseDamaged(problem: 'empty' | 'missing' | 'corrupt', cause?: unknown): DossierError {
   const what = { empty: 'it is empty', missing: 'it is missing', corrupt: 'it is corrupt' }[problem];
   return new DossierError('database-damaged', `The vault's database is damaged (${what}). Your stored files are not affected.`, {

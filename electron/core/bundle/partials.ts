@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { readdir, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { isStale, thisProcess, type Owner } from '../base/process-owner.js';
+import { escapeRegExp } from '../../../shared/regexp.js';
 
 export const PARTIAL_PREFIX = '.dossier-partial-';
 export const PARTIAL_MARKER = 'DOSSIER-PARTIAL.JSON';
@@ -59,16 +60,12 @@ export function partialZipPath(out: string): string {
 export async function removeLeftoverZips(out: string): Promise<string[]> {
   const dir = dirname(out);
   const name = basename(out);
-  const mine = new RegExp(`^\\.${escapeRegex(name)}\\.dossier-partial-(\\d+)-[0-9a-f]{12}$`);
-  const old = new RegExp(`^${escapeRegex(name)}\\.[0-9a-f]{12}\\.partial$`);
+  const mine = new RegExp(`^\\.${escapeRegExp(name)}\\.dossier-partial-(\\d+)-[0-9a-f]{12}$`);
+  const old = new RegExp(`^${escapeRegExp(name)}\\.[0-9a-f]{12}\\.partial$`);
   const found = (await readdir(dir).catch(() => [] as string[])).filter((n) => {
     const m = mine.exec(n);
     return m ? isStale({ pid: Number(m[1]), host: thisProcess().host }) : old.test(n);
   });
   for (const n of found) await rm(join(dir, n), { force: true });
   return found;
-}
-
-function escapeRegex(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -7,6 +7,7 @@ import { BundleError, destinationError } from './errors.js';
 import { BUNDLE_ROOT_NAMES, PATHS } from './paths.js';
 import { PARTIAL_MARKER, partialFolderName, removeLeftoverFolders, writePartialMarker } from './partials.js';
 import type { BundleSink } from './sink.js';
+import { fsyncDir } from '../vault/durable-fs.js';
 
 export async function existingBundleNames(dest: string): Promise<string[]> {
   const present = await readdir(dest).catch(() => [] as string[]);
@@ -14,28 +15,12 @@ export async function existingBundleNames(dest: string): Promise<string[]> {
   return BUNDLE_ROOT_NAMES.filter((n) => upper.has(n));
 }
 
-export async function createFolderSink(
-  dest: string,
-  options: { overwrite?: boolean } = {},
-): Promise<BundleSink> {
-  try {
-    const info = await stat(dest).catch(async (error: NodeJS.ErrnoException) => {
-      if (error.code !== 'ENOENT') throw error;
-      await mkdir(dest); // the folder itself may be new; its parent must exist
-      return stat(dest);
-    });
-    if (!info.isDirectory()) throw new BundleError('invalid-params', `${dest} is not a folder`);
-  } catch (error) {
-    throw destinationError(error);
-  }
+export async function createFolderSink(dest: string, options: { overwrite?: boolean } = {}): Promise<BundleSink> {
+  await ensureFolder(dest);
   const existing = await existingBundleNames(dest);
   if (existing.length > 0 && !options.overwrite) {
-    throw new BundleError(
-      'bundle-exists',
-      `the destination already holds a bundle (${existing.join(', ')}); choose an empty folder or allow overwriting it`,
-    );
+    throw new BundleError('bundle-exists', `the destination already holds a bundle (${existing.join(', ')}); choose an empty folder or allow overwriting it`);
   }
-
   // What a killed export to this place left behind goes first: a stick must not carry an old selection.
   await removeLeftoverFolders(dest);
   const temp = join(dest, partialFolderName());
@@ -45,65 +30,118 @@ export async function createFolderSink(
   } catch (error) {
     throw destinationError(error);
   }
-  const moved: string[] = [];
+  return new FolderSink(dest, temp, options.overwrite ?? false);
+}
 
-  return {
-    finalPath: dest,
-    async writeFile(path, data, size) {
-      const target = join(temp, path);
-      await mkdir(dirname(target), { recursive: true });
-      const handle = await open(target, 'wx');
-      try {
-        let written = 0;
-        for await (const chunk of data) {
-          let offset = 0;
-          while (offset < chunk.byteLength) {
-            const { bytesWritten } = await handle.write(chunk, offset, chunk.byteLength - offset);
-            offset += bytesWritten;
-          }
-          written += chunk.byteLength;
-        }
-        if (written !== size) throw new Error(`${path}: expected ${size} bytes, got ${written}`);
-        await handle.sync();
-      } finally {
-        await handle.close();
+/** The destination folder may be new (its parent must exist); anything else there is refused. */
+async function ensureFolder(dest: string): Promise<void> {
+  try {
+    const info = await stat(dest).catch(async (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'ENOENT') throw error;
+      await mkdir(dest);
+      return stat(dest);
+    });
+    if (!info.isDirectory()) throw new BundleError('invalid-params', `${dest} is not a folder`);
+  } catch (error) {
+    throw destinationError(error);
+  }
+}
+
+class FolderSink implements BundleSink {
+  /** Names moved into place by commit(): abort() takes them back out. */
+  private readonly moved: string[] = [];
+  private readonly files: string[] = [];
+
+  constructor(
+    readonly finalPath: string,
+    private readonly temp: string,
+    private readonly overwrite: boolean,
+  ) {}
+
+  async writeFile(path: string, data: AsyncIterable<Uint8Array>, size: number): Promise<void> {
+    const target = join(this.temp, path);
+    await mkdir(dirname(target), { recursive: true });
+    const handle = await open(target, 'wx');
+    try {
+      let written = 0;
+      for await (const chunk of data) {
+        for (let offset = 0; offset < chunk.byteLength; ) offset += (await handle.write(chunk, offset, chunk.byteLength - offset)).bytesWritten;
+        written += chunk.byteLength;
       }
-    },
-    async commit() {
-      // An old bundle is moved aside first (its manifest first, so it stops looking complete).
-      if (options.overwrite) {
-        const old = join(temp, '.old');
-        await mkdir(old);
-        const names = await existingBundleNames(dest);
-        names.sort((a, b) => Number(b === PATHS.manifest) - Number(a === PATHS.manifest));
-        for (const name of names) await rename(join(dest, name), join(old, name));
-      }
-      const names = (await readdir(temp)).filter((n) => n !== '.old' && n !== PARTIAL_MARKER);
-      names.sort((a, b) => Number(a === PATHS.manifest) - Number(b === PATHS.manifest));
-      for (const name of names) {
-        await rename(join(temp, name), join(dest, name));
-        moved.push(name);
-      }
-      await syncDir(dest);
-      await rm(temp, { recursive: true, force: true });
-    },
-    async abort() {
-      // Names moved into place before a failure are ours: take them back out…
-      for (const name of moved) await rm(join(dest, name), { recursive: true, force: true }).catch(() => undefined);
-      // …and an old bundle moved aside for overwriting goes back, manifest last (complete again only at the end).
-      const old = join(temp, '.old');
-      const oldNames = await readdir(old).catch(() => [] as string[]);
-      oldNames.sort((a, b) => Number(a === PATHS.manifest) - Number(b === PATHS.manifest));
-      for (const name of oldNames) await rename(join(old, name), join(dest, name)).catch(() => undefined);
-      await rm(temp, { recursive: true, force: true }).catch(() => undefined);
-    },
-  };
+      if (written !== size) throw new Error(`${path}: expected ${size} bytes, got ${written}`);
+    } finally {
+      await handle.close();
+    }
+    this.files.push(target);
+  }
+
+  async commit(): Promise<void> {
+    // Everything reaches the disk together (one fsync after another was most of an export's time),
+    // before any of it becomes visible at the destination.
+    await syncAll(this.files);
+    await syncAll(foldersOf(this.files, this.temp), { dirs: true });
+    if (this.overwrite) await this.moveOldAside();
+    const names = (await readdir(this.temp)).filter((n) => n !== '.old' && n !== PARTIAL_MARKER);
+    for (const name of manifestLast(names)) {
+      await rename(join(this.temp, name), join(this.finalPath, name));
+      this.moved.push(name);
+    }
+    await syncDir(this.finalPath);
+    await rm(this.temp, { recursive: true, force: true });
+  }
+
+  async abort(): Promise<void> {
+    // Names moved into place before a failure are ours: take them back out…
+    for (const name of this.moved) await rm(join(this.finalPath, name), { recursive: true, force: true }).catch(() => undefined);
+    // …and an old bundle moved aside for overwriting goes back, manifest last (complete again only at the end).
+    const old = join(this.temp, '.old');
+    const oldNames = await readdir(old).catch(() => [] as string[]);
+    for (const name of manifestLast(oldNames)) await rename(join(old, name), join(this.finalPath, name)).catch(() => undefined);
+    await rm(this.temp, { recursive: true, force: true }).catch(() => undefined);
+  }
+
+  /** An old bundle is moved aside first, its manifest first, so it stops looking complete at once. */
+  private async moveOldAside(): Promise<void> {
+    const old = join(this.temp, '.old');
+    await mkdir(old);
+    const names = manifestLast(await existingBundleNames(this.finalPath)).reverse();
+    for (const name of names) await rename(join(this.finalPath, name), join(old, name));
+  }
+}
+
+function manifestLast(names: string[]): string[] {
+  return [...names].sort((a, b) => Number(a === PATHS.manifest) - Number(b === PATHS.manifest));
 }
 
 /** Makes the renames durable; some filesystems (FAT on some OSes) cannot fsync a directory. */
 async function syncDir(path: string): Promise<void> {
-  const handle = await open(path, 'r').catch(() => null);
-  if (!handle) return;
-  await handle.sync().catch(() => undefined);
-  await handle.close();
+  await fsyncDir(path).catch(() => undefined);
+}
+
+/** Every folder from the files' own up to `root`, deepest first (each holds entries to make durable). */
+function foldersOf(files: string[], root: string): string[] {
+  const folders = new Set<string>([root]);
+  for (const file of files) {
+    for (let dir = dirname(file); dir.length > root.length && !folders.has(dir); dir = dirname(dir)) folders.add(dir);
+  }
+  return [...folders].sort((a, b) => b.length - a.length);
+}
+
+/** fsyncs a batch at a time: the disk sees them together, the open files stay few. */
+const SYNC_CONCURRENCY = 16;
+
+async function syncAll(paths: string[], options: { dirs?: boolean } = {}): Promise<void> {
+  for (let i = 0; i < paths.length; i += SYNC_CONCURRENCY) {
+    await Promise.all(paths.slice(i, i + SYNC_CONCURRENCY).map((p) => (options.dirs ? syncDir(p) : syncFile(p))));
+  }
+}
+
+/** Opened for writing: Windows flushes only a handle that may write. */
+async function syncFile(path: string): Promise<void> {
+  const handle = await open(path, 'r+');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
 }

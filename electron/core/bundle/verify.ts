@@ -107,16 +107,17 @@ async function viewFolder(root: string): Promise<BundleView> {
   // What an interrupted export left (readable records of another selection) makes the bundle unsafe to hand over.
   for (const name of present.filter((n) => n.startsWith(PARTIAL_PREFIX)))
     view.problems.push(`leftover of an interrupted export: ${name} (export again to this place to remove it, or delete it)`);
-  for (const name of present) {
-    if (!(BUNDLE_ROOT_NAMES as readonly string[]).includes(name)) continue;
-    for (const file of await listFiles(root, name)) {
-      try {
-        view.hashes.set(file, await hashFile(join(root, file)));
-        if (isSmallFile(file)) view.small.set(file, await readFile(join(root, file)));
-      } catch (error) {
-        view.hashes.set(file, null);
-        view.problems.push(`unreadable file: ${file} (${(error as Error).message})`);
-      }
+  const files: string[] = [];
+  for (const name of present) if ((BUNDLE_ROOT_NAMES as readonly string[]).includes(name)) files.push(...(await listFiles(root, name)));
+  // A few files at once (one is hashed while the next ones are read); reported in file order.
+  for (let i = 0; i < files.length; i += HASH_CONCURRENCY) {
+    const batch = files.slice(i, i + HASH_CONCURRENCY);
+    const read = await Promise.all(batch.map((file) => readBundleFile(join(root, file), isSmallFile(file))));
+    for (const [k, file] of batch.entries()) {
+      const result = read[k]!;
+      view.hashes.set(file, result.ok ? result.sha256 : null);
+      if (result.ok && result.bytes) view.small.set(file, result.bytes);
+      if (!result.ok) view.problems.push(`unreadable file: ${file} (${result.message})`);
     }
   }
   return view;
@@ -130,10 +131,24 @@ async function listFiles(root: string, rel: string): Promise<string[]> {
   return out;
 }
 
+const HASH_CONCURRENCY = 4;
+
+type FileRead = { ok: true; sha256: string; bytes: Uint8Array | null } | { ok: false; message: string };
+
+async function readBundleFile(path: string, keep: boolean): Promise<FileRead> {
+  try {
+    return { ok: true, sha256: await hashFile(path), bytes: keep ? await readFile(path) : null };
+  } catch (error) {
+    return { ok: false, message: (error as Error).message };
+  }
+}
+/** Large sequential reads: a bundle is mostly files of hundreds of KB to hundreds of MB. */
+const READ_SIZE = 1024 * 1024;
+
 function hashFile(path: string): Promise<string> {
   return new Promise((resolve, reject) => {
     const hash = createHash('sha256');
-    createReadStream(path)
+    createReadStream(path, { highWaterMark: READ_SIZE })
       .on('data', (chunk) => hash.update(chunk))
       .on('error', reject)
       .on('end', () => resolve(hash.digest('hex')));

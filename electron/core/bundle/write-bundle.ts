@@ -17,6 +17,7 @@ import { planBundle, type BundlePlan, type PlannedDocument } from './plan.js';
 import { patientAt } from './patients.js';
 import { renderedDocument } from './document-html.js';
 import type { ViewerImage } from './viewer-plan.js';
+import type { ImagesRequest, RenderedImages } from '../dicom/preview.js';
 import type { BundleSink } from './sink.js';
 import { createFolderSink } from './sink-folder.js';
 import { createZipSink } from './sink-zip.js';
@@ -76,34 +77,73 @@ function newFacts(): BundleFacts {
   return { documents: new Map(), previews: new Map(), viewerMissing: new Map(), ids: { submissionSet: uuidOid(), source: DOSSIER_SOURCE_OID, documents: new Map() } };
 }
 
-/** Each series' instances (each followed by its viewer images), then its preview (from its middle instance, or the placeholder). */
+/**
+ * Each series' instances, their viewer images and the series' preview (from its middle instance, or
+ * the placeholder). Images are rendered in workers while the next instances are copied.
+ */
 async function writeImages(plan: BundlePlan, writer: TrackingWriter, services: DicomServices, facts: BundleFacts): Promise<void> {
+  const ahead = new RenderAhead();
   for (const { series } of plan.studies) {
     for (const planned of series) {
       const middle = Math.floor((planned.instances.length - 1) / 2);
-      let previewSource: Uint8Array | null = null;
+      // A series without image data (previewPath null) has nothing to preview; the DICOMDIR still lists it.
+      const previewPath = planned.previewPath;
+      if (planned.instances.length === 0 && previewPath) await writePreview(writer, services, facts, previewPath, null);
       for (const [i, { path, instance, viewerImages }] of planned.instances.entries()) {
-        const forPreview = i === middle && instance.source.size <= MAX_PREVIEW_SOURCE_BYTES;
-        const forViewer = viewerImages.length > 0 && instance.source.size <= MAX_VIEWER_SOURCE_BYTES;
-        const copied = await writer.copy(path, instance.source, { keepBytes: forPreview || forViewer });
-        if (forPreview) previewSource = copied.bytes;
-        if (planned.viewer) await writeViewerImages(writer, services, forViewer ? copied.bytes : null, viewerImages, facts.viewerMissing, planned.viewer.dir);
+        const size = instance.source.size;
+        const request: ImagesRequest = {
+          preview: previewPath !== null && i === middle && size <= MAX_PREVIEW_SOURCE_BYTES,
+          frames: planned.viewer && size <= MAX_VIEWER_SOURCE_BYTES ? viewerImages.map((v) => v.frame) : [],
+        };
+        const copied = await writer.copy(path, instance.source, { keepBytes: request.preview || request.frames.length > 0 });
+        const images = copied.bytes ? services.renderImages(copied.bytes, request) : Promise.resolve({ preview: null, frames: [] });
+        await ahead.add(copied.bytes?.byteLength ?? 0, images, async (rendered) => {
+          if (planned.viewer) await writeViewerImages(writer, services, rendered.frames, viewerImages, facts.viewerMissing, planned.viewer.dir);
+          if (i === middle && previewPath) await writePreview(writer, services, facts, previewPath, rendered.preview);
+        });
       }
-      if (!planned.previewPath) continue; // a series without image data has nothing to preview
-      const preview = previewSource ? services.renderPreview(previewSource) : null;
-      facts.previews.set(planned.previewPath, preview !== null);
-      await writer.writeBytes(planned.previewPath, preview ?? services.placeholderPreview(), { compress: false });
     }
+  }
+  await ahead.drain();
+}
+
+async function writePreview(writer: TrackingWriter, services: DicomServices, facts: BundleFacts, path: string, preview: Uint8Array | null): Promise<void> {
+  facts.previews.set(path, preview !== null);
+  await writer.writeBytes(path, preview ?? services.placeholderPreview(), { compress: false });
+}
+
+/** An instance's frames as JPEGs, numbered in the series; a placeholder for each that could not be rendered. */
+async function writeViewerImages(writer: TrackingWriter, services: DicomServices, frames: (Uint8Array | null)[], images: ViewerImage[], missing: Map<string, number[]>, dir: string): Promise<void> {
+  for (const [k, image] of images.entries()) {
+    const jpeg = frames[k] ?? null;
+    if (!jpeg) missing.set(dir, [...(missing.get(dir) ?? []), image.number]);
+    await writer.writeBytes(image.path, jpeg ?? services.placeholderPreview(), { compress: false });
   }
 }
 
-/** An instance's frames as JPEGs, numbered in the series; a placeholder for each that cannot be rendered. */
-async function writeViewerImages(writer: TrackingWriter, services: DicomServices, bytes: Uint8Array | null, images: ViewerImage[], missing: Map<string, number[]>, dir: string): Promise<void> {
-  const frames = bytes ? services.viewerFrames(bytes) : null;
-  for (const image of images) {
-    const jpeg = frames && image.frame < frames.count ? frames.render(image.frame) : null;
-    if (!jpeg) missing.set(dir, [...(missing.get(dir) ?? []), image.number]);
-    await writer.writeBytes(image.path, jpeg ?? services.placeholderPreview(), { compress: false });
+/** How far rendering may run behind the copying: a few instances, bounded by their bytes. */
+const RENDER_AHEAD = { jobs: 4, bytes: 128 * 1024 * 1024 };
+
+/** Renders in flight, written in the order they were started (the sink takes one file at a time). */
+class RenderAhead {
+  private readonly waiting: { bytes: number; images: Promise<RenderedImages>; write: (r: RenderedImages) => Promise<void> }[] = [];
+  private bytes = 0;
+
+  async add(bytes: number, images: Promise<RenderedImages>, write: (r: RenderedImages) => Promise<void>): Promise<void> {
+    images.catch(() => undefined); // awaited below; a failure must not surface as unhandled meanwhile
+    this.waiting.push({ bytes, images, write });
+    this.bytes += bytes;
+    while (this.waiting.length > RENDER_AHEAD.jobs || (this.waiting.length > 1 && this.bytes > RENDER_AHEAD.bytes)) await this.finishOldest();
+  }
+
+  async drain(): Promise<void> {
+    while (this.waiting.length) await this.finishOldest();
+  }
+
+  private async finishOldest(): Promise<void> {
+    const job = this.waiting.shift()!;
+    this.bytes -= job.bytes;
+    await job.write(await job.images);
   }
 }
 

@@ -100,3 +100,22 @@ export function viewerFrames(bytes: Uint8Array): ViewerFrames | null {
     return null;
   }
 }
+
+/** What a bundle needs from one instance: its series' preview and/or some of its frames for the viewer. */
+export interface ImagesRequest {
+  preview: boolean;
+  frames: number[];
+}
+
+/** JPEGs for `request`; null where one cannot be rendered (the bundle writes a placeholder). Never throws. */
+export interface RenderedImages {
+  preview: Uint8Array | null;
+  frames: (Uint8Array | null)[];
+}
+
+/** Decodes the instance once for both its preview and its viewer frames. */
+export function renderInstanceImages(bytes: Uint8Array, request: ImagesRequest): RenderedImages {
+  const preview = request.preview ? renderPreviewJpeg(bytes) : null;
+  const all = request.frames.length > 0 ? viewerFrames(bytes) : null;
+  return { preview, frames: request.frames.map((k) => (all && k < all.count ? all.render(k) : null)) };
+}

@@ -1,5 +1,6 @@
 // Small readers for FHIR R4 JSON values (which arrive untyped): strings, CodeableConcepts,
 // Quantities, references. They return undefined rather than guess.
+import { blocksText, divBlocks } from './narrative.js';
 
 export type Json = Record<string, unknown>;
 
@@ -86,23 +87,9 @@ export function firstDate(r: Json, fields: string[]): string | undefined {
   return undefined;
 }
 
-/** Narrative XHTML → plain text (tags dropped, entities decoded, whitespace tidied). */
+/** Narrative XHTML → plain text, read as XML (the same reading as the viewer's). */
 export function narrativeText(v: unknown): string | undefined {
   const div = str(obj(v)?.['div']);
-  if (!div) return undefined;
-  const text = div
-    .replace(/<(br|\/p|\/div|\/tr|\/li|\/h\d)\b[^>]*>/gi, '\n')
-    .replace(/<\/t[dh]>/gi, '\t')
-    .replace(/<[^>]*>/g, '')
-    .replace(/&nbsp;/g, ' ')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;|&apos;/g, "'")
-    .replace(/&amp;/g, '&');
-  const lines = text
-    .split('\n')
-    .map((l) => l.replace(/\s+/g, ' ').trim())
-    .filter(Boolean);
-  return lines.length ? lines.join('\n') : undefined;
+  const text = div ? blocksText(divBlocks(div)) : '';
+  return text || undefined;
 }

@@ -6,8 +6,7 @@ import type { DocumentLabel, DocumentView, ViewBlock, ViewSection } from '../../
 import { formatPersonName } from '../../../shared/person-name.js';
 import { arr, concept, firstDate, obj, quantity, referenceDisplay, str, valueX, type Json } from './fhir-read.js';
 import { collectResources, patientIdentity } from './fhir.js';
-import { narrativeBlocks } from './narrative.js';
-import { parseXml } from './xml.js';
+import { divBlocks } from './narrative.js';
 
 type Cell = (r: Json) => string | undefined;
 interface Group {
@@ -36,15 +35,10 @@ const GROUPS: Group[] = [
 const CONTEXT = new Set(['Patient', 'Organization', 'Practitioner', 'PractitionerRole', 'Medication', 'Composition', 'Bundle', 'Provenance']);
 const MAX_SECTION_DEPTH = 16;
 
-/** A resource's narrative XHTML as blocks; a div that is not well-formed XML gives none. */
+/** A resource's narrative XHTML as blocks. */
 function narrative(r: Json): ViewBlock[] {
   const div = str(obj(r['text'])?.['div']);
-  if (!div) return [];
-  try {
-    return narrativeBlocks(parseXml(div));
-  } catch {
-    return [];
-  }
+  return div ? divBlocks(div) : [];
 }
 
 function groupSection(group: Group, resources: Json[]): ViewSection {

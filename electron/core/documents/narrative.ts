@@ -2,7 +2,7 @@
 // or a FHIR resource's XHTML <div> (p, ul/ol, table, span…). Only text survives: element names
 // decide the block structure, attributes (styles, links, ids) are dropped, nothing is passed on.
 import type { ViewBlock, ViewText } from '../../../shared/document-view.js';
-import { childrenNamed, textOf, type XmlElement } from './xml.js';
+import { childrenNamed, parseXml, textOf, type XmlElement } from './xml.js';
 
 /** Beyond these, a table or list is cut (a narrative is written for people to read). */
 export const NARRATIVE_LIMITS = { blocks: 2000, rows: 5000, cells: 64, chars: 20_000 } as const;
@@ -106,4 +106,27 @@ export function narrativeBlocks(el: XmlElement | undefined): ViewBlock[] {
   walk(el, out, 0);
   out.flush();
   return out.blocks;
+}
+
+/** A FHIR resource's narrative XHTML `<div>` as blocks; a div that is not well-formed XML gives none. */
+export function divBlocks(div: string): ViewBlock[] {
+  try {
+    return narrativeBlocks(parseXml(div));
+  } catch {
+    return [];
+  }
+}
+
+/** Blocks as plain text for search: a line per paragraph, list item and table row (cells tab-separated). */
+export function blocksText(blocks: ViewBlock[]): string {
+  const lines: string[] = [];
+  for (const b of blocks) {
+    if (b.kind === 'paragraph') lines.push(b.text);
+    else if (b.kind === 'list') lines.push(...b.items);
+    else {
+      if (b.caption) lines.push(b.caption);
+      lines.push(...b.rows.map((row) => row.join('\t')));
+    }
+  }
+  return lines.join('\n');
 }

@@ -1,5 +1,6 @@
 // Bytes → string for text-based formats: BOM first, then strict UTF-8, then Latin-1
 // (windows-1252), which never fails, for old exports from hospital systems.
+import { isUtf8 } from 'node:buffer';
 
 export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
 
@@ -16,30 +17,21 @@ export function decodeText(bytes: Uint8Array): { text: string; encoding: TextEnc
   return { text, encoding };
 }
 
-/** Strict UTF-8 check. `allowCutEnd` accepts a sequence cut off by the end of a sniffed head. */
+/** Strict UTF-8 check (Node's). `allowCutEnd` accepts a sequence cut off by the end of a sniffed head. */
 export function isValidUtf8(bytes: Uint8Array, allowCutEnd = false): boolean {
-  let i = 0;
-  while (i < bytes.length) {
-    const b = bytes[i]!;
-    let need: number;
-    if (b < 0x80) need = 0;
-    else if (b >= 0xc2 && b <= 0xdf) need = 1;
-    else if (b >= 0xe0 && b <= 0xef) need = 2;
-    else if (b >= 0xf0 && b <= 0xf4) need = 3;
-    else return false;
-    if (i + need >= bytes.length && need > 0) {
-      if (!allowCutEnd) return false;
-      for (let k = i + 1; k < bytes.length; k++) if ((bytes[k]! & 0xc0) !== 0x80) return false;
-      return true;
-    }
-    for (let k = 1; k <= need; k++) if ((bytes[i + k]! & 0xc0) !== 0x80) return false;
-    // Overlong and surrogate forms are invalid UTF-8.
-    const b1 = bytes[i + 1] ?? 0;
-    if (b === 0xe0 && b1 < 0xa0) return false;
-    if (b === 0xed && b1 > 0x9f) return false;
-    if (b === 0xf0 && b1 < 0x90) return false;
-    if (b === 0xf4 && b1 > 0x8f) return false;
-    i += need + 1;
+  if (isUtf8(bytes)) return true;
+  if (!allowCutEnd) return false;
+  const start = lastSequenceStart(bytes);
+  return start !== null && isUtf8(bytes.subarray(0, start));
+}
+
+/** Where an unfinished multi-byte sequence at the very end begins, or null when the end is not one. */
+function lastSequenceStart(bytes: Uint8Array): number | null {
+  for (let back = 1; back <= 3 && back <= bytes.length; back++) {
+    const b = bytes[bytes.length - back]!;
+    if ((b & 0xc0) === 0x80) continue; // a continuation byte: the lead is further back
+    const need = b > 0xf4 ? 0 : b >= 0xf0 ? 3 : b >= 0xe0 ? 2 : b >= 0xc2 ? 1 : 0;
+    return need >= back ? bytes.length - back : null;
   }
-  return true;
+  return null;
 }

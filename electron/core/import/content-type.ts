@@ -29,13 +29,14 @@ export function programKind(head: Uint8Array, name: string): Program | null {
 }
 
 /**
- * A file named like DICOM or PDF whose content is unrecognisable binary is a damaged or renamed
- * file, not a document to keep: it is skipped (content still decides the format).
+ * A file named like DICOM, PDF or a zip whose content is unrecognisable binary is a damaged or
+ * renamed file, not a document to keep: it is skipped (content still decides the format).
  */
-export function misnamedAs(name: string, format: FileFormat): 'dicom' | 'pdf' | null {
+export function misnamedAs(name: string, format: FileFormat): 'dicom' | 'pdf' | 'zip' | null {
   if (format !== 'other') return null;
   if (/\.(dcm|dicom|dic)$/i.test(name)) return 'dicom';
   if (/\.pdf$/i.test(name)) return 'pdf';
+  if (/\.zip$/i.test(name)) return 'zip';
   return null;
 }
 

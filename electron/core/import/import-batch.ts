@@ -3,6 +3,7 @@
 // parallel, renamed, each blob folder synced once — and only then are its rows inserted in one
 // transaction and its files reported. The promise is unchanged: a file is reported only after its
 // blob and its rows are durable, so a killed import loses only files it had not reported.
+import { existsSync } from 'node:fs';
 import type { ImportOutcome } from '../../../shared/domain.js';
 import type { DuplicateOf } from '../../../shared/import-outcomes.js';
 import type { Analysis } from '../base/analysis.js';
@@ -57,8 +58,18 @@ export class ImportBatch {
     this.bytes = 0;
     if (!items.length) return;
     const decisions = this.decide(items);
-    await this.vault.blobs.settle(items.map((item, i) => ({ staged: item.staged, action: decisions[i]!.kind === 'duplicate' ? 'discard' : 'store' })));
-    const outcomes = this.insertRows(items, decisions);
+    const stored = items.filter((_item, i) => decisions[i]!.kind !== 'duplicate').map((item) => item.staged.blobId);
+    // Blobs this batch puts in place: removed again if its rows do not go in (nothing else lists them).
+    const created = stored.filter((blobId) => !existsSync(this.vault.blobs.pathOf(blobId)));
+    let outcomes: ImportOutcome[];
+    try {
+      await this.vault.blobs.settle(items.map((item, i) => ({ staged: item.staged, action: decisions[i]!.kind === 'duplicate' ? 'discard' : 'store' })));
+      outcomes = this.insertRows(items, decisions);
+    } catch (err) {
+      // A failed commit (the disk full, the disk gone) leaves no blob no row lists, and gives back its space.
+      for (const blobId of created) if (!recordWithBlobAnyState(this.vault.db, blobId)) this.vault.blobs.removeSync(blobId);
+      throw err;
+    }
     for (const d of decisions) if (d.kind === 'replace' && !recordWithBlobAnyState(this.vault.db, d.stored.blobId)) this.vault.blobs.removeSync(d.stored.blobId);
     items.forEach((item, i) => this.report(outcomes[i]!, item.source.size));
   }

@@ -190,7 +190,7 @@ export class Importer {
     const staged = bytes ? await this.vault.blobs.stageBytes(bytes, facts) : await this.vault.blobs.stage(source.stream(), facts);
     if (staged.size !== source.size && !bytes) {
       await this.vault.blobs.discard([staged]);
-      throw new DossierError('unreadable', `file changed while it was being read (${source.size} → ${staged.size} bytes)`);
+      throw new SkipFile({ code: 'changed-while-read', before: source.size, after: staged.size });
     }
     const item: PreparedFile = { seq, source, analysis, ids, staged, ...(replaces ? { replaces } : {}) };
     this.batch.add(item);

@@ -1,7 +1,7 @@
 // An import source is one file to consider, wherever it lives: on disk, inside a zip, or embedded
 // in another file (a FHIR attachment). The pipeline only reads through this interface.
+import { SkipFile } from '../base/analysis.js';
 import { createReadStream, promises as fsp } from 'node:fs';
-import { DossierError } from '../base/errors.js';
 import { openZip, openZipBytes, type SafeZip } from '../archive/zip-read.js';
 
 export interface ImportSource {
@@ -17,11 +17,12 @@ export interface ImportSource {
   openZip(): Promise<SafeZip>;
 }
 
-function unreadable(path: string, err: unknown): DossierError {
+/** A file that could not be read is skipped with why (a code the app and the CLI word). */
+function unreadable(path: string, err: unknown): SkipFile {
   const code = (err as NodeJS.ErrnoException).code;
-  if (code === 'EACCES' || code === 'EPERM') return new DossierError('permission-denied', `permission denied reading ${path}`);
-  if (code === 'ENOENT') return new DossierError('unreadable', `file disappeared before it could be read: ${path}`);
-  return new DossierError('unreadable', `file could not be read (${code ?? (err as Error).message})`);
+  if (code === 'EACCES' || code === 'EPERM') return new SkipFile({ code: 'read-failed', problem: 'permission-denied', path });
+  if (code === 'ENOENT') return new SkipFile({ code: 'read-failed', problem: 'disappeared', path });
+  return new SkipFile({ code: 'read-failed', problem: 'other', path, detail: code ?? (err as Error).message });
 }
 
 export function fileSource(path: string, name: string, size: number): ImportSource {

@@ -7,6 +7,7 @@ import { DossierError } from '../base/errors.js';
 import { APP_VERSION } from '../base/app-version.js';
 import { bytesSource } from '../import/source.js';
 import { API_SCHEMAS, isApiMethod } from './api-schemas.js';
+import { LOCK_FREE_METHODS } from '../../../shared/api-methods.js';
 import { ApiError, toApiError, type ErrorLog } from './errors.js';
 import { VaultSession } from './session.js';
 import type { Handlers, HandlerContext } from './handlers/types.js';
@@ -34,7 +35,7 @@ export interface ServiceOptions {
 }
 
 /** Calls that manage the session itself: a lock must not wait for them (it may be one of them). */
-const SESSION_METHODS = new Set(['vault.status', 'vault.create', 'vault.unlock', 'vault.lock', 'vault.recover', 'vault.rebuildIndex', 'vault.activity', 'import.cancel']);
+const SESSION_METHODS: ReadonlySet<string> = new Set([...LOCK_FREE_METHODS].filter((m) => m !== 'export.verify'));
 
 export function createDossierService(options: ServiceOptions): DossierService {
   const listeners = new Set<(event: ApiEvent, payload: unknown) => void>();
@@ -54,6 +55,7 @@ export function createDossierService(options: ServiceOptions): DossierService {
   async function run(method: string, params: unknown): Promise<unknown> {
     if (!isApiMethod(method)) throw new DossierError('invalid-params', `Unknown API method "${String(method).slice(0, 80)}".`);
     const parsed = API_SCHEMAS[method].parse(params ?? {});
+    if (!LOCK_FREE_METHODS.has(method)) session.open(); // 'locked', before any handler runs
     return (handlers[method] as (p: unknown) => unknown)(parsed);
   }
 

@@ -26,6 +26,7 @@ import {
 } from '../crypto/blob-format.js';
 import { DossierError, fsError } from '../base/errors.js';
 import { fsyncDir } from './durable-fs.js';
+import { writeFully } from '../base/write-fully.js';
 
 export interface PutResult {
   blobId: string;
@@ -108,7 +109,8 @@ export class BlobDamaged extends DossierError {
 
 const BLOB_ID = /^[0-9a-f]{64}$/;
 const WRITE_BATCH = 16; // chunks per write() call: ~1 MiB, bounded memory
-const READ_BATCH = 16; // chunks per read() call in BlobReader.read: ~1 MiB, bounded memory
+/** Chunks per file read in BlobReader.read and .stream: ~1 MiB, so memory stays bounded. */
+export const READ_BATCH = 16;
 
 export class BlobStore {
   readonly dir: string;
@@ -336,7 +338,7 @@ async function writeChunks(handle: fsp.FileHandle, key: Buffer, header: BlobHead
   let held: Buffer | null = null;
   const seal = (plain: Buffer, last: boolean) => pending.push(...sealChunkParts(key, header, index++, last, plain));
   const flush = async () => {
-    if (pending.length) await writeAll(handle, pending);
+    if (pending.length) await writeFully(handle, pending);
     pending = [];
   };
   for await (const piece of source) {
@@ -359,13 +361,6 @@ async function writeChunks(handle: fsp.FileHandle, key: Buffer, header: BlobHead
   }
   await flush();
   return size;
-}
-
-/** writev, finishing a short write (the system may write fewer bytes than asked). */
-async function writeAll(handle: fsp.FileHandle, buffers: Buffer[]): Promise<void> {
-  const total = buffers.reduce((n, b) => n + b.length, 0);
-  const { bytesWritten } = await handle.writev(buffers);
-  if (bytesWritten < total) await handle.write(Buffer.concat(buffers).subarray(bytesWritten));
 }
 
 /** Random-access, authenticated reads of one blob; memory bounded by the chunk size. */
@@ -446,7 +441,10 @@ export class BlobReader {
     return this.read(0, this.size);
   }
 
-  /** Yields plaintext of [start, end) chunk by chunk. */
+  /**
+   * Yields plaintext of [start, end) a batch of chunks at a time, reading the next batch while the
+   * caller handles this one (an export writes one file while the next bytes are read and decrypted).
+   */
   async *stream(start = 0, end = this.size): AsyncGenerator<Buffer> {
     start = Math.max(0, start);
     end = Math.min(this.size, end);
@@ -455,11 +453,21 @@ export class BlobReader {
       return;
     }
     if (start >= end) return;
-    for (let i = Math.floor(start / CHUNK_SIZE); i * CHUNK_SIZE < end; i++) {
-      const plain = await this.chunk(i);
-      const from = Math.max(0, start - i * CHUNK_SIZE);
-      const to = Math.min(plain.length, end - i * CHUNK_SIZE);
-      yield plain.subarray(from, to);
+    const last = Math.floor((end - 1) / CHUNK_SIZE);
+    const batch = (first: number) => {
+      const read = this.chunks(first, Math.min(last, first + READ_BATCH - 1));
+      read.catch(() => undefined); // awaited below; a caller that stops early must not leave it unhandled
+      return read;
+    };
+    let first = Math.floor(start / CHUNK_SIZE);
+    let next = batch(first);
+    for (;;) {
+      const plain = await next;
+      const following = first + READ_BATCH;
+      if (following <= last) next = batch(following);
+      yield plain.subarray(Math.max(0, start - first * CHUNK_SIZE), Math.min(plain.length, end - first * CHUNK_SIZE));
+      if (following > last) return;
+      first = following;
     }
   }
 

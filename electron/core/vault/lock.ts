@@ -1,8 +1,11 @@
 // One writer at a time: an exclusive lock file holding the owner's pid. A lock left by a process
-// that no longer runs (killed, crashed) is taken over; a live owner gets a clear refusal.
+// that no longer runs (killed, crashed) is taken over; a live owner gets a clear refusal. A lock
+// left by a thread of a live process that has ended (the app's service worker crashed) is taken
+// back by the thread's parent, which alone knows the thread is gone.
 import { openSync, writeSync, closeSync, readFileSync, rmSync, fsyncSync } from 'node:fs';
 import { hostname } from 'node:os';
 import path from 'node:path';
+import { threadId } from 'node:worker_threads';
 import { DossierError } from '../base/errors.js';
 import { isStale } from '../base/process-owner.js';
 
@@ -12,6 +15,8 @@ interface LockInfo {
   pid: number;
   host: string;
   since: string;
+  /** The thread of `pid` that holds it (0: the main thread); absent in locks from older versions. */
+  thread?: number;
 }
 
 
@@ -23,7 +28,7 @@ export class VaultLock {
     for (let attempt = 0; attempt < 2; attempt++) {
       try {
         const fd = openSync(file, 'wx', 0o600);
-        const info: LockInfo = { pid: process.pid, host: hostname(), since: new Date().toISOString() };
+        const info: LockInfo = { pid: process.pid, host: hostname(), since: new Date().toISOString(), thread: threadId };
         writeSync(fd, JSON.stringify(info));
         fsyncSync(fd);
         closeSync(fd);
@@ -51,4 +56,22 @@ export class VaultLock {
   release(): void {
     rmSync(this.file, { force: true });
   }
+}
+
+/**
+ * Removes the lock held by `thread` of THIS process, a worker thread that has ended (crashed or
+ * terminated) without closing the vault: its pid still runs, so the lock would never look stale
+ * and the next worker could not open the vault until the app restarted. Returns whether it did.
+ */
+export function releaseLockOfEndedThread(vaultDir: string, thread: number): boolean {
+  const file = path.join(vaultDir, LOCK_FILE);
+  let owner: LockInfo;
+  try {
+    owner = JSON.parse(readFileSync(file, 'utf8')) as LockInfo;
+  } catch {
+    return false;
+  }
+  if (owner.pid !== process.pid || owner.host !== hostname() || owner.thread !== thread) return false;
+  rmSync(file, { force: true });
+  return true;
 }

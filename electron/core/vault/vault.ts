@@ -9,7 +9,7 @@ import { newRecoveryKey, parseRecoveryKey, recoveryKek } from '../crypto/recover
 import { checkPassphrase } from '../../../shared/passphrase-policy.js';
 import { BlobStore } from './blob-store.js';
 import { openDatabase, DB_FILE, type Db } from './database.js';
-import { DossierError, fsError } from '../base/errors.js';
+import { DossierError, fsError, isDatabaseFull } from '../base/errors.js';
 import { VaultLock } from './lock.js';
 import { fsyncDirSync } from './durable-fs.js';
 import { listSnapshots, takeSnapshot } from './snapshots.js';
@@ -178,8 +178,14 @@ export class Vault {
   finishPurges(): number {
     const ids = (this.db.prepare('SELECT blob_id FROM purged_blobs').all() as { blob_id: string }[]).map((r) => r.blob_id);
     const inUse = this.db.prepare(BLOB_IN_USE);
+    if (ids.length === 0) return 0; // nothing to write: opening a vault on a full disk must not fail here
     for (const id of ids) if (!inUse.get(id, id)) this.blobs.removeSync(id);
-    this.db.prepare('DELETE FROM purged_blobs').run();
+    try {
+      this.db.prepare('DELETE FROM purged_blobs').run();
+    } catch (err) {
+      // Housekeeping never blocks an unlock: on a full disk the rows stay and are retried next time.
+      if (!isDatabaseFull(err)) throw err;
+    }
     return ids.length;
   }
 

@@ -1,6 +1,7 @@
 // Find in a PDF: each page's text is its text items joined (an item ending a line adds a newline),
 // and a match is a range of characters; highlight() cuts those ranges back into the items, which
 // are the text layer's spans one for one. Case and accents are ignored, whitespace is loose.
+import { escapeRegExp } from '../../../shared/regexp.js';
 
 export interface PageText {
   /** The text items' strings, in order (as the text layer gets them). */
@@ -41,10 +42,6 @@ function fold(s: string): string {
     const base = ch.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
     return base.length === ch.length ? base : ch.toLowerCase().length === ch.length ? ch.toLowerCase() : ch;
   }).join('');
-}
-
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /** Every match of `query` in the pages, in reading order. */

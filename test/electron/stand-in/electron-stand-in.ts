@@ -12,7 +12,7 @@
 import { appendFileSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import { isMainThread, threadId, type WorkerOptions } from 'node:worker_threads';
-import { STAND_IN_ENV, type CallRecord, type CallerFrame, type Command, type Envelope, type ProtocolReply, type Reply } from './messages.js';
+import { STAND_IN_ENV, STAND_IN_SEALED_PREFIX, type CallRecord, type CallerFrame, type Command, type Envelope, type ProtocolReply, type Reply } from './messages.js';
 
 type Listener = (...args: unknown[]) => unknown;
 
@@ -196,8 +196,23 @@ const electron = {
     setApplicationMenu: (menu: unknown) => record('Menu.setApplicationMenu', menu),
   },
   powerMonitor: Object.assign(new Emitter('powerMonitor'), { getSystemIdleTime: () => 0 }),
-  // Like Linux without a keyring: encryption "available" through the basic_text fallback, which is no secret store.
-  safeStorage: { isEncryptionAvailable: () => true, getSelectedStorageBackend: () => 'basic_text', encryptString: notImitated('safeStorage.encryptString'), decryptString: notImitated('safeStorage.decryptString') },
+  // By default like Linux without a keyring: encryption "available" through the basic_text
+  // fallback, which is no secret store. A test may name a real store's backend instead. Sealing is
+  // a marked base64 wrapping (STAND_IN_SEALED_PREFIX), not encryption: the test reads it back.
+  safeStorage: {
+    isEncryptionAvailable: () => true,
+    getSelectedStorageBackend: () => process.env[STAND_IN_ENV.safeStorageBackend] ?? 'basic_text',
+    encryptString: (text: string): Buffer => {
+      record('safeStorage.encryptString'); // never the text: a passphrase
+      return Buffer.from(STAND_IN_SEALED_PREFIX + Buffer.from(text, 'utf8').toString('base64'));
+    },
+    decryptString: (sealed: Buffer): string => {
+      record('safeStorage.decryptString');
+      const text = sealed.toString('utf8');
+      if (!text.startsWith(STAND_IN_SEALED_PREFIX)) throw new Error('stand-in: safeStorage.decryptString: not sealed by safeStorage');
+      return Buffer.from(text.slice(STAND_IN_SEALED_PREFIX.length), 'base64').toString('utf8');
+    },
+  },
   dialog: { showOpenDialog: notImitated('dialog.showOpenDialog'), showSaveDialog: notImitated('dialog.showSaveDialog'), showMessageBox: notImitated('dialog.showMessageBox') },
   shell: {
     openExternal: (url: string) => {

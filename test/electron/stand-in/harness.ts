@@ -25,12 +25,26 @@ export interface MainUnderStandIn {
   close(): Promise<void>;
 }
 
-export async function startMainUnderStandIn(options: { mainPath: string; userData: string; version: string }): Promise<MainUnderStandIn> {
+export interface StandInOptions {
+  mainPath: string;
+  userData: string;
+  version: string;
+  /** What safeStorage says its Linux backend is (default 'basic_text': no real secret store). */
+  safeStorageBackend?: string;
+}
+
+export async function startMainUnderStandIn(options: StandInOptions): Promise<MainUnderStandIn> {
   const standIn = await bundleForNode(path.join(__dirname, 'electron-stand-in.ts'));
   const workerLog = path.join(options.userData, 'stand-in-workers.jsonl');
   const child: ChildProcess = fork(options.mainPath, [], {
     execArgv: ['--require', standIn],
-    env: { ...process.env, [STAND_IN_ENV.userData]: options.userData, [STAND_IN_ENV.version]: options.version, [STAND_IN_ENV.workerLog]: workerLog },
+    env: {
+      ...process.env,
+      [STAND_IN_ENV.userData]: options.userData,
+      [STAND_IN_ENV.version]: options.version,
+      [STAND_IN_ENV.workerLog]: workerLog,
+      ...(options.safeStorageBackend ? { [STAND_IN_ENV.safeStorageBackend]: options.safeStorageBackend } : {}),
+    },
     serialization: 'advanced',
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   });

@@ -48,4 +48,9 @@ export const STAND_IN_ENV = {
   userData: 'DOSSIER_STAND_IN_USER_DATA',
   version: 'DOSSIER_STAND_IN_VERSION',
   workerLog: 'DOSSIER_STAND_IN_WORKER_LOG',
+  /** safeStorage.getSelectedStorageBackend() (Linux): 'basic_text' unless set, e.g. 'gnome_libsecret'. */
+  safeStorageBackend: 'DOSSIER_STAND_IN_SAFE_STORAGE_BACKEND',
 } as const;
+
+/** The stand-in's safeStorage "encryption": a marked base64 wrapping, NOT encryption — it lets a test read back what was sealed. */
+export const STAND_IN_SEALED_PREFIX = 'stand-in-sealed:';
