@@ -5,7 +5,7 @@
 // exactly what the vault held when the backup was made: ids, titles, people, cases, the trash and
 // every stored file's bytes.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { FileChunk, RecordPage, VaultStatus } from '../../shared/api.js';
 import type { CheckReport } from '../../shared/vault.js';
@@ -153,4 +153,28 @@ describe('backup, restore, open', () => {
     const listed = json<{ id: string; title: string }[]>(dossier(['list', '--json', '--vault', restoredDir]));
     expect(listed.map((r) => [r.id, r.title])).toEqual(expected);
   });
+
+  it('carries the second copy of the keys and a fresh database snapshot: a restored backup survives a damaged vault.json and an emptied database', async () => {
+    const destination = path.join(root, 'third-backup');
+    mkdirSync(destination);
+    const backup = (await original.call('vault.backup', { destination })) as { path: string };
+    expect(readdirSync(backup.path).sort()).toEqual(['blobs', 'dossier.db', 'snapshots', 'vault.backup.json', 'vault.json']);
+    const cases = await original.call('cases.list', {});
+
+    const restoredDir = path.join(root, 'damaged-restore', 'vault');
+    cpSync(backup.path, restoredDir, { recursive: true });
+    writeFileSync(path.join(restoredDir, 'vault.json'), '{ damaged');
+    truncateSync(path.join(restoredDir, 'dossier.db'), 0);
+    const restored = createDossierService({ vaultDir: restoredDir, kdfCost: FAST_KDF });
+    try {
+      await expect(restored.call('vault.unlock', { passphrase: TEST_PASSPHRASE })).rejects.toMatchObject({ shape: { code: 'database-damaged' } });
+      await restored.call('vault.rebuildIndex', { passphrase: TEST_PASSPHRASE });
+      // Cases live only in the database: they come back from the snapshot the backup carried.
+      expect(await restored.call('cases.list', {})).toEqual(cases);
+      expect(((await restored.call('records.list', { limit: 1000 })) as RecordPage).total).toBe(5);
+    } finally {
+      await restored.close();
+    }
+  });
 });
+

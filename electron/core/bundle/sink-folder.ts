@@ -7,7 +7,7 @@ import { BundleError, destinationError } from './errors.js';
 import { BUNDLE_ROOT_NAMES, PATHS } from './paths.js';
 import { PARTIAL_MARKER, partialFolderName, removeLeftoverFolders, writePartialMarker } from './partials.js';
 import type { BundleSink } from './sink.js';
-import { fsyncDir } from '../vault/durable-fs.js';
+import { fsyncDir, fsyncFiles, fsyncFolders, foldersUpTo } from '../vault/durable-fs.js';
 
 export async function existingBundleNames(dest: string): Promise<string[]> {
   const present = await readdir(dest).catch(() => [] as string[]);
@@ -78,8 +78,8 @@ class FolderSink implements BundleSink {
   async commit(): Promise<void> {
     // Everything reaches the disk together (one fsync after another was most of an export's time),
     // before any of it becomes visible at the destination.
-    await syncAll(this.files);
-    await syncAll(foldersOf(this.files, this.temp), { dirs: true });
+    await fsyncFiles(this.files);
+    await fsyncFolders(foldersUpTo(this.files, this.temp));
     if (this.overwrite) await this.moveOldAside();
     const names = (await readdir(this.temp)).filter((n) => n !== '.old' && n !== PARTIAL_MARKER);
     for (const name of manifestLast(names)) {
@@ -116,32 +116,4 @@ function manifestLast(names: string[]): string[] {
 /** Makes the renames durable; some filesystems (FAT on some OSes) cannot fsync a directory. */
 async function syncDir(path: string): Promise<void> {
   await fsyncDir(path).catch(() => undefined);
-}
-
-/** Every folder from the files' own up to `root`, deepest first (each holds entries to make durable). */
-function foldersOf(files: string[], root: string): string[] {
-  const folders = new Set<string>([root]);
-  for (const file of files) {
-    for (let dir = dirname(file); dir.length > root.length && !folders.has(dir); dir = dirname(dir)) folders.add(dir);
-  }
-  return [...folders].sort((a, b) => b.length - a.length);
-}
-
-/** fsyncs a batch at a time: the disk sees them together, the open files stay few. */
-const SYNC_CONCURRENCY = 16;
-
-async function syncAll(paths: string[], options: { dirs?: boolean } = {}): Promise<void> {
-  for (let i = 0; i < paths.length; i += SYNC_CONCURRENCY) {
-    await Promise.all(paths.slice(i, i + SYNC_CONCURRENCY).map((p) => (options.dirs ? syncDir(p) : syncFile(p))));
-  }
-}
-
-/** Opened for writing: Windows flushes only a handle that may write. */
-async function syncFile(path: string): Promise<void> {
-  const handle = await open(path, 'r+');
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
 }
