@@ -71,6 +71,11 @@ function compatible(a: string | undefined, b: string | null | undefined): boolea
   return !a || !b || a === b;
 }
 
+/** "SMITH^JANE": the same person's mixed-case spelling reads better, whatever order the files were imported in. */
+function allCaps(name: string | undefined): boolean {
+  return !!name && name === name.toUpperCase() && name !== name.toLowerCase();
+}
+
 function groupIdentities(carried: CarriedIdentity[]): Group[] {
   const groups: Group[] = [];
   for (const c of carried) {
@@ -83,6 +88,7 @@ function groupIdentities(carried: CarriedIdentity[]): Group[] {
       if (c.id && !match.identity.id) match.identity.id = c.id;
       if (c.birthDate && !match.identity.birthDate) match.identity.birthDate = c.birthDate;
       if (c.institution) match.institutions.add(c.institution);
+      if (c.name && allCaps(match.identity.name) && !allCaps(c.name)) match.identity.name = c.name;
     } else
       groups.push({
         key,
@@ -106,7 +112,7 @@ function patientsOf(groups: Group[]): Group[][] {
 }
 
 function sideOf(groups: Group[]): IdentitySide {
-  const first = groups.find((g) => g.identity.name) ?? groups[0]!;
+  const first = groups.find((g) => g.identity.name && !allCaps(g.identity.name)) ?? groups.find((g) => g.identity.name) ?? groups[0]!;
   const birth = groups.find((g) => g.identity.birthDate)?.identity.birthDate ?? null;
   const ids = new Set(groups.map((g) => g.identity.id).filter(Boolean));
   return { name: first.identity.name ?? null, birthDate: birth, id: ids.size === 1 ? [...ids][0]! : null, recordIds: groups.flatMap((g) => g.recordIds) };
