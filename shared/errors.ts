@@ -25,6 +25,9 @@ export const ERROR_CODES = [
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
+/** What the person sees for any failure that is not one of the codes above (the detail is logged, never shown). */
+export const INTERNAL_MESSAGE = 'Something went wrong inside Dossier. Your records are safe; please try again.';
+
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 
 /** Structured facts about an error (JSON-safe) that the UI and CLI may branch on or show. */

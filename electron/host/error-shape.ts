@@ -1,7 +1,6 @@
 // Turns whatever the service rejected with into the { code, message, details } the UI expects. The
 // core rejects with ApiError (the shape under `.shape`); anything else is an internal failure.
-import { isApiErrorShape, type ApiErrorShape } from '../../shared/errors.js';
-import { INTERNAL_MESSAGE } from '../core/service/errors.js';
+import { INTERNAL_MESSAGE, isApiErrorShape, type ApiErrorShape } from '../../shared/errors.js';
 
 export const INTERNAL_ERROR: ApiErrorShape = { code: 'internal', message: INTERNAL_MESSAGE };
 

@@ -2,6 +2,8 @@
 // then every file's bytes back to back. The browser builds it as a Blob (streamed from disk),
 // so no multipart parser is needed.
 
+import { DossierError } from '../core/base/errors.js';
+
 export const MAX_UPLOAD_BYTES = 1536 * 1024 * 1024;
 
 export interface UploadedFile {
@@ -9,7 +11,13 @@ export interface UploadedFile {
   bytes: Uint8Array;
 }
 
-export class UploadFormatError extends Error {}
+/** A malformed upload body: refused as invalid params, in words the page can show. */
+export class UploadFormatError extends DossierError {
+  constructor(message: string) {
+    super('invalid-params', message);
+    this.name = 'UploadFormatError';
+  }
+}
 
 export function parseUpload(body: Uint8Array): UploadedFile[] {
   if (body.length < 4) throw new UploadFormatError('The upload was empty.');

@@ -4,7 +4,7 @@
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
 import type { ApiEvent, VaultStatus } from '../../shared/api.js';
 import { isApiErrorShape, type ApiErrorShape } from '../../shared/errors.js';
-import { INTERNAL_MESSAGE } from '../core/service/errors.js';
+import { INTERNAL_MESSAGE } from '../../shared/errors.js';
 import { pickExportDestination, pickImportSources } from './dialogs.js';
 import { CALL_CHANNEL, EVENT_CHANNEL, checkIpcCall } from './ipc-policy.js';
 import { createIpcRelay, type ShellDialogs } from './ipc-relay.js';

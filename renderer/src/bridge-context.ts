@@ -1,7 +1,7 @@
 // React access to the bridge, and turning any rejection into words for the user.
 import { createContext, useContext } from 'react';
 import type { DossierBridge } from '../../shared/api.js';
-import { isApiErrorShape } from '../../shared/errors.js';
+import { INTERNAL_MESSAGE, isApiErrorShape } from '../../shared/errors.js';
 
 export const BridgeContext = createContext<DossierBridge | null>(null);
 
@@ -13,7 +13,7 @@ export function useBridge(): DossierBridge {
 
 export function errorMessage(err: unknown): string {
   if (isApiErrorShape(err)) return err.message;
-  return 'Something went wrong. Your records are safe; please try again.';
+  return INTERNAL_MESSAGE;
 }
 
 export function errorCode(err: unknown): string | null {

@@ -185,8 +185,8 @@ describe('writeBundle to a zip', () => {
     const out = join(root, 'secret.zip');
     await writeBundle(makeBundleInput(), { kind: 'zip', path: out }, { password: 'pw-for-doctor' });
     expect((await verifyBundle(out, { password: 'pw-for-doctor' })).ok).toBe(true);
-    await expect(verifyBundle(out)).rejects.toThrow('this zip is password-protected: give its password to verify it');
-    await expect(verifyBundle(out, { password: 'wrong' })).rejects.toThrow('wrong password for this zip');
+    await expect(verifyBundle(out)).rejects.toThrow('This zip is password-protected: give its password to verify it.');
+    await expect(verifyBundle(out, { password: 'wrong' })).rejects.toThrow('Wrong password for this zip.');
   });
 });
 
@@ -212,9 +212,9 @@ describe('INDEX.HTM escapes user data', () => {
 
 describe('a failure mid-write leaves no bundle and says why', () => {
   const cases: [string, Error & { code?: string }, RegExp][] = [
-    ['ENOSPC', Object.assign(new Error('write failed'), { code: 'ENOSPC' }), /^not enough space on the destination$/],
-    ['EIO', Object.assign(new Error('i/o'), { code: 'EIO' }), /^the destination disappeared \(was the USB stick removed\?\)$/],
-    ['EROFS', Object.assign(new Error('ro'), { code: 'EROFS' }), /^cannot write to the destination \(read-only or no permission\)$/],
+    ['ENOSPC', Object.assign(new Error('write failed'), { code: 'ENOSPC' }), /^Not enough space on the destination\.$/],
+    ['EIO', Object.assign(new Error('i/o'), { code: 'EIO' }), /^The destination disappeared \(was the USB stick removed\?\)\.$/],
+    ['EROFS', Object.assign(new Error('ro'), { code: 'EROFS' }), /^Cannot write to the destination \(read-only, or no permission\)\.$/],
     ['plain', new Error('vault blob damaged'), /^vault blob damaged$/],
   ];
   for (const kind of ['folder', 'zip'] as const) {
@@ -247,7 +247,7 @@ describe('a failure mid-write leaves no bundle and says why', () => {
     const input = makeBundleInput();
     input.documents[0]!.source = { size: 2 ** 52, open: () => (async function* () {})() };
     const dest = join(root, 'too-small');
-    await expect(writeBundle(input, { kind: 'folder', path: dest })).rejects.toThrow(/^not enough space on the destination \(the bundle needs about/);
+    await expect(writeBundle(input, { kind: 'folder', path: dest })).rejects.toThrow(/^Not enough space on the destination: the bundle needs about/);
   });
 });
 

@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, writeFileSync, openSync, writeSync, closeSync } from 'node:fs';
 import path from 'node:path';
 import { writeBundle } from '../../electron/core/bundle/write-bundle.js';
-import { BundleError } from '../../electron/core/bundle/errors.js';
+import { DossierError } from '../../electron/core/base/errors.js';
 import type { BundleFileSource, BundleInput } from '../../electron/core/bundle/types.js';
 import { makeBundleInput, memorySource, fakePdf } from '../fixtures/bundle/input.js';
 import { tempDir } from '../helpers/temp-vault.js';
@@ -39,8 +39,8 @@ describe('failure safety: injected errors (deterministic)', () => {
       if (kind === 'folder') mkdirSync(dest);
       writeFileSync(path.join(root, 'other-file.txt'), 'the user’s own file');
       const attempt = writeBundle(inputFailingLate(enospc()), { kind, path: dest });
-      await expect(attempt).rejects.toThrow(BundleError);
-      await expect(attempt).rejects.toThrow('not enough space on the destination');
+      await expect(attempt).rejects.toThrow(DossierError);
+      await expect(attempt).rejects.toThrow('Not enough space on the destination');
       expectNoBundle(kind === 'folder' ? dest : root);
       expect(existsSync(path.join(root, 'bundle.zip'))).toBe(false);
       expect(readdirSync(root).sort()).toEqual(kind === 'folder' ? ['other-file.txt', 'usb'] : ['other-file.txt']);
@@ -52,7 +52,7 @@ describe('failure safety: injected errors (deterministic)', () => {
     const dest = path.join(root, 'usb');
     // A "stick pulled" error from the last payload file: every DICOM file was already written.
     const gone = Object.assign(new Error('EIO: i/o error, write'), { code: 'EIO' });
-    await expect(writeBundle(inputFailingLate(gone), { kind: 'folder', path: dest })).rejects.toThrow('the destination disappeared (was the USB stick removed?)');
+    await expect(writeBundle(inputFailingLate(gone), { kind: 'folder', path: dest })).rejects.toThrow('The destination disappeared (was the USB stick removed?)');
     expectNoBundle(dest);
   });
 
@@ -122,7 +122,7 @@ describe('failure safety: a real full filesystem (tmpfs)', () => {
     const small = mountTmpfs('size=1m')!;
     const res = s.run(['export', '--case', s.caseId, '--out', small]);
     expect(res.status).not.toBe(0);
-    expect(res.stderr).toMatch(/not enough space on the destination \(the bundle needs about \d+ MB with room to write safely; 1 MB free\)/i);
+    expect(res.stderr).toMatch(/not enough space on the destination: the bundle needs about \d+(\.\d)? MB with room to write safely; 1\.0 MB free/i);
     expect(readdirSync(small)).toEqual([]);
     const zip = s.run(['export', '--case', s.caseId, '--zip', '--out', path.join(small, 'b.zip')]);
     expect(zip.stderr).toMatch(/not enough space/i);
@@ -145,7 +145,7 @@ describe('failure safety: a real full filesystem (tmpfs)', () => {
         },
       };
       first.source = filling;
-      await expect(writeBundle(input, { kind, path: dest })).rejects.toThrow('not enough space on the destination');
+      await expect(writeBundle(input, { kind, path: dest })).rejects.toThrow('Not enough space on the destination');
       expect(readdirSync(fs).sort()).toEqual(['filler.bin', 'filler2.bin']);
     });
   }
@@ -155,7 +155,7 @@ describe('failure safety: a real full filesystem (tmpfs)', () => {
     const s = await sharedScenario();
     const res = s.run(['export', '--case', s.caseId, '--out', path.join(ro, 'usb')]);
     expect(res.status).not.toBe(0);
-    expect(res.stderr).toMatch(/cannot write to the destination \(read-only or no permission\)/i);
+    expect(res.stderr).toMatch(/cannot write to the destination \(read-only, or no permission\)/i);
     const zip = s.run(['export', '--case', s.caseId, '--zip', '--out', path.join(ro, 'b.zip')]);
     expect(zip.status).not.toBe(0);
     expect(zip.stderr).toMatch(/cannot write to the destination/i);

@@ -16,6 +16,7 @@ import {
   type Entry,
   type FileEntry,
 } from '@zip.js/zip.js';
+import { DossierError } from '../base/errors.js';
 import {
   DEFAULT_ZIP_LIMITS,
   SizeBudget,
@@ -64,12 +65,12 @@ export interface OpenZipOptions {
 }
 
 /** A zip, or an entry of one, that cannot be read at all (not a zip, wrong password, nested too deep). */
-export class ZipReadError extends Error {
+export class ZipReadError extends DossierError {
   constructor(
     readonly path: string,
     readonly reason: SkipReason,
   ) {
-    super(`${path}: ${describeSkip(reason)}`);
+    super('unreadable', `Cannot read the zip ${path}: ${describeSkip(reason)}.`, { details: { zip: reason.code } });
     this.name = 'ZipReadError';
   }
 }

@@ -33,25 +33,43 @@ export function databaseDamaged(problem: 'empty' | 'missing' | 'corrupt', cause?
   });
 }
 
-/** Maps an operating-system error on `what` (a path or description) to a clear DossierError. */
-export function fsError(err: unknown, what: string): DossierError {
+/** How a destination (a USB stick, a chosen folder) failing is said: the person acts on the place, not a path. */
+const DESTINATION_WORDS = {
+  'disk-full': 'Not enough space on the destination',
+  'destination-gone': 'The destination disappeared (was the USB stick removed?)',
+  'permission-denied': 'Cannot write to the destination (read-only, or no permission)',
+} as const;
+
+/**
+ * The one errno mapper: an operating-system error on `what` (a path or a description) becomes a
+ * DossierError with a code and plain words. `destination`: the place a bundle or backup is written,
+ * where a missing path means the stick went away. Anything that is not an OS or SQLite error passes
+ * through unchanged (a bug: the service logs it and shows the plain internal message).
+ */
+export function fsError(err: unknown, what: string, options: { destination?: boolean } = {}): unknown {
   if (err instanceof DossierError) return err;
   const code = (err as NodeJS.ErrnoException | undefined)?.code;
-  switch (code) {
-    case 'ENOSPC':
-    case 'EDQUOT':
+  if (typeof code !== 'string') return err;
+  const kind = errnoKind(code, options.destination ?? false);
+  if (options.destination && kind !== 'unreadable' && kind !== 'not-found') return new DossierError(kind, `${DESTINATION_WORDS[kind]}.`, { cause: err });
+  switch (kind) {
+    case 'disk-full':
       return new DossierError('disk-full', `Not enough free disk space to write ${what}.`, { cause: err });
-    case 'EACCES':
-    case 'EPERM':
-    case 'EROFS':
+    case 'permission-denied':
       return new DossierError('permission-denied', `Permission denied: cannot write ${what}.`, { cause: err });
-    case 'ENOENT':
+    case 'not-found':
       return new DossierError('not-found', `Not found: ${what}.`, { cause: err });
-    case 'EIO':
-    case 'ENXIO':
-    case 'ENODEV':
+    case 'destination-gone':
       return new DossierError('destination-gone', `The disk holding ${what} stopped responding (was it removed?).`, { cause: err });
     default:
-      return new DossierError('unreadable', `Could not access ${what}: ${(err as Error)?.message ?? String(err)}`, { cause: err });
+      return new DossierError('unreadable', `Could not access ${what}: ${(err as Error)?.message ?? code}`, { cause: err });
   }
+}
+
+function errnoKind(code: string, destination: boolean): 'disk-full' | 'permission-denied' | 'not-found' | 'destination-gone' | 'unreadable' {
+  if (code === 'ENOSPC' || code === 'EDQUOT') return 'disk-full';
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return 'permission-denied';
+  if (code === 'EIO' || code === 'ENXIO' || code === 'ENODEV' || code === 'ESTALE') return 'destination-gone';
+  if (code === 'ENOENT') return destination ? 'destination-gone' : 'not-found';
+  return 'unreadable';
 }

@@ -1,6 +1,6 @@
 // Turns a BundleInput into the bundle's file list: which input goes to which ISO name. Pure: no I/O.
 import { dicomFileId, documentFileName, nameCapacity, numberedName } from './iso-names.js';
-import { BundleError } from './errors.js';
+import { DossierError } from '../base/errors.js';
 import { PREVIEW_DIR, XDM_SUBSET } from './paths.js';
 import type { BundleDocument, BundleInput, BundleInstance, BundleSeries, BundleStudy } from './types.js';
 import { planViewerSeries, renderedDocumentPath, type ViewerImage, type ViewerSeries } from './viewer-plan.js';
@@ -69,7 +69,7 @@ function assertNameable(input: BundleInput): void {
   ];
   for (const [prefix, count] of counts)
     if (count > nameCapacity(prefix))
-      throw new BundleError('too-many-files', `this selection has more items than one bundle can name (${count.toLocaleString('en-US')} for ${prefix}); export fewer records at a time`);
+      throw new DossierError('too-many-files', `This selection has more items than one bundle can name (${count.toLocaleString('en-US')} for ${prefix}): export fewer records at a time.`);
 }
 
 /** PT ordinals in order of first appearance: a patient index (undefined: the bundle's patient) → PT. */

@@ -3,7 +3,8 @@
 // written to <dest>/.dossier-partial-<random>/ and moved into place by commit(), MANIFEST.TXT last.
 import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { BundleError, destinationError } from './errors.js';
+import { destinationError } from './errors.js';
+import { DossierError } from '../base/errors.js';
 import { BUNDLE_ROOT_NAMES, PATHS } from './paths.js';
 import { PARTIAL_MARKER, partialFolderName, removeLeftoverFolders, writePartialMarker } from './partials.js';
 import type { BundleSink } from './sink.js';
@@ -19,7 +20,7 @@ export async function createFolderSink(dest: string, options: { overwrite?: bool
   await ensureFolder(dest);
   const existing = await existingBundleNames(dest);
   if (existing.length > 0 && !options.overwrite) {
-    throw new BundleError('bundle-exists', `the destination already holds a bundle (${existing.join(', ')}); choose an empty folder or allow overwriting it`);
+    throw new DossierError('bundle-exists', `The destination already holds a bundle (${existing.join(', ')}): choose an empty folder or allow overwriting it.`);
   }
   // What a killed export to this place left behind goes first: a stick must not carry an old selection.
   await removeLeftoverFolders(dest);
@@ -41,7 +42,7 @@ async function ensureFolder(dest: string): Promise<void> {
       await mkdir(dest);
       return stat(dest);
     });
-    if (!info.isDirectory()) throw new BundleError('invalid-params', `${dest} is not a folder`);
+    if (!info.isDirectory()) throw new DossierError('invalid-params', `${dest} is not a folder.`);
   } catch (error) {
     throw destinationError(error);
   }

@@ -2,7 +2,8 @@
 // Already-compressed payloads (DICOM, PDF, JPEG) are stored; generated text is deflated.
 import { rename, rm, stat } from 'node:fs/promises';
 import { createZipFile } from '../archive/zip-write.js';
-import { BundleError, destinationError } from './errors.js';
+import { destinationError } from './errors.js';
+import { DossierError } from '../base/errors.js';
 import { partialZipPath, removeLeftoverZips } from './partials.js';
 import type { BundleSink } from './sink.js';
 
@@ -15,7 +16,7 @@ export async function createZipSink(
     () => false,
   );
   if (exists && !options.overwrite) {
-    throw new BundleError('bundle-exists', `${out} already exists; choose another name or allow overwriting it`);
+    throw new DossierError('bundle-exists', `${out} already exists: choose another name or allow overwriting it.`);
   }
   await removeLeftoverZips(out);
   const temp = partialZipPath(out);

@@ -8,7 +8,7 @@ import { readFile, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { openZip, ZipReadError } from '../archive/zip-read.js';
 import { defaultDicomServices, type DicomServices } from './dicom-services.js';
-import { BundleError } from './errors.js';
+import { DossierError } from '../base/errors.js';
 import { parseManifest } from './manifest.js';
 import { XMLValidator } from 'fast-xml-parser';
 import { BUNDLE_ROOT_NAMES, PATHS, structuredFormat } from './paths.js';
@@ -40,7 +40,7 @@ export async function verifyBundle(
   services: Pick<DicomServices, 'readDicomdir'> = defaultDicomServices,
 ): Promise<VerifyResult> {
   const info = await stat(path).catch(() => null);
-  if (!info) throw new BundleError('not-found', `${path} does not exist`);
+  if (!info) throw new DossierError('not-found', `${path} does not exist.`);
   const view = info.isDirectory() ? await viewFolder(path) : await viewZip(path, options.password);
   const problems = [...view.problems];
 
@@ -161,13 +161,13 @@ async function viewZip(path: string, password: string | undefined): Promise<Bund
   try {
     zip = await openZip(path, password ? { password } : {});
   } catch (error) {
-    throw new BundleError('unreadable', error instanceof ZipReadError ? error.message : `${path}: not a readable zip`);
+    throw error instanceof ZipReadError ? error : new DossierError('unreadable', `${path} is not a readable zip.`, { cause: error });
   }
   try {
     for await (const item of zip.entries()) {
       if (item.kind === 'rejected') {
         if (item.reason.code === 'zip-encrypted') {
-          throw new BundleError('wrong-passphrase', 'this zip is password-protected: give its password to verify it');
+          throw new DossierError('wrong-passphrase', 'This zip is password-protected: give its password to verify it.');
         }
         view.problems.push(`${item.path}: ${describeSkip(item.reason)}`);
         continue;
@@ -185,7 +185,7 @@ async function viewZip(path: string, password: string | undefined): Promise<Bund
         if (keep) view.small.set(item.path, Buffer.concat(chunks));
       } catch (error) {
         if (error instanceof ZipReadError && error.reason.code === 'zip-wrong-password') {
-          throw new BundleError('wrong-passphrase', 'wrong password for this zip');
+          throw new DossierError('wrong-passphrase', 'Wrong password for this zip.');
         }
         view.hashes.set(item.path, null);
         view.problems.push(`damaged file: ${item.path} (${(error as Error).message})`);

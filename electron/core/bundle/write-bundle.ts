@@ -1,13 +1,14 @@
 // Writes a second-opinion bundle to a folder (USB stick root) or a .zip: free-space check, copy
 // DICOM files and documents (hashing as they stream), previews, the generated index files, and
 // MANIFEST.TXT last; then the sink makes it all visible at once. Any failure leaves nothing that
-// looks like a bundle and surfaces as a clear BundleError.
+// looks like a bundle and surfaces as a clear DossierError.
 import { createHash, randomBytes } from 'node:crypto';
 import { open, rm, stat, statfs } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { defaultDicomServices, type DicomServices } from './dicom-services.js';
 import { dicomDate, type ExtraStudy } from './dicomdir-input.js';
-import { BundleError, MESSAGES, destinationError } from './errors.js';
+import { destinationError, destinationFull } from './errors.js';
+import { DossierError } from '../base/errors.js';
 import { DOSSIER_SOURCE_OID, uuidOid, type BundleFacts } from './facts.js';
 import { bundleFiles } from './file-list.js';
 import { generatedFilesOf } from './generated-files.js';
@@ -43,10 +44,10 @@ export async function writeBundle(
   services: DicomServices = defaultDicomServices,
 ): Promise<WriteBundleResult> {
   if (options.reportsAsDicom && !services.wrapPdfAsDicom) {
-    throw new BundleError('invalid-params', 'reports as DICOM (Encapsulated PDF) is not available in this version');
+    throw new DossierError('invalid-params', 'Reports as DICOM (Encapsulated PDF) are not available in this version.');
   }
   if (options.password && dest.kind !== 'zip') {
-    throw new BundleError('invalid-params', 'a password can only be set for a zip file');
+    throw new DossierError('invalid-params', 'A password can only be set for a zip file.');
   }
   const plan = planBundle(input, options);
   const files = bundleFiles(plan);
@@ -259,7 +260,7 @@ class TrackingWriter {
         yield chunk;
       }
       if (size !== source.size) {
-        throw new BundleError('unreadable', `${path}: the source changed size while exporting (${size} of ${source.size} bytes)`);
+        throw new DossierError('unreadable', `${path}: the stored file changed size while exporting (${size} of ${source.size} bytes).`);
       }
     }
     this.report(path);
@@ -327,14 +328,13 @@ async function checkDestination(dir: string, mayBeNew: boolean, payloadBytes: nu
   } catch (error) {
     throw destinationError(error);
   }
-  if (volume === dir && mayBeNew && !(await stat(dir)).isDirectory()) throw new BundleError('invalid-params', `${dir} is not a folder`);
+  if (volume === dir && mayBeNew && !(await stat(dir)).isDirectory()) throw new DossierError('invalid-params', `${dir} is not a folder.`);
   // Before the space: a system folder reports no free blocks, but its real problem is that it takes no files.
   await probeWritable(volume);
   const free = Number(info.bavail) * Number(info.bsize);
   const needed = freeSpaceNeeded(payloadBytes, fileCount);
   if (free < needed) {
-    const size = (n: number) => (n < MiB ? `${Math.ceil(n / 1024)} KB` : `${Math.ceil(n / MiB)} MB`);
-    throw new BundleError('disk-full', `${MESSAGES.diskFull} (the bundle needs about ${size(needed)} with room to write safely; ${size(free)} free)`);
+    throw destinationFull(needed, free);
   }
 }
 
@@ -345,7 +345,8 @@ async function probeWritable(dir: string): Promise<void> {
     await (await open(probe, 'wx')).close();
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw code === 'ENOSPC' || code === 'EDQUOT' ? destinationError(error) : new BundleError('permission-denied', MESSAGES.readOnly, { cause: error });
+    // Whatever else stops a probe file (a system folder, read-only media) means the place takes no files.
+    throw code === 'ENOSPC' || code === 'EDQUOT' ? destinationError(error) : destinationError(Object.assign(error as Error, { code: 'EACCES' }));
   }
   await rm(probe, { force: true });
 }
@@ -354,7 +355,7 @@ async function probeWritable(dir: string): Promise<void> {
 function missingParent(parent: string): (error: NodeJS.ErrnoException) => never {
   return (error) => {
     if (error.code !== 'ENOENT') throw error;
-    throw new BundleError('not-found', `the folder ${parent} does not exist: choose an existing folder (e.g. the USB stick)`);
+    throw new DossierError('not-found', `The folder ${parent} does not exist: choose an existing folder (e.g. the USB stick).`);
   };
 }
 

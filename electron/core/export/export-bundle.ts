@@ -14,7 +14,6 @@ import { openZip } from '../archive/zip-read.js';
 import { getCase, recordShare } from '../cases/case-store.js';
 import { buildBundleInput } from './bundle-input.js';
 import { resolveSelection, type Selection } from './selection.js';
-import { asDossierError } from './bundle-errors.js';
 import { describeConflict } from '../../../shared/words/identity.js';
 
 export interface ExportOptions extends Selection {
@@ -48,9 +47,7 @@ export async function exportBundle(vault: Vault, options: ExportOptions): Promis
   const input = buildBundleInput(vault, selection.recordIds, selection.caseId, options.appVersion);
   const progress = (phase: ExportProgress['phase']) => (p: { filesDone: number; filesTotal: number; bytesDone: number; bytesTotal: number; currentFile: string }) =>
     options.onProgress?.({ ...p, phase });
-  let written;
-  try {
-    written = await writeBundle(
+  const written = await writeBundle(
       input,
       destination,
       {
@@ -61,13 +58,8 @@ export async function exportBundle(vault: Vault, options: ExportOptions): Promis
       },
       progress('writing'),
     );
-  } catch (err) {
-    throw asDossierError(err);
-  }
   options.onProgress?.({ filesDone: 0, filesTotal: written.fileCount, bytesDone: 0, bytesTotal: written.bytesWritten, currentFile: '', phase: 'verifying' });
-  const verified = await verifyBundle(written.path, options.zipPassword ? { password: options.zipPassword } : {}).catch((err: unknown) => {
-    throw asDossierError(err);
-  });
+  const verified = await verifyBundle(written.path, options.zipPassword ? { password: options.zipPassword } : {});
   const manifestSha256 = createHash('sha256')
     .update(await readManifest(written.path, destination.kind, options.zipPassword))
     .digest('hex');
