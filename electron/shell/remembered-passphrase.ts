@@ -37,7 +37,3 @@ export async function recallPassphrase(): Promise<string | null> {
 export async function forgetPassphrase(): Promise<void> {
   await rm(FILE(), { force: true });
 }
-
-export async function hasRememberedPassphrase(): Promise<boolean> {
-  return (await recallPassphrase()) !== null;
-}

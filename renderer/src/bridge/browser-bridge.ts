@@ -5,12 +5,9 @@ import type { ApiEvent, DossierBridge } from '../../../shared/api.js';
 import type { ImportSummary } from '../../../shared/domain.js';
 import { packBinary, unpackBinary } from '../../../shared/binary-message.js';
 import { isApiErrorShape, type ApiErrorShape } from '../../../shared/errors.js';
+import { isApiEvent } from '../../../shared/api-methods.js';
+import { RequestChannel } from '../../../shared/request-reply.js';
 import { encodeUploadHeader } from '../../../shared/upload-header.js';
-
-interface Pending {
-  resolve: (v: unknown) => void;
-  reject: (e: ApiErrorShape) => void;
-}
 
 const DISCONNECTED: ApiErrorShape = { code: 'internal', message: 'Lost the connection to Dossier. Is it still running?' };
 
@@ -35,36 +32,60 @@ function takeToken(loc: Location): string {
   return fromUrl ?? sessionStorage.getItem(TOKEN_KEY) ?? '';
 }
 
+/** Dropped files go over HTTP in one body: a header of names and sizes, then the bytes. */
+async function uploadFiles(token: string, files: File[]): Promise<ImportSummary> {
+  const header = encodeUploadHeader(files.map((f) => ({ name: uploadName(f), size: f.size })));
+  const res = await fetch('/upload', {
+    method: 'POST',
+    headers: { 'X-Dossier-Token': token, 'Content-Type': 'application/octet-stream' },
+    body: new Blob([header as BlobPart, ...files]),
+  }).catch(() => {
+    throw DISCONNECTED;
+  });
+  const body: unknown = await res.json().catch(() => null);
+  if (!res.ok) throw isApiErrorShape(body) ? body : DISCONNECTED;
+  return body as ImportSummary;
+}
+
+type Call = { method: string; params: unknown };
+type Frame = { id?: unknown; ok?: unknown; value?: unknown; error?: unknown; event?: unknown; payload?: unknown };
+
+/** One frame from the host: an event for the listeners, or a reply for the channel. */
+function dispatchFrame(msg: Frame, channel: RequestChannel<Call, unknown>, listeners: Map<ApiEvent, Set<(p: unknown) => void>>): void {
+  if (isApiEvent(msg.event)) {
+    listeners.get(msg.event)?.forEach((l) => l(msg.payload));
+    return;
+  }
+  if (typeof msg.id !== 'number') return;
+  if (msg.ok === true) channel.settle(msg.id, { id: msg.id, ok: true, value: msg.value });
+  else channel.settle(msg.id, { id: msg.id, ok: false, error: isApiErrorShape(msg.error) ? msg.error : DISCONNECTED });
+}
+
 export function createBrowserBridge(loc: Location = window.location): DossierBridge {
   const token = takeToken(loc);
-  const pending = new Map<number, Pending>();
   const listeners = new Map<ApiEvent, Set<(p: unknown) => void>>();
-  let nextId = 1;
   let socket: Promise<WebSocket> | null = null;
+  let open: WebSocket | null = null;
+  const channel = new RequestChannel<Call, unknown>((id, { method, params }) => {
+    if (!open) throw DISCONNECTED;
+    const msg = { token, id, method, params };
+    open.send(packBinary(msg) ?? JSON.stringify(msg));
+  });
 
   function connect(): Promise<WebSocket> {
     socket ??= new Promise((resolve, reject) => {
       const ws = new WebSocket(`ws://${loc.host}/ws?token=${encodeURIComponent(token)}`);
-      ws.onopen = () => resolve(ws);
+      ws.binaryType = 'arraybuffer';
+      ws.onopen = () => resolve((open = ws));
       ws.onerror = () => reject(DISCONNECTED);
       ws.onclose = () => {
         socket = null;
-        for (const p of pending.values()) p.reject(DISCONNECTED);
-        pending.clear();
+        open = null;
+        channel.failAll(DISCONNECTED);
       };
-      ws.binaryType = 'arraybuffer';
       ws.onmessage = (e: MessageEvent<string | ArrayBuffer>) => {
         const raw: unknown = typeof e.data === 'string' ? JSON.parse(e.data) : unpackBinary(new Uint8Array(e.data), { owned: true });
-        const msg = (raw ?? {}) as { id?: number; ok?: boolean; value?: unknown; error?: unknown; event?: ApiEvent; payload?: unknown };
-        if (msg.event) {
-          listeners.get(msg.event)?.forEach((l) => l(msg.payload));
-          return;
-        }
-        const p = msg.id !== undefined ? pending.get(msg.id) : undefined;
-        if (!p || msg.id === undefined) return;
-        pending.delete(msg.id);
-        if (msg.ok) p.resolve(msg.value);
-        else p.reject(isApiErrorShape(msg.error) ? msg.error : DISCONNECTED);
+        dispatchFrame((raw ?? {}) as Frame, channel, listeners);
       };
     });
     return socket;
@@ -73,13 +94,8 @@ export function createBrowserBridge(loc: Location = window.location): DossierBri
   void connect().catch(() => undefined);
 
   async function request(method: string, params: unknown): Promise<unknown> {
-    const ws = await connect();
-    const id = nextId++;
-    return new Promise((resolve, reject) => {
-      pending.set(id, { resolve, reject });
-      const msg = { token, id, method, params };
-      ws.send(packBinary(msg) ?? JSON.stringify(msg));
-    });
+    await connect();
+    return channel.request({ method, params });
   }
 
   return {
@@ -94,19 +110,7 @@ export function createBrowserBridge(loc: Location = window.location): DossierBri
       void connect().catch(() => undefined);
       return () => set.delete(listener as (p: unknown) => void);
     },
-    async importFiles(files: File[]): Promise<ImportSummary> {
-      const header = encodeUploadHeader(files.map((f) => ({ name: uploadName(f), size: f.size })));
-      const res = await fetch('/upload', {
-        method: 'POST',
-        headers: { 'X-Dossier-Token': token, 'Content-Type': 'application/octet-stream' },
-        body: new Blob([header as BlobPart, ...files]),
-      }).catch(() => {
-        throw DISCONNECTED;
-      });
-      const body: unknown = await res.json().catch(() => null);
-      if (!res.ok) throw isApiErrorShape(body) ? body : DISCONNECTED;
-      return body as ImportSummary;
-    },
+    importFiles: (files) => uploadFiles(token, files),
     pickImportSources: async () => null,
     pickExportDestination: async () => null,
     rememberSupport: async () => ({ available: false, reason: 'browser' }),
