@@ -1,7 +1,7 @@
 // Loopback browser host: serves the renderer and relays the API over a WebSocket, for the
 // end-to-end tests and `npm run start:browser`. Binds 127.0.0.1 only; Host, Origin and a per-run
 // token are checked on every request that reaches the vault.
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -75,39 +75,30 @@ function json(res: ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' }).end(JSON.stringify(body));
 }
 
-export async function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
-  const token = options.token ?? newToken();
-  const service = await realService(options);
-  const grants = new PathGrants();
-  const folders = new FolderChooser({ grants });
-  let port = 0;
+/** What every request handler needs; `port` is known once the server listens. */
+interface HostContext {
+  service: Awaited<ReturnType<typeof realService>>;
+  token: string;
+  grants: PathGrants;
+  folders: FolderChooser;
+  port: number;
+}
 
-  async function handleUpload(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const refused = refuseReason({ host: req.headers.host, origin: req.headers.origin, token: req.headers['x-dossier-token'] }, port, token);
-    if (refused) return json(res, 403, { code: 'invalid-params', message: `Refused: ${refused}.` });
-    try {
-      const files = parseUpload(await readBody(req, MAX_UPLOAD_BYTES));
-      json(res, 200, await service.importUploaded(files));
-    } catch (err) {
-      if (err instanceof UploadFormatError) json(res, 400, { code: 'invalid-params', message: err.message });
-      else json(res, 500, errorShapeOf(err));
-    }
+/** POST /upload: dropped files, checked like a WebSocket connection (host, origin, token). */
+async function handleUpload(ctx: HostContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const refused = refuseReason({ host: req.headers.host, origin: req.headers.origin, token: req.headers['x-dossier-token'] }, ctx.port, ctx.token);
+  if (refused) return json(res, 403, { code: 'invalid-params', message: `Refused: ${refused}.` });
+  try {
+    const files = parseUpload(await readBody(req, MAX_UPLOAD_BYTES));
+    json(res, 200, await ctx.service.importUploaded(files));
+  } catch (err) {
+    if (err instanceof UploadFormatError) json(res, 400, { code: 'invalid-params', message: err.message });
+    else json(res, 500, errorShapeOf(err));
   }
+}
 
-  const server = createServer((req, res) => {
-    if (!isAllowedHost(req.headers.host, port)) {
-      res.writeHead(421).end('Wrong host');
-      return;
-    }
-    const pathname = new URL(req.url ?? '/', 'http://x').pathname;
-    if (pathname === '/upload' && req.method === 'POST') void handleUpload(req, res);
-    else void serveStatic(req, res, options.distDir, browserHostCsp(port));
-  });
-
-  server.on('clientError', (err, socket) => {
-    logSocketError('http client')(err);
-    socket.destroy();
-  });
+/** /ws upgrades with the right host, origin and token become API connections; others are refused. */
+function acceptWebSockets(server: Server, ctx: HostContext): WebSocketServer {
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
   wss.on('error', logSocketError('websocket server'));
   server.on('upgrade', (req, socket, head) => {
@@ -115,7 +106,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     const refused =
       url.pathname !== '/ws'
         ? 'wrong path'
-        : refuseReason({ host: req.headers.host, origin: req.headers.origin, token: url.searchParams.get('token') }, port, token);
+        : refuseReason({ host: req.headers.host, origin: req.headers.origin, token: url.searchParams.get('token') }, ctx.port, ctx.token);
     if (refused) {
       socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
       return;
@@ -124,26 +115,45 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     wss.handleUpgrade(req, socket, head, (ws) => {
       // ws reports an oversized message (1009) or invalid UTF-8 (1007) here, then closes the connection.
       ws.on('error', logSocketError('websocket'));
-      relayConnection(ws, service, token, { grants, folders });
+      relayConnection(ws, ctx.service, ctx.token, { grants: ctx.grants, folders: ctx.folders });
     });
   });
+  return wss;
+}
 
+export async function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
+  const grants = new PathGrants();
+  const ctx: HostContext = { service: await realService(options), token: options.token ?? newToken(), grants, folders: new FolderChooser({ grants }), port: 0 };
+  const server = createServer((req, res) => {
+    if (!isAllowedHost(req.headers.host, ctx.port)) {
+      res.writeHead(421).end('Wrong host');
+      return;
+    }
+    const pathname = new URL(req.url ?? '/', 'http://x').pathname;
+    if (pathname === '/upload' && req.method === 'POST') void handleUpload(ctx, req, res);
+    else void serveStatic(req, res, options.distDir, browserHostCsp(ctx.port));
+  });
+  server.on('clientError', (err, socket) => {
+    logSocketError('http client')(err);
+    socket.destroy();
+  });
+  const wss = acceptWebSockets(server, ctx);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
   });
-  port = (server.address() as AddressInfo).port;
+  ctx.port = (server.address() as AddressInfo).port;
 
   return {
-    url: `http://127.0.0.1:${port}/#token=${token}`,
-    token,
-    port,
+    url: `http://127.0.0.1:${ctx.port}/#token=${ctx.token}`,
+    token: ctx.token,
+    port: ctx.port,
     async close() {
       for (const client of wss.clients) client.terminate();
       wss.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      await service.close();
+      await ctx.service.close();
     },
   };
 }
