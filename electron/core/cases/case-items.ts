@@ -5,20 +5,10 @@ import type { CaseItem, CaseItemInput, CaseItemStatus } from '../../../shared/ca
 import type { Db } from '../vault/database.js';
 import { DossierError } from '../base/errors.js';
 import { newId } from '../base/ids.js';
+import type { CaseItemsRow, Narrowed } from '../vault/rows.js';
 import { assertCase } from './case-exists.js';
 
-interface ItemRow {
-  id: string;
-  case_id: string;
-  what: string;
-  source: string;
-  status: CaseItemStatus;
-  carrier: string;
-  tracking: string;
-  dates: string;
-  notes: string;
-  created_at: string;
-}
+type ItemRow = Narrowed<CaseItemsRow, { status: CaseItemStatus }>;
 
 const toItem = (r: ItemRow): CaseItem => ({
   id: r.id,

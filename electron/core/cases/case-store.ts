@@ -10,18 +10,9 @@ import { carriedIdentities, identityReport } from '../records/identity.js';
 import { listCaseItems } from './case-items.js';
 import { caseNotFound } from './case-exists.js';
 import { carryQuestionOver } from './question-keys.js';
+import type { CaseQuestionsRow, CaseRecordsRow, CasesRow, Narrowed, PeopleRow, SharesRow } from '../vault/rows.js';
 
-interface CaseRow {
-  id: string;
-  title: string;
-  question: string;
-  person_id: string | null;
-  provider: string;
-  status: CaseStatus;
-  journey: string;
-  created_at: string;
-  updated_at: string;
-}
+type CaseRow = Narrowed<CasesRow, { status: CaseStatus }>;
 
 const EMPTY_PROVIDER: Provider = { name: '', institution: '', contact: '', notes: '', specialty: '', credentials: '', credentialsCheckedOn: null };
 /** The journey's fields kept as JSON (the status has a column of its own: the case list shows it). */
@@ -80,18 +71,16 @@ export function listCases(db: Db): CaseSummary[] {
 }
 
 export function caseQuestions(db: Db, id: string): string[] {
-  return (db.prepare('SELECT text FROM case_questions WHERE case_id = ? ORDER BY position').all(id) as { text: string }[]).map((q) => q.text);
+  return (db.prepare('SELECT text FROM case_questions WHERE case_id = ? ORDER BY position').all(id) as Pick<CaseQuestionsRow, 'text'>[]).map((q) => q.text);
 }
 
 export function getCase(db: Db, id: string): CaseDetail {
   const row = caseRow(db, id);
   const recordIds = (
-    db.prepare('SELECT cr.record_id AS id FROM case_records cr JOIN records r ON r.id = cr.record_id WHERE cr.case_id = ? AND r.deleted_at IS NULL ORDER BY cr.position').all(id) as {
-      id: string;
-    }[]
+    db.prepare('SELECT cr.record_id AS id FROM case_records cr JOIN records r ON r.id = cr.record_id WHERE cr.case_id = ? AND r.deleted_at IS NULL ORDER BY cr.position').all(id) as { id: CaseRecordsRow['record_id'] }[]
   ).map((r) => r.id);
   const questions = caseQuestions(db, id);
-  const person = row.person_id ? (db.prepare('SELECT name, birth_date FROM people WHERE id = ?').get(row.person_id) as { name: string; birth_date: string | null } | undefined) : undefined;
+  const person = row.person_id ? (db.prepare('SELECT name, birth_date FROM people WHERE id = ?').get(row.person_id) as Pick<PeopleRow, 'name' | 'birth_date'> | undefined) : undefined;
   const report = identityReport(carriedIdentities(db, recordIds), person ? { name: person.name, birthDate: person.birth_date } : undefined);
   return { ...summary(db, row), recordIds, questions, items: listCaseItems(db, id), shares: listShares(db, id), identityConflicts: report.conflicts };
 }
@@ -194,18 +183,7 @@ export function recordShare(db: Db, share: NewShare): ShareRecord {
 }
 
 export function listShares(db: Db, caseId: string | null): ShareRecord[] {
-  const rows = (caseId === null ? db.prepare('SELECT * FROM shares ORDER BY exported_at DESC').all() : db.prepare('SELECT * FROM shares WHERE case_id = ? ORDER BY exported_at DESC').all(caseId)) as {
-    id: string;
-    case_id: string | null;
-    exported_at: string;
-    provider_name: string;
-    destination_kind: string;
-    destination: string;
-    encrypted: number;
-    file_count: number;
-    bytes: number;
-    manifest_sha256: string;
-  }[];
+  const rows = (caseId === null ? db.prepare('SELECT * FROM shares ORDER BY exported_at DESC').all() : db.prepare('SELECT * FROM shares WHERE case_id = ? ORDER BY exported_at DESC').all(caseId)) as SharesRow[];
   return rows.map((r) => ({
     id: r.id,
     caseId: r.case_id,

@@ -8,18 +8,10 @@ import { newId } from '../base/ids.js';
 import { assertCase } from './case-exists.js';
 import { caseQuestions } from './case-store.js';
 import { compareOpinions, topicKey, topicRef, valuesKey, type TopicMark } from './opinion-compare.js';
+import type { Narrowed, OpinionAnswersRow, OpinionMarksRow, OpinionsRow, RecordsRow } from '../vault/rows.js';
 
-interface OpinionRow {
-  id: string;
-  case_id: string;
-  author: string;
-  role: OpinionRole;
-  date: string | null;
-  record_id: string | null;
-  record_title: string | null;
-  fields: string;
-  created_at: string;
-}
+/** An opinion with the title of its letter's record (null when there is none, or it is in the trash). */
+type OpinionRow = Narrowed<OpinionsRow, { role: OpinionRole }> & { record_title: RecordsRow['title'] | null };
 
 type OpinionFields = Pick<Opinion, 'diagnosis' | 'stage' | 'treatment' | 'urgency' | 'notes'>;
 const FIELD_NAMES = ['diagnosis', 'stage', 'treatment', 'urgency', 'notes'] as const;
@@ -30,7 +22,7 @@ const SELECT = `SELECT o.*, r.title AS record_title FROM opinions o LEFT JOIN re
 const ORDER = `ORDER BY o.role = 'second', o.date IS NULL, o.date, o.created_at, o.rowid`;
 
 function answers(db: Db, opinionId: string): OpinionAnswer[] {
-  return db.prepare('SELECT question, answer FROM opinion_answers WHERE opinion_id = ? ORDER BY rowid').all(opinionId) as OpinionAnswer[];
+  return db.prepare('SELECT question, answer FROM opinion_answers WHERE opinion_id = ? ORDER BY rowid').all(opinionId) as Pick<OpinionAnswersRow, 'question' | 'answer'>[];
 }
 
 function toOpinion(db: Db, r: OpinionRow): Opinion {
@@ -126,8 +118,10 @@ export function deleteOpinion(db: Db, id: string): void {
   db.prepare('DELETE FROM opinions WHERE id = ?').run(id);
 }
 
+type MarkRow = Narrowed<Pick<OpinionMarksRow, 'topic_key' | 'agreement' | 'values_key'>, { agreement: AgreementOverride }>;
+
 function marks(db: Db, caseId: string): Map<string, TopicMark> {
-  const rows = db.prepare('SELECT topic_key, agreement, values_key FROM opinion_marks WHERE case_id = ?').all(caseId) as { topic_key: string; agreement: AgreementOverride; values_key: string }[];
+  const rows = db.prepare('SELECT topic_key, agreement, values_key FROM opinion_marks WHERE case_id = ?').all(caseId) as MarkRow[];
   return new Map(rows.map((r) => [r.topic_key, { agreement: r.agreement, valuesKey: r.values_key }]));
 }
 

@@ -2,6 +2,7 @@
 // When one question's wording is edited, they move to the new wording so nothing is lost.
 import { normalizeForComparison } from '../../../shared/text-compare.js';
 import type { Db } from '../vault/database.js';
+import type { OpinionAnswersRow } from '../vault/rows.js';
 import { topicKey } from './opinion-compare.js';
 
 /** Called inside setCaseQuestions' transaction with the questions before and after. */
@@ -14,7 +15,7 @@ export function carryQuestionOver(db: Db, caseId: string, before: string[], afte
   const [from, to] = [removed[0]!, added[0]!];
   const answers = db
     .prepare('SELECT a.opinion_id, a.question FROM opinion_answers a JOIN opinions o ON o.id = a.opinion_id WHERE o.case_id = ?')
-    .all(caseId) as { opinion_id: string; question: string }[];
+    .all(caseId) as Pick<OpinionAnswersRow, 'opinion_id' | 'question'>[];
   const move = db.prepare('UPDATE OR IGNORE opinion_answers SET question = ? WHERE opinion_id = ? AND question = ?');
   for (const a of answers) if (normalizeForComparison(a.question) === normalizeForComparison(from)) move.run(to, a.opinion_id, a.question);
   db.prepare('UPDATE OR IGNORE opinion_marks SET topic_key = ? WHERE case_id = ? AND topic_key = ?').run(topicKey({ question: to }), caseId, topicKey({ question: from }));

@@ -2,7 +2,8 @@
 // each file streamed (decrypted) from its blob only when the writer asks for it.
 import type { Db } from '../vault/database.js';
 import type { Vault } from '../vault/vault.js';
-import type { BundleDocument, BundleFileSource, BundleInput, BundlePatient, BundleStudy } from '../bundle/types.js';
+import type { FilesRow, InstancesRow, Narrowed, PeopleRow, RecordsRow } from '../vault/rows.js';
+import type { BundleDocument, BundleFileSource, BundleInput, BundleInstance, BundlePatient, BundleSeries, BundleStudy } from '../bundle/types.js';
 import { recordPatients } from './bundle-patients.js';
 import type { FileFormat, RecordType } from '../../../shared/domain.js';
 import { getCase } from '../cases/case-store.js';
@@ -36,38 +37,21 @@ function blobSource(vault: Vault, blobId: string, size: number): BundleFileSourc
   };
 }
 
-interface RecordRow {
-  id: string;
-  kind: string;
-  type: string;
-  title: string;
-  date: string | null;
-  institution: string | null;
-  patient_name: string | null;
-  patient_id: string | null;
-  patient_birth_date: string | null;
-  patient_sex: string | null;
-  identity_source: string | null;
-  metadata: string;
-}
+/** A document record's stored file. */
+type DocumentFile = Narrowed<Pick<FilesRow, 'blob_id' | 'original_name' | 'size' | 'format'>, { format: FileFormat }>;
 
 export function buildBundleInput(vault: Vault, recordIds: string[], caseId: string | null, appVersion: string): BundleInput {
   const db = vault.db;
   const recordStmt = db.prepare('SELECT * FROM records WHERE id = ?');
-  const records = recordIds.map((id) => recordStmt.get(id) as RecordRow);
+  const records = recordIds.map((id) => recordStmt.get(id) as RecordsRow);
   const several = recordPatients(db, recordIds);
-  const whose = (r: RecordRow) => (several?.indexOf.has(r.id) ? { patientIndex: several.indexOf.get(r.id)! } : {});
+  const whose = (r: RecordsRow) => (several?.indexOf.has(r.id) ? { patientIndex: several.indexOf.get(r.id)! } : {});
   const studies: BundleStudy[] = [];
   const documents: BundleDocument[] = [];
   for (const r of records) {
     if (r.kind === 'imaging') studies.push({ ...study(vault, db, r), ...whose(r), dicomPatient: carriedPatient(r) });
     else
-      for (const f of db.prepare('SELECT blob_id, original_name, size, format FROM files WHERE record_id = ? ORDER BY original_path').all(r.id) as {
-        blob_id: string;
-        original_name: string;
-        size: number;
-        format: FileFormat;
-      }[])
+      for (const f of db.prepare('SELECT blob_id, original_name, size, format FROM files WHERE record_id = ? ORDER BY original_path').all(r.id) as DocumentFile[])
         documents.push({
           recordId: r.id,
           ...whose(r),
@@ -87,33 +71,14 @@ export function buildBundleInput(vault: Vault, recordIds: string[], caseId: stri
   return input;
 }
 
-function study(vault: Vault, db: Db, r: RecordRow): BundleStudy {
+/** One stored instance of a study, with its file's blob and size. */
+type InstanceRow = Pick<FilesRow, 'blob_id' | 'size'> &
+  Pick<InstancesRow, 'study_uid' | 'series_uid' | 'sop_uid' | 'sop_class_uid' | 'transfer_syntax' | 'modality' | 'series_description' | 'series_number' | 'instance_number' | 'rows' | 'columns' | 'frames' | 'pixel_data'>;
+
+function study(vault: Vault, db: Db, r: RecordsRow): BundleStudy {
   const meta = JSON.parse(r.metadata) as Record<string, string>;
-  const rows = db
-    .prepare(
-      `SELECT i.series_uid, i.sop_uid, i.sop_class_uid, i.transfer_syntax, i.modality, i.series_description, i.series_number, i.instance_number,
-              i.rows, i.columns, i.frames, f.blob_id, f.size, i.study_uid, i.pixel_data
-       FROM instances i JOIN files f ON f.id = i.file_id WHERE i.record_id = ?
-       ORDER BY i.series_number, i.series_uid, i.instance_number, i.sop_uid`,
-    )
-    .all(r.id) as {
-    series_uid: string;
-    sop_uid: string;
-    sop_class_uid: string;
-    transfer_syntax: string;
-    modality: string;
-    series_description: string;
-    series_number: number | null;
-    instance_number: number | null;
-    rows: number | null;
-    columns: number | null;
-    frames: number | null;
-    blob_id: string;
-    size: number;
-    study_uid: string;
-    pixel_data: number;
-  }[];
-  const result: BundleStudy = {
+  const rows = studyInstances(db, r.id);
+  return {
     studyInstanceUID: rows[0]?.study_uid ?? '',
     ...(meta.studyDescription ? { description: meta.studyDescription } : {}),
     ...(r.date ? { date: r.date } : {}),
@@ -121,10 +86,27 @@ function study(vault: Vault, db: Db, r: RecordRow): BundleStudy {
     ...(meta.studyId ? { studyId: meta.studyId } : {}),
     ...(meta.studyTime ? { studyTime: meta.studyTime } : {}),
     ...(r.institution ? { institution: r.institution } : {}),
-    series: [],
+    series: studySeries(vault, rows),
   };
+}
+
+/** A study's instances in bundle order: by series number and UID, then instance number and UID. */
+function studyInstances(db: Db, recordId: string): InstanceRow[] {
+  return db
+    .prepare(
+      `SELECT i.series_uid, i.sop_uid, i.sop_class_uid, i.transfer_syntax, i.modality, i.series_description, i.series_number, i.instance_number,
+              i.rows, i.columns, i.frames, f.blob_id, f.size, i.study_uid, i.pixel_data
+       FROM instances i JOIN files f ON f.id = i.file_id WHERE i.record_id = ?
+       ORDER BY i.series_number, i.series_uid, i.instance_number, i.sop_uid`,
+    )
+    .all(recordId) as InstanceRow[];
+}
+
+/** The instances grouped into their series, each series where its first instance comes. */
+function studySeries(vault: Vault, rows: InstanceRow[]): BundleSeries[] {
+  const out: BundleSeries[] = [];
   for (const row of rows) {
-    let series = result.series.find((s) => s.seriesInstanceUID === row.series_uid);
+    let series = out.find((s) => s.seriesInstanceUID === row.series_uid);
     if (!series) {
       series = {
         seriesInstanceUID: row.series_uid,
@@ -134,25 +116,29 @@ function study(vault: Vault, db: Db, r: RecordRow): BundleStudy {
         noImageData: rows.every((r) => r.series_uid !== row.series_uid || r.pixel_data === 0),
         instances: [],
       };
-      result.series.push(series);
+      out.push(series);
     }
-    series.instances.push({
-      sopInstanceUID: row.sop_uid,
-      sopClassUID: row.sop_class_uid,
-      transferSyntaxUID: row.transfer_syntax,
-      ...(row.instance_number !== null ? { instanceNumber: row.instance_number } : {}),
-      // No rows: not an image (a report, a presentation state): it has no viewer images.
-      frames: row.rows && row.pixel_data ? (row.frames ?? 1) : 0,
-      ...(row.rows ? { rows: row.rows } : {}),
-      ...(row.columns ? { columns: row.columns } : {}),
-      source: blobSource(vault, row.blob_id, row.size),
-    });
+    series.instances.push(bundleInstance(vault, row));
   }
-  return result;
+  return out;
+}
+
+function bundleInstance(vault: Vault, row: InstanceRow): BundleInstance {
+  return {
+    sopInstanceUID: row.sop_uid,
+    sopClassUID: row.sop_class_uid,
+    transferSyntaxUID: row.transfer_syntax,
+    ...(row.instance_number !== null ? { instanceNumber: row.instance_number } : {}),
+    // No rows: not an image (a report, a presentation state): it has no viewer images.
+    frames: row.rows && row.pixel_data ? (row.frames ?? 1) : 0,
+    ...(row.rows ? { rows: row.rows } : {}),
+    ...(row.columns ? { columns: row.columns } : {}),
+    source: blobSource(vault, row.blob_id, row.size),
+  };
 }
 
 /** The patient as one record states it (a study's DICOM files, for its DICOMDIR patient record). */
-function carriedPatient(r: RecordRow): BundlePatient {
+function carriedPatient(r: RecordsRow): BundlePatient {
   return {
     name: r.patient_name ?? '',
     ...(r.patient_name ? { dicomName: r.patient_name } : {}),
@@ -163,7 +149,7 @@ function carriedPatient(r: RecordRow): BundlePatient {
 }
 
 /** The patient the bundle is about: the case's person, else the identity the records carry most. */
-function patientOf(db: Db, records: RecordRow[], caseId: string | null): BundleInput['patient'] {
+function patientOf(db: Db, records: RecordsRow[], caseId: string | null): BundleInput['patient'] {
   const dicom = records.find((r) => r.identity_source === 'dicom' && r.patient_name);
   const carried = records.filter((r) => r.patient_name);
   const counts = new Map<string, number>();
@@ -171,7 +157,7 @@ function patientOf(db: Db, records: RecordRow[], caseId: string | null): BundleI
   const commonest = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
   const source = carried.find((r) => r.patient_name === commonest);
   const person = caseId
-    ? (db.prepare('SELECT p.name, p.birth_date FROM cases c JOIN people p ON p.id = c.person_id WHERE c.id = ?').get(caseId) as { name: string; birth_date: string | null } | undefined)
+    ? (db.prepare('SELECT p.name, p.birth_date FROM cases c JOIN people p ON p.id = c.person_id WHERE c.id = ?').get(caseId) as Pick<PeopleRow, 'name' | 'birth_date'> | undefined)
     : undefined;
   const display = person?.name ?? commonest ?? '';
   const birthDate = person?.birth_date ?? source?.patient_birth_date ?? dicom?.patient_birth_date ?? undefined;

@@ -3,6 +3,7 @@
 import type { CaseDetail } from '../../../shared/cases.js';
 import { isShownInSummary, type ClinicalStatus, type HealthItem } from '../../../shared/health.js';
 import type { Db } from '../vault/database.js';
+import type { RecordsRow } from '../vault/rows.js';
 import type { BundleInput } from '../bundle/types.js';
 import { getHealthHistory, listHealthItems } from '../health/health-store.js';
 
@@ -10,7 +11,7 @@ import { getHealthHistory, listHealthItems } from '../health/health-store.js';
 function summaryPerson(db: Db, recordIds: string[], c: CaseDetail | null): string | null {
   if (c) return c.personId;
   const people = new Set(
-    recordIds.map((id) => (db.prepare('SELECT person_id FROM records WHERE id = ?').get(id) as { person_id: string | null } | undefined)?.person_id ?? null),
+    recordIds.map((id) => (db.prepare('SELECT person_id FROM records WHERE id = ?').get(id) as Pick<RecordsRow, 'person_id'> | undefined)?.person_id ?? null),
   );
   const [only] = [...people];
   return people.size === 1 && only ? only : null;

@@ -1,5 +1,6 @@
 // What an export contains: the records of a case, a list of ids, or everything; and whose they are.
 import type { Db } from '../vault/database.js';
+import type { RecordsRow } from '../vault/rows.js';
 import { DossierError } from '../base/errors.js';
 import { getCase } from '../cases/case-store.js';
 import { carriedIdentities, identityReport } from '../records/identity.js';
@@ -27,7 +28,7 @@ export function resolveSelection(db: Db, sel: Selection): ResolvedSelection {
     recordIds = c.recordIds;
     conflicts = c.identityConflicts;
   } else {
-    if (sel.all) recordIds = (db.prepare('SELECT id FROM records WHERE deleted_at IS NULL ORDER BY date, imported_at').all() as { id: string }[]).map((r) => r.id);
+    if (sel.all) recordIds = (db.prepare('SELECT id FROM records WHERE deleted_at IS NULL ORDER BY date, imported_at').all() as Pick<RecordsRow, 'id'>[]).map((r) => r.id);
     else if (sel.recordIds?.length) recordIds = [...new Set(sel.recordIds)];
     else throw new DossierError('invalid-params', 'Say what to export: a case (--case ID), records (--records ID,ID) or --all.');
     const exists = db.prepare('SELECT 1 FROM records WHERE id = ? AND deleted_at IS NULL');

@@ -19,24 +19,19 @@ import { DossierError } from '../base/errors.js';
 import { newId } from '../base/ids.js';
 import { getPerson } from '../records/people-store.js';
 import { ITEM_PERSON_SQL, matchingItem } from '../records/health-suggestions.js';
+import type { HealthHistoryRow, HealthItemsRow, Narrowed, RecordsRow } from '../vault/rows.js';
 
-interface ItemRow {
-  id: string;
-  person: string | null;
-  kind: HealthKind;
-  text: string;
-  fields: string;
-  status: HealthReviewStatus;
-  created_at: string;
-  updated_at: string;
-}
+/** An item with whose it is (ITEM_PERSON_SQL) in place of its own person_id. */
+type ItemRow = Narrowed<Pick<HealthItemsRow, 'id' | 'kind' | 'text' | 'fields' | 'status' | 'created_at' | 'updated_at'>, { kind: HealthKind; status: HealthReviewStatus }> & {
+  person: HealthItemsRow['person_id'];
+};
 
 const SELECT_ITEMS = `SELECT h.id, ${ITEM_PERSON_SQL} AS person, h.kind, h.text, h.fields, h.status, h.created_at, h.updated_at FROM health_items h`;
 
 function sources(db: Db, itemId: string): HealthSource[] {
   return db
     .prepare(`SELECT r.id AS recordId, r.title, r.date FROM health_item_sources s JOIN records r ON r.id = s.record_id WHERE s.item_id = ? AND r.deleted_at IS NULL ORDER BY r.date, r.imported_at`)
-    .all(itemId) as HealthSource[];
+    .all(itemId) as ({ recordId: RecordsRow['id'] } & Pick<RecordsRow, 'title' | 'date'>)[];
 }
 
 function toItem(db: Db, row: ItemRow): HealthItem {
@@ -149,7 +144,7 @@ const historyKey = (personId: string | null): string => personId ?? '';
 
 export function getHealthHistory(db: Db, personId: string | null): { text: string } {
   if (personId) getPerson(db, personId);
-  const row = db.prepare('SELECT text FROM health_history WHERE person_key = ?').get(historyKey(personId)) as { text: string } | undefined;
+  const row = db.prepare('SELECT text FROM health_history WHERE person_key = ?').get(historyKey(personId)) as Pick<HealthHistoryRow, 'text'> | undefined;
   return { text: row?.text ?? '' };
 }
 

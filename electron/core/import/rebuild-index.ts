@@ -6,6 +6,7 @@ import type { RebuildProgress, RebuildReport } from '../../../shared/vault.js';
 import type { Analysis } from '../base/analysis.js';
 import type { Db } from '../vault/database.js';
 import { DB_FILE } from '../vault/database.js';
+import type { FilesRow, Rowid } from '../vault/rows.js';
 import { Vault, type VaultRepair } from '../vault/vault.js';
 import { DossierError } from '../base/errors.js';
 import { newId } from '../base/ids.js';
@@ -67,14 +68,14 @@ function startingIndex(repair: VaultRepair): { db: Db; snapshot: string | null }
 
 /** Rows whose stored file is gone (deleted after the snapshot was taken) leave the index. */
 function dropRowsWithoutBlobs(db: Db, present: Set<string>): number {
-  const listed = db.prepare('SELECT DISTINCT blob_id FROM files').all() as { blob_id: string }[];
+  const listed = db.prepare('SELECT DISTINCT blob_id FROM files').all() as Pick<FilesRow, 'blob_id'>[];
   const gone = listed.map((r) => r.blob_id).filter((id) => !present.has(id));
   return db.transaction(() => {
     db.prepare('DELETE FROM thumbnails WHERE blob_id IS NOT NULL AND blob_id NOT IN (SELECT value FROM json_each(?))').run(JSON.stringify([...present]));
     const drop = db.prepare('DELETE FROM files WHERE blob_id = ?');
     let dropped = 0;
     for (const id of gone) dropped += drop.run(id).changes;
-    const empty = db.prepare(`SELECT rowid FROM records r WHERE kind != 'note' AND NOT EXISTS (SELECT 1 FROM files f WHERE f.record_id = r.id)`).all() as { rowid: number }[];
+    const empty = db.prepare(`SELECT rowid FROM records r WHERE kind != 'note' AND NOT EXISTS (SELECT 1 FROM files f WHERE f.record_id = r.id)`).all() as Rowid[];
     const dropText = db.prepare('DELETE FROM record_text WHERE rowid = ?');
     for (const r of empty) dropText.run(r.rowid);
     db.prepare(`DELETE FROM records WHERE kind != 'note' AND NOT EXISTS (SELECT 1 FROM files f WHERE f.record_id = records.id)`).run();

@@ -2,6 +2,7 @@
 // their instances, the searchable text, and the health facts a document states (as suggestions). Ids and times come from the caller, so a record rebuilt
 // from its blob's facts gets back exactly the ids it had. Called inside a transaction.
 import { cached, type Db } from '../vault/database.js';
+import type { FilesRow, InstancesRow, RecordsRow, Rowid } from '../vault/rows.js';
 import type { Analysis, DicomInstanceInfo } from '../base/analysis.js';
 import { forgetThumbnail } from '../records/thumbnail-cache.js';
 import { suggestHealthItems } from '../records/health-suggestions.js';
@@ -32,7 +33,7 @@ function insertFile(db: Db, recordId: string, analysis: Analysis, file: StoredFi
 
 /** The record of a study already in the vault (live or in the trash). */
 export function studyRecordId(db: Db, studyUid: string): string | null {
-  const row = cached(db, 'SELECT id FROM records WHERE study_uid = ?').get(studyUid) as { id: string } | undefined;
+  const row = cached(db, 'SELECT id FROM records WHERE study_uid = ?').get(studyUid) as Pick<RecordsRow, 'id'> | undefined;
   return row?.id ?? null;
 }
 
@@ -43,7 +44,7 @@ export function recordExists(db: Db, id: string): boolean {
 /** The record holding a file with this exact content, if any (live records only). */
 export function recordWithBlob(db: Db, blobId: string): string | null {
   const row = cached(db, `SELECT f.record_id AS id FROM files f JOIN records r ON r.id = f.record_id WHERE f.blob_id = ? AND r.deleted_at IS NULL LIMIT 1`).get(blobId) as
-    | { id: string }
+    | { id: FilesRow['record_id'] }
     | undefined;
   return row?.id ?? null;
 }
@@ -57,7 +58,7 @@ export interface StoredInstance {
 
 export function storedInstance(db: Db, sopUid: string): StoredInstance | null {
   const row = cached(db, `SELECT i.record_id, f.id AS file_id, f.blob_id FROM instances i JOIN files f ON f.id = i.file_id WHERE i.sop_uid = ?`).get(sopUid) as
-    | { record_id: string; file_id: string; blob_id: string }
+    | (Pick<InstancesRow, 'record_id' | 'file_id'> & Pick<FilesRow, 'blob_id'>)
     | undefined;
   return row ? { recordId: row.record_id, fileId: row.file_id, blobId: row.blob_id } : null;
 }
@@ -73,7 +74,7 @@ export function recordWithBlobAnyState(db: Db, blobId: string): boolean {
 }
 
 export function recordWithSopInstance(db: Db, sopUid: string): string | null {
-  const row = cached(db, `SELECT record_id AS id FROM instances WHERE sop_uid = ?`).get(sopUid) as { id: string } | undefined;
+  const row = cached(db, `SELECT record_id AS id FROM instances WHERE sop_uid = ?`).get(sopUid) as { id: InstancesRow['record_id'] } | undefined;
   return row?.id ?? null;
 }
 
@@ -107,7 +108,7 @@ export function insertDocument(db: Db, id: string, analysis: Analysis, file: Sto
     file.importId ?? null,
   );
   insertFile(db, id, analysis, file);
-  const row = cached(db, 'SELECT rowid FROM records WHERE id = ?').get(id) as { rowid: number };
+  const row = cached(db, 'SELECT rowid FROM records WHERE id = ?').get(id) as Rowid;
   cached(db, 'INSERT INTO record_text (rowid, title, body, descriptions) VALUES (?, ?, ?, ?)').run(row.rowid, analysis.title, analysis.text ?? '', '');
   refreshSearchDescriptions(db, id);
   suggestHealthItems(db, id, analysis.health ?? [], t);
@@ -116,49 +117,61 @@ export function insertDocument(db: Db, id: string, analysis: Analysis, file: Sto
 
 /** Adds a DICOM instance to its study's record, creating the record (as `newRecordId`) for a new study. */
 export function insertInstance(db: Db, newRecordId: string, analysis: Analysis, info: DicomInstanceInfo, file: StoredFile): string {
-  const existing = cached(db, 'SELECT id FROM records WHERE study_uid = ?').get(info.studyInstanceUID) as { id: string } | undefined;
-  let recordId: string;
-  if (existing) {
-    recordId = existing.id;
-    // A study that was deleted and is imported again comes back.
-    cached(db, 'UPDATE records SET deleted_at = NULL, updated_at = ? WHERE id = ? AND deleted_at IS NOT NULL').run(now(), recordId);
-    // New images may change which one is in the middle: draw the picture again when next asked.
-    forgetThumbnail(db, recordId);
-  } else {
-    recordId = newRecordId;
-    const t = file.importedAt;
-    const p = info.patient;
-    cached(db, 
-      `INSERT INTO records (id, kind, type, type_guessed, title, date, date_guessed, institution, patient_name, patient_id,
-         patient_birth_date, patient_sex, identity_source, format, study_uid, metadata, imported_at, updated_at, import_id)
-       VALUES (?, 'imaging', 'imaging', 0, ?, ?, 0, ?, ?, ?, ?, ?, 'dicom', 'dicom', ?, ?, ?, ?, ?)`,
-    ).run(
-      recordId,
-      analysis.title,
-      info.studyDate ?? null,
-      info.institution ?? null,
-      p.name ?? null,
-      p.id ?? null,
-      p.birthDate ?? null,
-      p.sex ?? null,
-      info.studyInstanceUID,
-      JSON.stringify({
-        studyDescription: info.studyDescription ?? '',
-        accessionNumber: info.accessionNumber ?? '',
-        studyId: info.studyId ?? '',
-        studyTime: info.studyTime ?? '',
-        referringPhysician: info.referringPhysician ?? '',
-        bodyPart: info.bodyPart ?? '',
-      }),
-      t,
-      t,
-      file.importId ?? null,
-    );
-    const { rowid } = cached(db, 'SELECT rowid FROM records WHERE id = ?').get(recordId) as { rowid: number };
-    cached(db, 'INSERT INTO record_text (rowid, title, body, descriptions) VALUES (?, ?, ?, ?)').run(rowid, analysis.title, '', '');
-  }
+  const existing = studyRecordId(db, info.studyInstanceUID);
+  const recordId = existing ?? newRecordId;
+  if (existing) reopenStudy(db, existing);
+  else insertStudyRecord(db, recordId, analysis, info, file);
   const newSeries = !cached(db, 'SELECT 1 FROM instances WHERE record_id = ? AND series_uid = ? LIMIT 1').get(recordId, info.seriesInstanceUID);
   const fileId = insertFile(db, recordId, analysis, file);
+  insertInstanceRow(db, fileId, recordId, info);
+  // A new record or a new series changes what the study is found by; another image of a known series does not.
+  if (!existing || newSeries) refreshSearchDescriptions(db, recordId);
+  return recordId;
+}
+
+/** A study already in the vault takes one more instance. */
+function reopenStudy(db: Db, recordId: string): void {
+  // A study that was deleted and is imported again comes back.
+  cached(db, 'UPDATE records SET deleted_at = NULL, updated_at = ? WHERE id = ? AND deleted_at IS NOT NULL').run(now(), recordId);
+  // New images may change which one is in the middle: draw the picture again when next asked.
+  forgetThumbnail(db, recordId);
+}
+
+/** The record of a new study, from its first instance, with its (empty) search text. */
+function insertStudyRecord(db: Db, recordId: string, analysis: Analysis, info: DicomInstanceInfo, file: StoredFile): void {
+  const t = file.importedAt;
+  const p = info.patient;
+  cached(db, 
+    `INSERT INTO records (id, kind, type, type_guessed, title, date, date_guessed, institution, patient_name, patient_id,
+       patient_birth_date, patient_sex, identity_source, format, study_uid, metadata, imported_at, updated_at, import_id)
+     VALUES (?, 'imaging', 'imaging', 0, ?, ?, 0, ?, ?, ?, ?, ?, 'dicom', 'dicom', ?, ?, ?, ?, ?)`,
+  ).run(
+    recordId,
+    analysis.title,
+    info.studyDate ?? null,
+    info.institution ?? null,
+    p.name ?? null,
+    p.id ?? null,
+    p.birthDate ?? null,
+    p.sex ?? null,
+    info.studyInstanceUID,
+    JSON.stringify({
+      studyDescription: info.studyDescription ?? '',
+      accessionNumber: info.accessionNumber ?? '',
+      studyId: info.studyId ?? '',
+      studyTime: info.studyTime ?? '',
+      referringPhysician: info.referringPhysician ?? '',
+      bodyPart: info.bodyPart ?? '',
+    }),
+    t,
+    t,
+    file.importId ?? null,
+  );
+  const { rowid } = cached(db, 'SELECT rowid FROM records WHERE id = ?').get(recordId) as Rowid;
+  cached(db, 'INSERT INTO record_text (rowid, title, body, descriptions) VALUES (?, ?, ?, ?)').run(rowid, analysis.title, '', '');
+}
+
+function insertInstanceRow(db: Db, fileId: string, recordId: string, info: DicomInstanceInfo): void {
   cached(db, 
     `INSERT INTO instances (file_id, record_id, study_uid, series_uid, sop_uid, sop_class_uid, transfer_syntax, modality,
        series_description, series_number, instance_number, rows, columns, frames, pixel_data)
@@ -181,7 +194,4 @@ export function insertInstance(db: Db, newRecordId: string, analysis: Analysis, 
     // Facts written before this field existed describe instances that had pixels.
     info.pixelData === false ? 0 : 1,
   );
-  // A new record or a new series changes what the study is found by; another image of a known series does not.
-  if (!existing || newSeries) refreshSearchDescriptions(db, recordId);
-  return recordId;
 }

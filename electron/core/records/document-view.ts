@@ -3,16 +3,12 @@ import type { DocumentView } from '../../../shared/document-view.js';
 import type { Vault } from '../vault/vault.js';
 import { DossierError } from '../base/errors.js';
 import { clinicalDocumentView, isViewableDocument } from '../documents/clinical-view.js';
+import type { FilesRow, RecordsRow } from '../vault/rows.js';
 
 /** Larger than this is no document a person wrote or a portal exported (the XML reader's limit too). */
 export const MAX_DOCUMENT_BYTES = 50 * 2 ** 20;
 
-interface Row {
-  title: string;
-  format: string;
-  blob_id: string;
-  size: number;
-}
+type Row = Pick<RecordsRow, 'title'> & Pick<FilesRow, 'format' | 'blob_id' | 'size'>;
 
 export async function recordDocumentView(vault: Vault, recordId: string): Promise<DocumentView> {
   const row = vault.db

@@ -6,22 +6,23 @@ import type { HealthFact, HealthFields } from '../../../shared/health.js';
 import { normalizeForComparison } from '../../../shared/text-compare.js';
 import type { Db } from '../vault/database.js';
 import { newId } from '../base/ids.js';
+import type { HealthItemsRow, RecordsRow } from '../vault/rows.js';
 
 /** Whose item it is: its own person, else the person of a live source record (SQL, item alias `h`). */
 export const ITEM_PERSON_SQL = `coalesce(h.person_id, (SELECT r.person_id FROM health_item_sources s JOIN records r ON r.id = s.record_id
   WHERE s.item_id = h.id AND r.deleted_at IS NULL AND r.person_id IS NOT NULL ORDER BY r.imported_at LIMIT 1))`;
 
 /** The item of this person with this kind and meaning, if any. */
-export function matchingItem(db: Db, kind: string, text: string, personId: string | null): { id: string; status: string; fields: string } | undefined {
+export function matchingItem(db: Db, kind: string, text: string, personId: string | null): Pick<HealthItemsRow, 'id' | 'status' | 'fields'> | undefined {
   return db
     .prepare(`SELECT h.id, h.status, h.fields FROM health_items h WHERE h.kind = ? AND h.norm = ? AND ${ITEM_PERSON_SQL} IS ? ORDER BY h.created_at LIMIT 1`)
-    .get(kind, normalizeForComparison(text), personId) as { id: string; status: string; fields: string } | undefined;
+    .get(kind, normalizeForComparison(text), personId) as Pick<HealthItemsRow, 'id' | 'status' | 'fields'> | undefined;
 }
 
 /** Called inside the import's (or the rebuild's) transaction, after the record row exists. */
 export function suggestHealthItems(db: Db, recordId: string, facts: HealthFact[], at: string): void {
   if (!facts.length) return;
-  const person = (db.prepare('SELECT person_id FROM records WHERE id = ?').get(recordId) as { person_id: string | null } | undefined)?.person_id ?? null;
+  const person = (db.prepare('SELECT person_id FROM records WHERE id = ?').get(recordId) as Pick<RecordsRow, 'person_id'> | undefined)?.person_id ?? null;
   const link = db.prepare('INSERT OR IGNORE INTO health_item_sources (item_id, record_id) VALUES (?, ?)');
   for (const fact of facts) {
     const existing = matchingItem(db, fact.kind, fact.text, person);

@@ -4,6 +4,7 @@
 // are data (shared/domain.ts); shared/words/identity.ts words them for the app and the CLI.
 import type { Identity, IdentityConflict, IdentityGroup, IdentityReport, IdentitySide } from '../../../shared/domain.js';
 import type { Db } from '../vault/database.js';
+import type { RecordsRow } from '../vault/rows.js';
 
 export interface CarriedIdentity {
   recordId: string;
@@ -191,7 +192,7 @@ export function identityReport(carried: CarriedIdentity[], person?: { name: stri
 export function carriedIdentities(db: Db, recordIds?: string[]): CarriedIdentity[] {
   const rows = db
     .prepare(`SELECT id, patient_name, patient_id, patient_birth_date, identity_source, institution FROM records WHERE deleted_at IS NULL ORDER BY imported_at, rowid`)
-    .all() as { id: string; patient_name: string | null; patient_id: string | null; patient_birth_date: string | null; identity_source: string | null; institution: string | null }[];
+    .all() as Pick<RecordsRow, 'id' | 'patient_name' | 'patient_id' | 'patient_birth_date' | 'identity_source' | 'institution'>[];
   const wanted = recordIds ? new Set(recordIds) : null;
   return rows
     .filter((r) => !wanted || wanted.has(r.id))

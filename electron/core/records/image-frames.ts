@@ -6,11 +6,9 @@ import type { Vault } from '../vault/vault.js';
 import { DossierError } from '../base/errors.js';
 import { decodeOpenedFrame, openInstance, PixelDecodeError, type OpenedInstance } from '../dicom/pixels/index.js';
 import type { DatasetCache } from './dataset-cache.js';
+import type { FilesRow } from '../vault/rows.js';
 
-interface DicomFileRow {
-  blob_id: string;
-  format: string;
-}
+type DicomFileRow = Pick<FilesRow, 'blob_id' | 'format'>;
 
 function dicomFile(vault: Vault, fileId: string): DicomFileRow {
   const row = vault.db.prepare('SELECT blob_id, format FROM files WHERE id = ?').get(fileId) as DicomFileRow | undefined;

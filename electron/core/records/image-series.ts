@@ -3,20 +3,13 @@
 import type { ImageInstance, ImageSeries } from '../../../shared/imaging/series.js';
 import type { Db } from '../vault/database.js';
 import { DossierError } from '../base/errors.js';
+import type { InstancesRow, Narrowed, RecordsRow } from '../vault/rows.js';
 
-interface InstanceRow {
-  file_id: string;
-  series_uid: string;
-  sop_uid: string;
-  modality: string;
-  series_description: string;
-  series_number: number | null;
-  instance_number: number | null;
-  rows: number;
-  columns: number;
-  frames: number | null;
-  slice_location: string | null;
-}
+/** An instance that holds an image: the query keeps only those with rows and columns. */
+type InstanceRow = Narrowed<
+  Pick<InstancesRow, 'file_id' | 'series_uid' | 'sop_uid' | 'modality' | 'series_description' | 'series_number' | 'instance_number' | 'rows' | 'columns' | 'frames'>,
+  { rows: number; columns: number }
+> & { slice_location: string | null };
 
 function sliceLocation(text: string | null): number | null {
   const v = text === null ? NaN : Number.parseFloat(text.split('\\')[0] ?? '');
@@ -45,7 +38,7 @@ function toInstance(r: InstanceRow): ImageInstance {
 
 /** The imaging record's series that hold images; not-found for an unknown record. */
 export function imageSeries(db: Db, recordId: string): ImageSeries[] {
-  const record = db.prepare('SELECT kind FROM records WHERE id = ?').get(recordId) as { kind: string } | undefined;
+  const record = db.prepare('SELECT kind FROM records WHERE id = ?').get(recordId) as Pick<RecordsRow, 'kind'> | undefined;
   if (!record) throw new DossierError('not-found', `There is no record with id ${recordId}.`, { details: { recordId } });
   const rows = db
     .prepare(

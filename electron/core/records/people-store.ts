@@ -3,13 +3,9 @@ import type { Person } from '../../../shared/domain.js';
 import type { Db } from '../vault/database.js';
 import { DossierError } from '../base/errors.js';
 import { newId } from '../base/ids.js';
+import type { PeopleRow } from '../vault/rows.js';
 
-interface PersonRow {
-  id: string;
-  name: string;
-  birth_date: string | null;
-  relation: string;
-}
+type PersonRow = Pick<PeopleRow, 'id' | 'name' | 'birth_date' | 'relation'>;
 
 const toPerson = (r: PersonRow): Person => ({ id: r.id, name: r.name, birthDate: r.birth_date, relation: r.relation });
 

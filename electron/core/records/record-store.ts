@@ -7,38 +7,18 @@ import { cached } from '../vault/database.js';
 import { SNIPPET_SCAN_CHARS, makeSnippet, searchWords } from './snippet.js';
 import { DossierError } from '../base/errors.js';
 import { toFtsQuery } from './search-query.js';
+import type { FilesRow, InstancesRow, RecordTextRow, RecordsRow, Rowid } from '../vault/rows.js';
 
-interface RecordRow {
-  id: string;
-  rowid: number;
-  kind: string;
-  type: string;
-  type_guessed: number;
-  title: string;
-  date: string | null;
-  date_guessed: number;
-  institution: string | null;
-  person_id: string | null;
-  patient_name: string | null;
-  patient_id: string | null;
-  patient_birth_date: string | null;
-  format: string;
-  study_uid: string | null;
-  page_count: number | null;
-  text_chars: number | null;
-  metadata: string;
-  notes: string;
-  tags: string;
-  imported_at: string;
-  deleted_at: string | null;
-  import_id: string | null;
-  import_size: number;
-  file_count: number;
-  size_bytes: number;
-  series_count: number | null;
-  instance_count: number | null;
-  modalities: string | null;
-}
+/** A record with what SELECT adds: counts and sizes of its files, series and import. */
+type RecordRow = RecordsRow &
+  Rowid & {
+    import_size: number;
+    file_count: number;
+    size_bytes: number;
+    series_count: number | null;
+    instance_count: number | null;
+    modalities: string | null;
+  };
 
 const SELECT = `
   SELECT r.*, r.rowid AS rowid,
@@ -125,7 +105,7 @@ export function listRecords(db: Db, query: RecordQuery = {}, scope: 'live' | 'tr
   const from = fts ? `record_text JOIN records r ON r.rowid = record_text.rowid` : 'records r';
   const conditions = [...(fts ? ['record_text MATCH ?'] : []), ...where].join(' AND ');
   const params = [...(fts ? [fts] : []), ...args];
-  const page = cached(db, `SELECT r.rowid AS rowid FROM ${from} WHERE ${conditions} ORDER BY ${order} LIMIT ? OFFSET ?`).all(...params, limit, offset) as { rowid: number }[];
+  const page = cached(db, `SELECT r.rowid AS rowid FROM ${from} WHERE ${conditions} ORDER BY ${order} LIMIT ? OFFSET ?`).all(...params, limit, offset) as Rowid[];
   const { total } = cached(db, `SELECT count(*) AS total FROM ${from} WHERE ${conditions}`).get(...params) as { total: number };
   const byRowid = cached(db, `${SELECT} WHERE r.rowid = ?`);
   const words = fts ? searchWords(query.search ?? '') : [];
@@ -133,7 +113,7 @@ export function listRecords(db: Db, query: RecordQuery = {}, scope: 'live' | 'tr
   const records = page.map(({ rowid }) => {
     const summary = toSummary(byRowid.get(rowid) as RecordRow);
     if (!fts) return summary;
-    const t = text.get(rowid) as { body: string | null; descriptions: string | null } | undefined;
+    const t = text.get(rowid) as Pick<RecordTextRow, 'body' | 'descriptions'> | undefined;
     return { ...summary, snippet: makeSnippet(t?.body || t?.descriptions || '', words) };
   });
   return { records, total };
@@ -155,6 +135,8 @@ function row(db: Db, id: string): RecordRow {
   return r;
 }
 
+type DetailFile = Pick<FilesRow, 'id' | 'original_name' | 'original_path' | 'size' | 'format' | 'imported_at'>;
+
 export function getRecord(db: Db, id: string): RecordDetail {
   const r = row(db, id);
   const series = db
@@ -162,16 +144,9 @@ export function getRecord(db: Db, id: string): RecordDetail {
       `SELECT series_uid, modality, series_description, min(series_number) AS series_number, count(*) AS n, max(pixel_data) AS pixels
        FROM instances WHERE record_id = ? GROUP BY series_uid ORDER BY min(series_number), series_uid`,
     )
-    .all(id) as { series_uid: string; modality: string; series_description: string; series_number: number | null; n: number; pixels: number }[];
-  const files = db.prepare(`SELECT id, original_name, original_path, size, format, imported_at FROM files WHERE record_id = ? ORDER BY original_path`).all(id) as {
-    id: string;
-    original_name: string;
-    original_path: string;
-    size: number;
-    format: string;
-    imported_at: string;
-  }[];
-  const text = db.prepare('SELECT substr(body, 1, 4000) AS t FROM record_text WHERE rowid = ?').get(r.rowid) as { t: string } | undefined;
+    .all(id) as (Pick<InstancesRow, 'series_uid' | 'modality' | 'series_description' | 'series_number'> & { n: number; pixels: number })[];
+  const files = db.prepare(`SELECT id, original_name, original_path, size, format, imported_at FROM files WHERE record_id = ? ORDER BY original_path`).all(id) as DetailFile[];
+  const text = db.prepare('SELECT substr(body, 1, 4000) AS t FROM record_text WHERE rowid = ?').get(r.rowid) as { t: RecordTextRow['body'] } | undefined;
   return {
     ...toSummary(r),
     notes: r.notes,
@@ -201,7 +176,7 @@ export function updateRecords(db: Db, ids: string[], patch: RecordsPatch): numbe
   return db.transaction(() => {
     let updated = 0;
     for (const id of new Set(ids)) {
-      const row = tagsOf.get(id) as { tags: string } | undefined;
+      const row = tagsOf.get(id) as Pick<RecordsRow, 'tags'> | undefined;
       if (!row) throw new DossierError('not-found', `There is no record with id ${id}.`, { details: { recordId: id } });
       if (patch.personId !== undefined) setPerson.run(patch.personId, t, id);
       if (added.length) setTags.run(JSON.stringify([...new Set([...(JSON.parse(row.tags) as string[]), ...added])]), t, id);

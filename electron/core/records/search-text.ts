@@ -4,24 +4,18 @@
 // is brought up to date once (SEARCH_VERSION) and every writer keeps it current.
 import { nameSearchText } from '../../../shared/person-name.js';
 import { cached, type Db } from '../vault/database.js';
+import type { InstancesRow, MetaRow, RecordsRow, Rowid } from '../vault/rows.js';
 
 /** Bump when descriptions gain a field: vaults re-index once on open. */
 export const SEARCH_VERSION = 2;
 
-interface Row {
-  rowid: number;
-  title: string;
-  institution: string | null;
-  patient_name: string | null;
-  patient_id: string | null;
-  metadata: string;
-}
+type Row = Rowid & Pick<RecordsRow, 'title' | 'institution' | 'patient_name' | 'patient_id' | 'metadata'>;
 
 export function searchDescriptions(db: Db, recordId: string): { rowid: number; text: string } | null {
   const r = cached(db, 'SELECT rowid, title, institution, patient_name, patient_id, metadata FROM records WHERE id = ?').get(recordId) as Row | undefined;
   if (!r) return null;
   const meta = JSON.parse(r.metadata) as { studyDescription?: unknown; bodyPart?: unknown };
-  const series = cached(db, 'SELECT DISTINCT modality, series_description FROM instances WHERE record_id = ?').all(recordId) as { modality: string; series_description: string }[];
+  const series = cached(db, 'SELECT DISTINCT modality, series_description FROM instances WHERE record_id = ?').all(recordId) as Pick<InstancesRow, 'modality' | 'series_description'>[];
   const parts = [
     nameSearchText(r.patient_name),
     r.patient_id,
@@ -41,10 +35,10 @@ export function refreshSearchDescriptions(db: Db, recordId: string): void {
 
 /** Re-indexes the descriptions of every record once when the index predates SEARCH_VERSION. */
 export function ensureSearchIndex(db: Db): void {
-  const row = cached(db, `SELECT value FROM meta WHERE key = 'search_version'`).get() as { value: string } | undefined;
+  const row = cached(db, `SELECT value FROM meta WHERE key = 'search_version'`).get() as Pick<MetaRow, 'value'> | undefined;
   if (Number(row?.value ?? 0) >= SEARCH_VERSION) return;
   db.transaction(() => {
-    for (const { id } of cached(db, 'SELECT id FROM records').all() as { id: string }[]) refreshSearchDescriptions(db, id);
+    for (const { id } of cached(db, 'SELECT id FROM records').all() as Pick<RecordsRow, 'id'>[]) refreshSearchDescriptions(db, id);
     cached(db, `INSERT INTO meta(key, value) VALUES ('search_version', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`).run(String(SEARCH_VERSION));
   })();
 }

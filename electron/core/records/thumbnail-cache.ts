@@ -4,6 +4,7 @@
 // purged_blobs and removed once nothing lists it (Vault.finishPurges).
 import type { Db } from '../vault/database.js';
 import type { Vault } from '../vault/vault.js';
+import type { ThumbnailsRow } from '../vault/rows.js';
 
 /** What a thumbnail blob's trailer holds instead of record facts. */
 export const THUMBNAIL_FACTS_KEY = 'thumbnailOf';
@@ -16,7 +17,7 @@ export interface CachedThumbnail {
 }
 
 export function cachedThumbnail(db: Db, recordId: string): CachedThumbnail | undefined {
-  const row = db.prepare('SELECT blob_id, mime FROM thumbnails WHERE record_id = ?').get(recordId) as { blob_id: string | null; mime: string | null } | undefined;
+  const row = db.prepare('SELECT blob_id, mime FROM thumbnails WHERE record_id = ?').get(recordId) as Pick<ThumbnailsRow, 'blob_id' | 'mime'> | undefined;
   return row && { blobId: row.blob_id, mime: row.mime };
 }
 

@@ -10,14 +10,12 @@ import { decodeFrameSync, renderFrameImage } from '../dicom/pixels/index.js';
 import { imageSeries } from './image-series.js';
 import { cachedThumbnail, saveThumbnail, type NewThumbnail } from './thumbnail-cache.js';
 import { checkThumbnailImage } from './thumbnail-image.js';
+import type { FilesRow, RecordsRow } from '../vault/rows.js';
 
 /** Formats whose picture the app draws: what it may hand back. */
 const APP_DRAWN: Record<string, NonNullable<ThumbnailResult['needs']>> = { pdf: 'pdf-page', jpeg: 'photo', png: 'photo' };
 
-interface RecordRow {
-  kind: string;
-  format: string;
-}
+type RecordRow = Pick<RecordsRow, 'kind' | 'format'>;
 
 function recordRow(vault: Vault, recordId: string): RecordRow | undefined {
   return vault.db.prepare('SELECT kind, format FROM records WHERE id = ?').get(recordId) as RecordRow | undefined;
@@ -41,7 +39,7 @@ async function drawStudy(vault: Vault, recordId: string): Promise<NewThumbnail |
   const images = seriesImages(first);
   const middle = images[middleImageIndex(images.length)];
   if (!middle) return null;
-  const file = vault.db.prepare('SELECT blob_id FROM files WHERE id = ?').get(middle.fileId) as { blob_id: string };
+  const file = vault.db.prepare('SELECT blob_id FROM files WHERE id = ?').get(middle.fileId) as Pick<FilesRow, 'blob_id'>;
   try {
     const frame = decodeFrameSync(await readBlob(vault, file.blob_id), middle.frame);
     const image = renderFrameImage(frame, { format: 'jpeg', maxSide: THUMBNAIL_MAX_SIDE });

@@ -5,6 +5,7 @@
 import type { Db } from '../vault/database.js';
 import type { Vault } from '../vault/vault.js';
 import { DossierError } from '../base/errors.js';
+import type { Rowid } from '../vault/rows.js';
 
 function assertRecord(db: Db, id: string): void {
   if (!db.prepare('SELECT 1 FROM records WHERE id = ?').get(id)) throw new DossierError('not-found', `There is no record with id ${id}.`, { details: { recordId: id } });
@@ -35,7 +36,7 @@ export function trashCount(db: Db): number {
 export async function emptyTrash(vault: Vault): Promise<number> {
   const db = vault.db;
   const purged = db.transaction(() => {
-    const rows = db.prepare('SELECT rowid FROM records WHERE deleted_at IS NOT NULL').all() as { rowid: number }[];
+    const rows = db.prepare('SELECT rowid FROM records WHERE deleted_at IS NOT NULL').all() as Rowid[];
     const dropText = db.prepare('DELETE FROM record_text WHERE rowid = ?');
     for (const r of rows) dropText.run(r.rowid);
     // Blobs only trashed records use: recorded as purged before their rows go.

@@ -5,14 +5,9 @@ import type { BlobProblemCode, CheckProblem, CheckReport } from '../../../shared
 import type { Vault } from './vault.js';
 import { BlobDamaged } from './blob-store.js';
 import { DossierError, isDatabaseCorruption } from '../base/errors.js';
+import type { FilesRow, RecordsRow } from './rows.js';
 
-interface FileRow {
-  blob_id: string;
-  original_name: string;
-  size: number;
-  record_id: string;
-  title: string;
-}
+type FileRow = Pick<FilesRow, 'blob_id' | 'original_name' | 'size' | 'record_id'> & Pick<RecordsRow, 'title'>;
 
 export async function checkVault(vault: Vault): Promise<CheckReport> {
   const empty = { records: 0, files: 0, bytes: 0, unlistedFiles: 0 };

@@ -4,6 +4,7 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import { chmodSync, closeSync, existsSync, openSync, statSync } from 'node:fs';
 import { DossierError, databaseDamaged, fsError } from '../base/errors.js';
 import { SCHEMA_STEPS } from './schema.js';
+import type { MetaRow } from './rows.js';
 
 export type Db = Database.Database;
 export type Statement = Database.Statement;
@@ -78,7 +79,7 @@ function restrictModes(file: string): void {
 export function schemaStep(db: Db): number {
   const hasMeta = db.prepare(`SELECT 1 FROM sqlite_master WHERE type='table' AND name='meta'`).get();
   if (!hasMeta) return 0;
-  return Number((db.prepare(`SELECT value FROM meta WHERE key='schema'`).get() as { value: string } | undefined)?.value ?? 0);
+  return Number((db.prepare(`SELECT value FROM meta WHERE key='schema'`).get() as Pick<MetaRow, 'value'> | undefined)?.value ?? 0);
 }
 
 function migrate(db: Db): void {

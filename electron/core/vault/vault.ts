@@ -9,6 +9,7 @@ import { newRecoveryKey, parseRecoveryKey, recoveryKek } from '../crypto/recover
 import { checkPassphrase } from '../../../shared/passphrase-policy.js';
 import { BlobStore } from './blob-store.js';
 import { openDatabase, DB_FILE, type Db } from './database.js';
+import type { PurgedBlobsRow } from './rows.js';
 import { DossierError, fsError, isDatabaseFull } from '../base/errors.js';
 import { VaultLock } from './lock.js';
 import { fsyncDirSync } from './durable-fs.js';
@@ -176,7 +177,7 @@ export class Vault {
 
   /** Deletes the blobs recorded as purged (positive evidence: an emptied trash, a dropped thumbnail), then forgets them. */
   finishPurges(): number {
-    const ids = (this.db.prepare('SELECT blob_id FROM purged_blobs').all() as { blob_id: string }[]).map((r) => r.blob_id);
+    const ids = (this.db.prepare('SELECT blob_id FROM purged_blobs').all() as Pick<PurgedBlobsRow, 'blob_id'>[]).map((r) => r.blob_id);
     const inUse = this.db.prepare(BLOB_IN_USE);
     if (ids.length === 0) return 0; // nothing to write: opening a vault on a full disk must not fail here
     for (const id of ids) if (!inUse.get(id, id)) this.blobs.removeSync(id);
