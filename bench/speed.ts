@@ -3,7 +3,7 @@
 // beside `zip -r -0` + `sync` (both with the read-back verify); search and the first page over
 // 10,000 records through the service API; the peak memory of a 2 GB import; the DICOM header scan
 // of 2,000 files beside pydicom. Prints figures only.
-//   node bench/run.mjs speed [--quick]   (--quick: no 2 GB import, 3,000 records)
+//   node bench/run.mjs speed [--quick] [--only=copy|search|rss|headers]   (--quick: no 2 GB import, 3,000 records)
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -18,6 +18,8 @@ import { Importer } from '../electron/core/import/pipeline.js';
 import { bytesSource } from '../electron/core/import/source.js';
 
 const quick = process.argv.includes('--quick');
+const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
+const part = (name: string): boolean => only === undefined || only === name;
 const CLI = path.resolve('dist/cli/dossier.js');
 const PASSPHRASE = 'bench passphrase';
 const env = { ...process.env, DOSSIER_PASSPHRASE: PASSPHRASE };
@@ -154,10 +156,10 @@ function pythonWithPydicom(): string {
 const work = mkdtempSync(path.join(os.tmpdir(), 'dossier-bench-speed-'));
 try {
   seconds(process.execPath, ['build/scripts/build.mjs', 'node']);
-  copyFigures(work);
-  await searchFigures(work, quick ? 3000 : 10_000);
-  if (!quick) rssFigure(work);
-  headerScanFigure(work);
+  if (part('copy')) copyFigures(work);
+  if (part('search')) await searchFigures(work, quick ? 3000 : 10_000);
+  if (!quick && part('rss')) rssFigure(work);
+  if (part('headers')) headerScanFigure(work);
 } finally {
   rmSync(work, { recursive: true, force: true });
 }

@@ -49,6 +49,19 @@ describe('records imported together', () => {
     expect(together.records.map((r) => r.id).sort()).toEqual([...first.recordIds].sort());
   });
 
+  it('count only live records of their import, in the list and the detail alike', async () => {
+    const [gone, ...kept] = first.recordIds;
+    await call('records.delete', { ids: [gone!] });
+    try {
+      const listed = (await call<RecordPage>('records.list', { ids: kept })).records;
+      expect(listed.map((r) => r.importSize)).toEqual([2, 2]);
+      expect((await call<RecordSummary>('records.get', { id: kept[0]! })).importSize).toBe(2);
+      expect((await call<RecordPage>('records.list', { ids: second.recordIds })).records.map((r) => r.importSize)).toEqual([2, 2]);
+    } finally {
+      await call('records.restore', { ids: [gone!] });
+    }
+  });
+
   it('are assigned to a person and tagged at once', async () => {
     const person = await call<Person>('people.create', { name: 'Mary Doe' });
     const result = await call<{ updated: number }>('records.updateMany', { ids: first.recordIds, patch: { personId: person.id, addTags: ['cd', 'breast clinic'] } });

@@ -12,7 +12,6 @@ import type { FilesRow, InstancesRow, RecordTextRow, RecordsRow, Rowid } from '.
 /** A record with what SELECT adds: counts and sizes of its files, series and import. */
 type RecordRow = RecordsRow &
   Rowid & {
-    import_size: number;
     file_count: number;
     size_bytes: number;
     series_count: number | null;
@@ -26,11 +25,23 @@ const SELECT = `
     (SELECT coalesce(sum(f.size), 0) FROM files f WHERE f.record_id = r.id) AS size_bytes,
     (SELECT count(DISTINCT i.series_uid) FROM instances i WHERE i.record_id = r.id) AS series_count,
     (SELECT count(*) FROM instances i WHERE i.record_id = r.id) AS instance_count,
-    (SELECT group_concat(DISTINCT i.modality) FROM instances i WHERE i.record_id = r.id) AS modalities,
-    (SELECT count(*) FROM records x WHERE x.import_id = r.import_id AND x.deleted_at IS NULL) AS import_size
+    (SELECT group_concat(DISTINCT i.modality) FROM instances i WHERE i.record_id = r.id) AS modalities
   FROM records r`;
 
-function toSummary(row: RecordRow): RecordSummary {
+/**
+ * How many live records came with each of these imports — counted once per import, not per row
+ * (a 10,000-file import would otherwise be counted 100 times for one page).
+ */
+function importSizes(db: Db, importIds: (string | null)[]): Map<string, number> {
+  const ids = [...new Set(importIds.filter((id): id is string => id !== null))];
+  if (!ids.length) return new Map();
+  const rows = cached(db, `SELECT import_id AS id, count(*) AS n FROM records WHERE import_id IN (SELECT value FROM json_each(?)) AND deleted_at IS NULL GROUP BY import_id`).all(
+    JSON.stringify(ids),
+  ) as { id: string; n: number }[];
+  return new Map(rows.map((r) => [r.id, r.n]));
+}
+
+function toSummary(row: RecordRow, sizes: Map<string, number>): RecordSummary {
   const meta = JSON.parse(row.metadata) as Record<string, unknown>;
   const summary: RecordSummary = {
     id: row.id,
@@ -52,7 +63,7 @@ function toSummary(row: RecordRow): RecordSummary {
     importedAt: row.imported_at,
     deletedAt: row.deleted_at,
     importId: row.import_id,
-    importSize: Math.max(1, row.import_size),
+    importSize: Math.max(1, (row.import_id && sizes.get(row.import_id)) || 0),
   };
   if (row.kind === 'imaging') {
     summary.studyInstanceUID = row.study_uid ?? '';
@@ -110,9 +121,12 @@ export function listRecords(db: Db, query: RecordQuery = {}, scope: 'live' | 'tr
   const byRowid = cached(db, `${SELECT} WHERE r.rowid = ?`);
   const words = fts ? searchWords(query.search ?? '') : [];
   const text = cached(db, `SELECT substr(body, 1, ${SNIPPET_SCAN_CHARS}) AS body, descriptions FROM record_text WHERE rowid = ?`);
-  const records = page.map(({ rowid }) => {
-    const summary = toSummary(byRowid.get(rowid) as RecordRow);
+  const rows = page.map(({ rowid }) => byRowid.get(rowid) as RecordRow);
+  const sizes = importSizes(db, rows.map((r) => r.import_id));
+  const records = rows.map((r) => {
+    const summary = toSummary(r, sizes);
     if (!fts) return summary;
+    const rowid = r.rowid;
     const t = text.get(rowid) as Pick<RecordTextRow, 'body' | 'descriptions'> | undefined;
     return { ...summary, snippet: makeSnippet(t?.body || t?.descriptions || '', words) };
   });
@@ -148,7 +162,7 @@ export function getRecord(db: Db, id: string): RecordDetail {
   const files = db.prepare(`SELECT id, original_name, original_path, size, format, imported_at FROM files WHERE record_id = ? ORDER BY original_path`).all(id) as DetailFile[];
   const text = db.prepare('SELECT substr(body, 1, 4000) AS t FROM record_text WHERE rowid = ?').get(r.rowid) as { t: RecordTextRow['body'] } | undefined;
   return {
-    ...toSummary(r),
+    ...toSummary(r, importSizes(db, [r.import_id])),
     notes: r.notes,
     metadata: JSON.parse(r.metadata) as Record<string, unknown>,
     textPreview: text?.t ?? '',
