@@ -1,5 +1,6 @@
 // A CT-sized synthetic DICOM instance (512 × 512 × 16 bit) for the benchmarks.
-import { TS, el, newUid, writePart10 } from '../electron/core/dicom/writer.js';
+import { TS, el, writePart10 } from '../electron/core/dicom/writer.js';
+import { newUid } from '../electron/core/base/ids.js';
 
 export const SIDE = 512;
 

@@ -10,7 +10,7 @@ import { Importer } from '../electron/core/import/pipeline.js';
 import { exportBundle } from '../electron/core/export/export-bundle.js';
 import { verifyBundle } from '../electron/core/bundle/verify.js';
 import { instance } from './ct-instance.js';
-import { newUid } from '../electron/core/dicom/writer.js';
+import { newUid } from '../electron/core/base/ids.js';
 import { APP_VERSION } from '../electron/core/base/app-version.js';
 
 const small = process.argv.includes('--small');

@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { instance, SIDE } from './ct-instance.js';
-import { newUid } from '../electron/core/dicom/writer.js';
+import { newUid } from '../electron/core/base/ids.js';
 import { makePdf } from '../test/fixtures/documents/pdf.js';
 import { SAMPLE_TEXTS } from '../test/fixtures/documents/sample-texts.js';
 

@@ -9,7 +9,7 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSyn
 import os from 'node:os';
 import path from 'node:path';
 import { instance } from './ct-instance.js';
-import { newUid } from '../electron/core/dicom/writer.js';
+import { newUid } from '../electron/core/base/ids.js';
 import { parseDicomInstance } from '../electron/core/dicom/parse.js';
 import { createDossierService } from '../electron/core/service/service.js';
 import type { RecordPage, RecordQuery } from '../shared/api.js';

@@ -3,7 +3,6 @@
 // token are checked on every request that reaches the vault.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { WebSocketServer } from 'ws';
@@ -17,6 +16,8 @@ import { MAX_UPLOAD_BYTES, UploadFormatError, parseUpload } from './upload-forma
 import { relayConnection } from './ws-relay.js';
 import { PathGrants } from '../shell/path-grants.js';
 import { FolderChooser } from './folder-chooser.js';
+import { parseArgs } from 'node:util';
+import { defaultVaultDir } from '../core/vault/default-location.js';
 
 export interface BrowserHostOptions {
   vaultDir: string;
@@ -147,29 +148,18 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   };
 }
 
-/** Same folder as the Electron app's userData/vault, so both modes open the same vault. */
-export function defaultVaultDir(): string {
-  const home = os.homedir();
-  if (process.platform === 'win32') return path.join(process.env.APPDATA ?? path.join(home, 'AppData', 'Roaming'), 'Dossier', 'vault');
-  if (process.platform === 'darwin') return path.join(home, 'Library', 'Application Support', 'Dossier', 'vault');
-  return path.join(process.env.XDG_CONFIG_HOME ?? path.join(home, '.config'), 'Dossier', 'vault');
-}
-
-function argValue(args: string[], name: string): string | undefined {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : undefined;
+/** `--vault DIR` (else DOSSIER_VAULT, else the app's own vault folder) and `--port N` (else any free port). */
+function hostArgs(argv: string[]): { vaultDir: string; port: number | undefined } {
+  const { values } = parseArgs({ args: argv, options: { vault: { type: 'string' }, port: { type: 'string' } }, strict: true });
+  const port = values.port === undefined ? undefined : Number(values.port);
+  if (port !== undefined && !(Number.isInteger(port) && port >= 0 && port <= 65535)) throw new Error(`--port must be a port number (0–65535), not "${values.port}"`);
+  return { vaultDir: path.resolve(values.vault ?? process.env.DOSSIER_VAULT ?? defaultVaultDir()), port };
 }
 
 async function main(): Promise<void> {
-  const args = process.argv.slice(2);
-  const portArg = argValue(args, '--port');
+  const { vaultDir, port } = hostArgs(process.argv.slice(2));
   const here = path.dirname(fileURLToPath(import.meta.url));
-  const host = await startBrowserHost({
-    vaultDir: argValue(args, '--vault') ?? process.env.DOSSIER_VAULT ?? defaultVaultDir(),
-    distDir: path.join(here, '..', 'renderer'),
-    port: portArg ? Number(portArg) : undefined,
-    appVersion: APP_VERSION,
-  });
+  const host = await startBrowserHost({ vaultDir, distDir: path.join(here, '..', 'renderer'), port, appVersion: APP_VERSION });
   console.log(`Dossier is running on this computer only.\nOpen ${host.url}\nPress Ctrl+C to stop.`);
   const stop = (): void => void host.close().then(() => process.exit(0));
   process.on('SIGINT', stop);

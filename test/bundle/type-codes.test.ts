@@ -7,14 +7,15 @@ import { DOCUMENT_TYPE_CODES, typeOfCode } from '../../electron/core/documents/t
 import { buildXdmMetadata } from '../../electron/core/bundle/xdm-metadata.js';
 import { buildFhirBundle } from '../../electron/core/bundle/fhir-bundle.js';
 import { planBundle } from '../../electron/core/bundle/plan.js';
-import { uuidOid, type BundleFacts } from '../../electron/core/bundle/facts.js';
+import { type BundleFacts } from '../../electron/core/bundle/facts.js';
+import { newUid } from '../../electron/core/base/ids.js';
 import { parseXdmMetadata } from '../../electron/core/documents/xdm.js';
 import { analyzeFhir } from '../../electron/core/documents/fhir.js';
 import { analyzeCda } from '../../electron/core/documents/cda.js';
 import { makeBundleInput, memorySource, fakePdf } from '../fixtures/bundle/input.js';
 import { makeCda } from '../fixtures/documents/cda.js';
 
-const facts = (): BundleFacts => ({ documents: new Map(), previews: new Map(), ids: { submissionSet: uuidOid(), source: uuidOid(), documents: new Map() }, viewerMissing: new Map() });
+const facts = (): BundleFacts => ({ documents: new Map(), previews: new Map(), ids: { submissionSet: newUid(), source: newUid(), documents: new Map() }, viewerMissing: new Map() });
 
 function oneDocument(type: RecordType) {
   const input = makeBundleInput({

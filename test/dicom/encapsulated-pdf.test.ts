@@ -6,7 +6,7 @@ import { afterAll } from 'vitest';
 import { ENCAPSULATED_PDF_STORAGE, wrapPdfAsDicom } from '../../electron/core/dicom/encapsulated-pdf.js';
 import { dicomParser } from '../../electron/core/dicom/dicom-parser-lib.js';
 import { parseDicomInstance } from '../../electron/core/dicom/parse.js';
-import { newUid } from '../../electron/core/dicom/writer.js';
+import { newUid } from '../../electron/core/base/ids.js';
 import { HAS_DCMTK, dcmdump, runDcmtk } from './dcmtk.js';
 
 const work = mkdtempSync(join(tmpdir(), 'dossier-pdf-'));

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeDicom, looksLikeDicom } from '../../electron/core/dicom/analyzer.js';
 import { parseDicomInstance } from '../../electron/core/dicom/parse.js';
-import { TS, el, newUid, writePart10 } from '../../electron/core/dicom/writer.js';
+import { TS, el, writePart10 } from '../../electron/core/dicom/writer.js';
+import { newUid } from '../../electron/core/base/ids.js';
 import { SkipFile } from '../../electron/core/base/analysis.js';
 import { makeDicomInstance, type FixtureSyntax } from '../fixtures/dicom/instance.js';
 import { makeStudySet, dicomdirInputFor } from '../fixtures/dicom/cd-folder.js';

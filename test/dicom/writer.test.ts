@@ -1,14 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { dicomParser } from '../../electron/core/dicom/dicom-parser-lib.js';
-import {
-  DOSSIER_UID_ROOT,
-  IMPLEMENTATION_CLASS_UID,
-  TS,
-  el,
-  encodeDataset,
-  newUid,
-  writePart10,
-} from '../../electron/core/dicom/writer.js';
+import { DOSSIER_UID_ROOT, IMPLEMENTATION_CLASS_UID, TS, el, encodeDataset, writePart10 } from '../../electron/core/dicom/writer.js';
+import { newUid } from '../../electron/core/base/ids.js';
 
 describe('newUid', () => {
   it('makes distinct 2.25 UIDs within 64 characters', () => {

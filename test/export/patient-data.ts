@@ -2,7 +2,7 @@
 // portal download: 2 studies with explicit-LE, RLE and JPEG series, 3 PDFs and a phone photo.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { newUid } from '../../electron/core/dicom/writer.js';
+import { newUid } from '../../electron/core/base/ids.js';
 import { makeDicomInstance, type FixtureSyntax } from '../fixtures/dicom/instance.js';
 import { makePdf } from '../fixtures/documents/pdf.js';
 import { makeJpeg } from '../fixtures/documents/images.js';

@@ -5,7 +5,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { makeStudySet, writeCdFolder, type StudySet } from '../fixtures/dicom/cd-folder.js';
 import { makeDicomInstance } from '../fixtures/dicom/instance.js';
-import { newUid } from '../../electron/core/dicom/writer.js';
+import { newUid } from '../../electron/core/base/ids.js';
 import { cliVault, countBy, type CliVault, type Outcome } from './cli-vault.js';
 
 // 3 studies × 2–4 series: 2×200 + 3×100 + 4×75 = 1,000 instances of one patient.

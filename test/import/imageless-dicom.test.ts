@@ -5,7 +5,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { el, newUid } from '../../electron/core/dicom/writer.js';
+import { el } from '../../electron/core/dicom/writer.js';
+import { newUid } from '../../electron/core/base/ids.js';
 import { parseDicomInstance } from '../../electron/core/dicom/parse.js';
 import { Importer } from '../../electron/core/import/pipeline.js';
 import { bytesSource } from '../../electron/core/import/source.js';

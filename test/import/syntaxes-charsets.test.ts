@@ -4,7 +4,7 @@ import { describe, it, expect, beforeAll } from 'vitest';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { makeDicomInstance, type FixtureSyntax, type InstanceOptions } from '../fixtures/dicom/instance.js';
-import { newUid } from '../../electron/core/dicom/writer.js';
+import { newUid } from '../../electron/core/base/ids.js';
 import { cliVault, type CliVault, type Listed, type Outcome } from './cli-vault.js';
 
 const hex = (s: string): Uint8Array => Uint8Array.from(s.trim().split(/\s+/).map((h) => Number.parseInt(h, 16)));

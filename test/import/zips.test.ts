@@ -10,7 +10,7 @@ import { makeDicomInstance } from '../fixtures/dicom/instance.js';
 import { makePdf } from '../fixtures/documents/pdf.js';
 import { makeFhirBundle } from '../fixtures/documents/fhir.js';
 import { SAMPLE_TEXTS } from '../fixtures/documents/sample-texts.js';
-import { newUid } from '../../electron/core/dicom/writer.js';
+import { newUid } from '../../electron/core/base/ids.js';
 import { buildZip64 } from './zip64.js';
 import { cliVault, countBy, type CliVault, type Listed, type Outcome } from './cli-vault.js';
 

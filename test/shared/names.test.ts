@@ -8,14 +8,15 @@ import { buildReadme } from '../../electron/core/bundle/readme.js';
 import { buildFhirBundle } from '../../electron/core/bundle/fhir-bundle.js';
 import { buildXdmMetadata } from '../../electron/core/bundle/xdm-metadata.js';
 import { planBundle } from '../../electron/core/bundle/plan.js';
-import { uuidOid, type BundleFacts } from '../../electron/core/bundle/facts.js';
+import { type BundleFacts } from '../../electron/core/bundle/facts.js';
+import { newUid } from '../../electron/core/base/ids.js';
 import { makeBundleInput } from '../fixtures/bundle/input.js';
 
 const YAMADA = 'Yamada^Tarou=山田^太郎=やまだ^たろう';
 const READABLE = 'Yamada, Tarou (山田 太郎, やまだ たろう)';
 
 function facts(): BundleFacts {
-  return { documents: new Map(), previews: new Map(), ids: { submissionSet: uuidOid(), source: uuidOid(), documents: new Map() }, viewerMissing: new Map() };
+  return { documents: new Map(), previews: new Map(), ids: { submissionSet: newUid(), source: newUid(), documents: new Map() }, viewerMissing: new Map() };
 }
 
 describe('formatPersonName', () => {

@@ -1,6 +1,7 @@
 // What is only known once the copied files are written: document hashes and rendered previews.
 // The generated files (INDEX.HTM, METADATA.XML, BUNDLE.JSN, README.TXT) are built from the plan + these.
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
+import { newUid } from '../base/ids.js';
 
 export interface DocumentFacts {
   size: number;
@@ -18,13 +19,8 @@ export interface BundleFacts {
   ids: { submissionSet: string; source: string; documents: Map<string, string> };
 }
 
-/** A globally unique OID under 2.25 (ITU-T X.667: the UUID as one decimal arc). */
-export function uuidOid(uuid: string = randomUUID()): string {
-  return `2.25.${BigInt(`0x${uuid.replace(/-/g, '')}`).toString(10)}`;
-}
-
 /** Stable per-app source OID, so receiving systems see every Dossier export from one source. */
-export const DOSSIER_SOURCE_OID = uuidOid('6f1d3c2a-5b7e-4c1a-9d3f-0a2b4c6d8e10');
+export const DOSSIER_SOURCE_OID = newUid('6f1d3c2a-5b7e-4c1a-9d3f-0a2b4c6d8e10');
 
 export function sha1Hex(bytes: Uint8Array): string {
   return createHash('sha1').update(bytes).digest('hex');

@@ -9,7 +9,8 @@ import { defaultDicomServices, type DicomServices } from './dicom-services.js';
 import { dicomDate, type ExtraStudy } from './dicomdir-input.js';
 import { destinationError, destinationFull } from './errors.js';
 import { DossierError } from '../base/errors.js';
-import { DOSSIER_SOURCE_OID, uuidOid, type BundleFacts } from './facts.js';
+import { DOSSIER_SOURCE_OID, type BundleFacts } from './facts.js';
+import { newUid } from '../base/ids.js';
 import { bundleFiles } from './file-list.js';
 import { generatedFilesOf } from './generated-files.js';
 import { buildManifest, type ManifestEntry } from './manifest.js';
@@ -75,7 +76,7 @@ export async function writeBundle(
 }
 
 function newFacts(): BundleFacts {
-  return { documents: new Map(), previews: new Map(), viewerMissing: new Map(), ids: { submissionSet: uuidOid(), source: DOSSIER_SOURCE_OID, documents: new Map() } };
+  return { documents: new Map(), previews: new Map(), viewerMissing: new Map(), ids: { submissionSet: newUid(), source: DOSSIER_SOURCE_OID, documents: new Map() } };
 }
 
 /**
@@ -158,14 +159,14 @@ async function writeDocuments(input: BundleInput, plan: BundlePlan, writer: Trac
     const keep = Boolean(planned.encapsulated) || Boolean(planned.rendered);
     const copied = await writer.copy(planned.path, planned.document.source, { sha1: true, keepBytes: keep });
     facts.documents.set(planned.path, { size: copied.size, sha1Hex: copied.sha1Hex ?? '' });
-    facts.ids.documents.set(planned.path, uuidOid());
+    facts.ids.documents.set(planned.path, newUid());
     if (planned.rendered) await writer.writeBytes(planned.rendered.path, text(renderedDocument(planned, copied.bytes)), { compress: true });
     if (planned.encapsulated && copied.bytes && services.wrapPdfAsDicom) {
       const { pt, study } = planned.encapsulated;
       const extra = extraStudies.get(study) ?? {
         pt,
         patientIndex: planned.document.patientIndex,
-        study: { studyInstanceUID: uuidOid(), studyDescription: 'Documents (Encapsulated PDF)', studyDate: docsStudy.date, studyTime: docsStudy.time, studyId: docsStudy.id, series: [] },
+        study: { studyInstanceUID: newUid(), studyDescription: 'Documents (Encapsulated PDF)', studyDate: docsStudy.date, studyTime: docsStudy.time, studyId: docsStudy.id, series: [] },
       };
       extraStudies.set(study, extra);
       extra.study.series.push(await writeEncapsulated(input, planned, copied.bytes, writer, services.wrapPdfAsDicom, { pdfStudyUid: extra.study.studyInstanceUID, docsStudy }));
@@ -185,8 +186,8 @@ async function writeEncapsulated(
   study: { pdfStudyUid: string; docsStudy: { date: string; time: string; id: string } },
 ): Promise<ExtraStudy['study']['series'][number]> {
   const d = planned.document;
-  const seriesUid = uuidOid();
-  const sopUid = uuidOid();
+  const seriesUid = newUid();
+  const sopUid = newUid();
   const patient = patientAt(input, d.patientIndex);
   const dicom = wrap(pdf, {
     patient: {

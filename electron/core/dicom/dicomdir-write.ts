@@ -1,6 +1,7 @@
 // Builds a DICOMDIR (Basic Directory IOD, PS3.3 Annex F; PS3.10 media format; PS3.11 General
 // Purpose profile) for the export bundle: PATIENT → STUDY → SERIES → IMAGE records.
-import { EXPLICIT_LE, TS, el, encodeDataset, newUid, writePart10, type DicomElement, type DicomItem } from './writer.js';
+import { EXPLICIT_LE, TS, el, encodeDataset, writePart10, type DicomElement, type DicomItem } from './writer.js';
+import { newUid } from '../base/ids.js';
 import { MEDIA_STORAGE_DIRECTORY_SOP_CLASS } from './parse.js';
 
 export interface DicomdirImage {

@@ -1,6 +1,5 @@
 // A small DICOM dataset encoder (PS3.5 §7): used by the export (DICOMDIR, encapsulated PDF) and by
 // test fixtures. It writes what it is given — callers choose tags, VRs and the character set.
-import { randomUUID } from 'node:crypto';
 import { deflateRawSync } from 'node:zlib';
 import { TS } from './transfer-syntax.js';
 
@@ -52,11 +51,6 @@ export const EXPLICIT_LE: Encoding = { explicitVr: true, littleEndian: true };
 
 export function el(tag: number, vr: Vr, value: DicomValue, undefinedLength = false): DicomElement {
   return { tag, vr, value, undefinedLength };
-}
-
-/** A fresh UID under the UUID-derived root 2.25 (PS3.5 B.2): no registration needed. */
-export function newUid(): string {
-  return `2.25.${BigInt(`0x${randomUUID().replace(/-/g, '')}`).toString(10)}`;
 }
 
 const LONG_LENGTH_VRS = new Set(['OB', 'OD', 'OF', 'OL', 'OV', 'OW', 'SQ', 'UC', 'UN', 'UR', 'UT']);

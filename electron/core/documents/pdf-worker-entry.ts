@@ -3,16 +3,14 @@
 import { parentPort } from 'node:worker_threads';
 import { SkipFile } from '../base/analysis.js';
 import { extractPdf } from './pdf-extract.js';
-import type { PdfReply, PdfRequest } from './pdf-isolated.js';
+import type { PdfFailure } from './pdf-isolated.js';
 
-parentPort?.on('message', (req: PdfRequest) => {
-  extractPdf(req.bytes).then(
-    (result) => parentPort!.postMessage({ id: req.id, ok: true, result } satisfies PdfReply),
-    (err: unknown) =>
-      parentPort!.postMessage({
-        id: req.id,
-        ok: false,
-        ...(err instanceof SkipFile ? { skip: err.reason } : { error: (err as Error)?.message ?? String(err) }),
-      } satisfies PdfReply),
+parentPort?.on('message', ({ id, request }: { id: number; request: Uint8Array }) => {
+  extractPdf(request).then(
+    (value) => parentPort!.postMessage({ id, ok: true, value }),
+    (err: unknown) => {
+      const error: PdfFailure = err instanceof SkipFile ? { skip: err.reason } : { error: (err as Error)?.message ?? String(err) };
+      parentPort!.postMessage({ id, ok: false, error });
+    },
   );
 });
