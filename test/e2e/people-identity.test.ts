@@ -138,6 +138,7 @@ describe('people and identity checks', () => {
     await page.getByRole('alertdialog', { name: 'Delete this record?' }).getByRole('button', { name: 'Move to trash' }).click();
     await page.getByRole('button', { name: 'Settings', exact: true }).click();
     await page.getByText('1 record in the trash.').waitFor();
+    await checkScreen(page, 'people-06b-settings-trash-count');
     await page.getByRole('button', { name: 'Empty trash…' }).click();
     await page.getByRole('button', { name: 'Delete it for good' }).click();
     await page.getByText('Deleted 1 record for good.').waitFor();

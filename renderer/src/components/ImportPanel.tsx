@@ -2,7 +2,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { plural } from '../format.js';
 import { collectDrop } from './dropped-files.js';
-import { summaryView, type SummaryView } from './import-outcomes.js';
+import { importHeading, stoppedText, summaryView, type SummaryView } from './import-outcomes.js';
 import { importedSummary, outcomeReason } from '../../../shared/words/import.js';
 import type { ImportState } from './useImport.js';
 
@@ -63,21 +63,32 @@ export function ImportStatus({ state, onClose }: { state: ImportState; onClose: 
   }, [summary, error]);
   if (!running && !summary && !error) return null;
   const view = summary ? summaryView(summary) : null;
-  // The list scrolls inside the panel; the Close button stays in view below it.
+  const stopped = summary ? stoppedText(summary, progress?.filesTotal ?? null) : null;
+  // The list scrolls inside the panel; the Close (or Stop) button stays in view below it.
   return (
     <section className="import-panel" aria-labelledby="import-title">
-      <h2 id="import-title">{running ? 'Adding your records…' : error ? 'Could not add these files' : 'Finished adding records'}</h2>
+      <h2 id="import-title">{importHeading(state)}</h2>
       <div className="import-body">
-        {running && <ImportProgressView progress={progress} />}
+        {running && <ImportProgressView progress={progress} stopError={state.stopError} />}
         {error && <p className="error" role="alert">{error}</p>}
+        {stopped && <p className="import-stopped" role="status">{stopped}</p>}
         {view && <ImportSummaryView view={view} />}
       </div>
-      {!running && <div className="import-actions"><button ref={closeRef} type="button" onClick={onClose}>Close</button></div>}
+      {running ? (
+        // Shown once the core reports the import under way: until then there is nothing to stop.
+        progress && (
+          <div className="import-actions">
+            <button type="button" disabled={state.stopping} onClick={() => void state.stop()}>{state.stopping ? 'Stopping…' : 'Stop importing'}</button>
+          </div>
+        )
+      ) : (
+        <div className="import-actions"><button ref={closeRef} type="button" onClick={onClose}>Close</button></div>
+      )}
     </section>
   );
 }
 
-function ImportProgressView({ progress }: { progress: ImportState['progress'] }) {
+function ImportProgressView({ progress, stopError }: { progress: ImportState['progress']; stopError: string | null }) {
   const total = progress?.filesTotal ?? null;
   const pct = total ? Math.min(100, Math.round((100 * (progress?.filesDone ?? 0)) / total)) : undefined;
   return (
@@ -87,6 +98,7 @@ function ImportProgressView({ progress }: { progress: ImportState['progress'] })
         {progress ? `${progress.filesDone.toLocaleString()}${total ? ` of ${total.toLocaleString()}` : ''} files — ${progress.currentFile}` : 'Reading the files…'}
       </p>
       <p className="hint">You can keep using Dossier while this runs.</p>
+      {stopError && <p className="error" role="alert">{stopError}</p>}
     </div>
   );
 }

@@ -2,10 +2,9 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useFocusOnMount } from '../components/useFocusOnMount.js';
 import type { CaseSummary } from '../../../shared/cases.js';
-import { CASE_STATUS_WORDS } from '../../../shared/words/journey.js';
 import { errorMessage, useBridge } from '../bridge-context.js';
-import { formatBytes, formatDate, plural } from '../format.js';
 import { CaseEditor } from './CaseEditor.js';
+import { CaseCard } from './case/CaseCard.js';
 
 export function Cases({ version }: { version: number }) {
   const bridge = useBridge();
@@ -54,15 +53,7 @@ export function Cases({ version }: { version: number }) {
       <ul className="case-list">
         {cases?.map((c) => (
           <li key={c.id}>
-            <button type="button" className="case-card" data-case-id={c.id} onClick={() => setOpenId(c.id)}>
-              <span className="badge status-badge">{CASE_STATUS_WORDS[c.journey.status]}{c.journey.appointmentDate ? ` · appointment ${formatDate(c.journey.appointmentDate)}` : ''}</span>
-              <span className="card-title">{c.title}</span>
-              <span className="card-meta">
-                {plural(c.recordCount, 'record')} · {formatBytes(c.totalBytes)} · {plural(c.questionCount, 'question')}
-                {c.provider.name || c.provider.institution ? ` · for ${[c.provider.name, c.provider.institution].filter(Boolean).join(', ')}` : ''}
-              </span>
-              <span className="card-meta">{c.lastExportAt ? `Last shared ${formatDate(c.lastExportAt)}` : 'Not shared yet'}</span>
-            </button>
+            <CaseCard c={c} onOpen={() => setOpenId(c.id)} />
           </li>
         ))}
       </ul>

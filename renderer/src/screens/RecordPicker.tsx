@@ -1,6 +1,7 @@
 // Choose the records that go into a case: checkboxes over a searchable (virtualized) list.
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type CSSProperties } from 'react';
+import type { RecordSummary } from '../../../shared/domain.js';
 import { RecordWho, typeLabel } from '../components/RecordCard.js';
 import { usePeople } from '../components/usePeople.js';
 import { Thumbnail } from '../components/Thumbnail.js';
@@ -52,24 +53,39 @@ export function RecordPicker({ selected, version, onChange }: { selected: string
             const r = records.at(item.index);
             if (!r) return null;
             return (
-              <div key={r.id} className="pick-row" style={{ transform: `translateY(${item.start}px)`, height: item.size }}>
-                <label className="pick-label">
-                <input type="checkbox" checked={chosen.has(r.id)} onChange={(e) => toggle(r.id, e.target.checked)} />
-                <Thumbnail record={r} size="small" />
-                <span className="pick-main grow">
-                  <span className="pick-title">{r.title}</span>
-                  <RecordWho record={r} personName={r.personId ? names.get(r.personId) ?? null : null} />
-                </span>
-                <span className="card-meta">{typeLabel(r)} · {formatDate(r.date)}{r.date && r.dateGuessed ? ' (guessed)' : ''} · {formatBytes(r.sizeBytes)}</span>
-                </label>
-                {r.importId && r.importSize > 1 && (
-                  <button type="button" className="small" onClick={() => void addImport(r.importId!)} aria-label={`Add the whole import (${r.importSize}): every record imported with ${r.title}`}>Add the whole import ({r.importSize})</button>
-                )}
-              </div>
+              <PickRow key={r.id} record={r} style={{ transform: `translateY(${item.start}px)`, height: item.size }} checked={chosen.has(r.id)} personName={r.personId ? names.get(r.personId) ?? null : null}
+                onToggle={(on) => toggle(r.id, on)} onAddImport={(importId) => void addImport(importId)} />
             );
           })}
         </div>
       </div>
     </section>
+  );
+}
+
+/** One record to tick, and for one of several imported together: "Add the whole import". */
+function PickRow({ record: r, style, checked, personName, onToggle, onAddImport }: {
+  record: RecordSummary;
+  style: CSSProperties;
+  checked: boolean;
+  personName: string | null;
+  onToggle: (on: boolean) => void;
+  onAddImport: (importId: string) => void;
+}) {
+  return (
+    <div className="pick-row" style={style}>
+      <label className="pick-label">
+        <input type="checkbox" checked={checked} onChange={(e) => onToggle(e.target.checked)} />
+        <Thumbnail record={r} size="small" />
+        <span className="pick-main grow">
+          <span className="pick-title">{r.title}</span>
+          <RecordWho record={r} personName={personName} />
+        </span>
+        <span className="card-meta">{typeLabel(r)} · {formatDate(r.date)}{r.date && r.dateGuessed ? ' (guessed)' : ''} · {formatBytes(r.sizeBytes)}</span>
+      </label>
+      {r.importId && r.importSize > 1 && (
+        <button type="button" className="small" onClick={() => onAddImport(r.importId!)} aria-label={`Add the whole import (${r.importSize}): every record imported with ${r.title}`}>Add the whole import ({r.importSize})</button>
+      )}
+    </div>
   );
 }
