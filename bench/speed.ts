@@ -58,7 +58,7 @@ function writeCt(dir: string, count: number, perSeries = 100): number {
 }
 
 function ratioRow(what: string, ours: number, baseline: number, baselineName: string): void {
-  console.log(`${what.padEnd(38)} ${ours.toFixed(2).padStart(6)} s   ${baselineName.padEnd(18)} ${baseline.toFixed(2).padStart(6)} s   ${(ours / baseline).toFixed(2).padStart(5)}×`);
+  console.log(`${what.padEnd(44)} ${ours.toFixed(2).padStart(6)} s   ${baselineName.padEnd(18)} ${baseline.toFixed(2).padStart(6)} s   ${(ours / baseline).toFixed(2).padStart(5)}×`);
 }
 
 /** Import, folder export and zip export of a 400-slice CT, each the median of three runs. */
@@ -79,11 +79,16 @@ function copyFigures(work: string): void {
   const cps = [0, 1, 2].map((r) => seconds('sh', ['-c', `cp -r "${src}" "${path.join(work, `cp-${r}`)}" && sync`]));
   const folders = [0, 1, 2].map((r) => seconds(process.execPath, [CLI, 'export', '--all', '--out', path.join(work, `usb-${r}`), '--vault', vault]) - median(opens));
   const zips = [0, 1, 2].map((r) => seconds(process.execPath, [CLI, 'export', '--all', '--out', path.join(work, `b-${r}.zip`), '--vault', vault]) - median(opens));
+  // The same without the JPEG copy of every slice that INDEX.HTM scrolls through (what cp is compared with).
+  const plainFolders = [0, 1, 2].map((r) => seconds(process.execPath, [CLI, 'export', '--all', '--no-viewer-images', '--out', path.join(work, `usbp-${r}`), '--vault', vault]) - median(opens));
+  const plainZips = [0, 1, 2].map((r) => seconds(process.execPath, [CLI, 'export', '--all', '--no-viewer-images', '--out', path.join(work, `bp-${r}.zip`), '--vault', vault]) - median(opens));
   const zipBase = [0, 1, 2].map((r) => seconds('sh', ['-c', `cd "${src}" && zip -q -r -0 "${path.join(work, `z-${r}.zip`)}" . && sync`]));
   console.log(`vault open (process start + scrypt), subtracted below: ${median(opens).toFixed(2)} s`);
   ratioRow('import (CLI)', median(imports), median(cps), 'cp -r + sync');
   ratioRow('export to a folder (write + verify)', median(folders), median(cps), 'cp -r + sync');
   ratioRow('export to a zip (write + verify)', median(zips), median(zipBase), 'zip -r -0 + sync');
+  ratioRow('  the same without viewer images: folder', median(plainFolders), median(cps), 'cp -r + sync');
+  ratioRow('  the same without viewer images: zip', median(plainZips), median(zipBase), 'zip -r -0 + sync');
 }
 
 /** records.list through the service API over `count` records: p50/p95 per kind of query. */
