@@ -9,6 +9,8 @@ import type { ImportSummary, Person, RecordSummary } from '../../shared/domain.j
 import type { RecordPage } from '../../shared/api.js';
 import type { CaseDetail } from '../../shared/cases.js';
 import { FAST_KDF, tempDir } from '../helpers/temp-vault.js';
+import { makePdf } from '../fixtures/documents/pdf.js';
+import type { IdentityReport } from '../../shared/domain.js';
 
 let service: DossierService;
 let root: string;
@@ -78,5 +80,30 @@ describe('records imported together', () => {
     await call('cases.setRecords', { id: c.id, recordIds: [second.recordIds[0]!] });
     const added = await call<CaseDetail>('cases.addRecords', { id: c.id, recordIds: [...first.recordIds, second.recordIds[0]!] });
     expect(added.recordIds).toEqual([second.recordIds[0], ...first.recordIds]);
+  });
+});
+
+describe('the order of one import', () => {
+  // The first file takes longest to read: its record must still come first, whatever finishes first.
+  const names = ['Zeta^Anna', 'Alpha^Ben', 'Mu^Carla', 'Beta^Dan'];
+  let summary: ImportSummary;
+  beforeAll(async () => {
+    const dir = path.join(root, 'ordered');
+    mkdirSync(dir);
+    const longPages = Array.from({ length: 150 }, (_, p) => Array.from({ length: 40 }, (_, l) => `Page ${p} line ${l}: pathology findings, margins clear.`));
+    writeFileSync(path.join(dir, 'a-long.pdf'), await makePdf({ pages: [[`Patient: ${names[0]!.replace('^', ', ')}`, 'Pathology report'], ...longPages] }));
+    names.slice(1).forEach((n, i) => writeFileSync(path.join(dir, `${'bcd'[i]}-note.txt`), `Patient: ${n.replace('^', ', ')}\nClinic letter.`));
+    summary = await call<ImportSummary>('import.paths', { paths: [dir] });
+  });
+
+  it('keeps the order of the files: newest-imported first is the reverse of the folder', async () => {
+    const listed = (await call<RecordPage>('records.list', { ids: summary.recordIds, sort: 'imported-desc' })).records;
+    expect(listed.map((r) => r.patientName)).toEqual(['Beta^Dan', 'Mu^Carla', 'Alpha^Ben', 'Zeta^Anna']);
+  });
+
+  it('names the sides of an identity conflict in that order too', async () => {
+    const report = await call<IdentityReport>('records.identities', {});
+    const names = report.conflicts.find((c) => c.kind === 'names')!.sides.map((s) => s.name);
+    expect(names.filter((n) => /Zeta|Alpha|Mu|Beta/.test(n ?? ''))).toEqual(['Zeta^Anna', 'Alpha^Ben', 'Mu^Carla', 'Beta^Dan']);
   });
 });

@@ -21,6 +21,12 @@ import { walkPath, type Skip, type Tree } from './walk.js';
 import { zipTree } from './zip-tree.js';
 import { ZipReadError } from '../archive/zip-read.js';
 
+/** A file's place in the import: its number and when it was reached (its records' import time). */
+interface Reached {
+  seq: number;
+  at: string;
+}
+
 export interface ImportOptions {
   onProgress?: (p: ImportProgress) => void;
   /** Called for each file as soon as its outcome is final (committed). */
@@ -110,7 +116,9 @@ export class Importer {
 
   private async importEntry(entry: PlannedEntry, embedDepth: number): Promise<void> {
     const source = entry.source;
-    const seq = this.reached++;
+    // Numbered and timed when reached, in the order of the files: what finishes first does not
+    // change the order of the records (nor the order identity differences are named in).
+    const reached: Reached = { seq: this.reached++, at: new Date().toISOString() };
     this.progress(source.displayPath);
     try {
       // A small file is read once, whole: its head for sniffing, the rest for its analyzer.
@@ -136,7 +144,7 @@ export class Importer {
       }
       if (entry.xdm) applyXdm(analysis, entry.xdm);
       // Text from a file is data, never terminal or markup commands: control characters go here, once.
-      await this.store(seq, source, cleanAnalysis(analysis), bytes);
+      await this.store(reached, source, cleanAnalysis(analysis), bytes);
       if (analysis.embedded?.length && embedDepth < MAX_EMBED_DEPTH) {
         for (const e of analysis.embedded)
           await this.importEntry({ relPath: e.name, source: bytesSource(`${source.displayPath} › ${e.name}`, e.name, e.bytes), onMedia: false }, embedDepth + 1);
@@ -178,14 +186,14 @@ export class Importer {
   }
 
   /** Stages the file's blob (carrying its record's facts) and hands it to the batch. */
-  private async store(seq: number, source: ImportSource, analysis: Analysis, bytes: Uint8Array | null): Promise<void> {
+  private async store({ seq, at }: Reached, source: ImportSource, analysis: Analysis, bytes: Uint8Array | null): Promise<void> {
     let replaces: StoredInstance | undefined;
     if (analysis.dicom) {
       const stored = storedInstance(this.vault.db, analysis.dicom.sopInstanceUID);
       if (stored && (await this.intact(stored))) return this.settle({ path: source.displayPath, status: 'duplicate', recordId: stored.recordId, duplicate: 'same-image' }, source.size);
       if (stored) replaces = stored;
     }
-    const ids = replaces ? { recordId: replaces.recordId, fileId: replaces.fileId, importedAt: new Date().toISOString(), importId: this.importId } : this.newIds(analysis);
+    const ids = replaces ? { recordId: replaces.recordId, fileId: replaces.fileId, importedAt: at, importId: this.importId } : this.newIds(analysis, at);
     const facts = () => recordFacts(ids, source, analysis) as unknown as Record<string, unknown>;
     const staged = bytes ? await this.vault.blobs.stageBytes(bytes, facts) : await this.vault.blobs.stage(source.stream(), facts);
     if (staged.size !== source.size && !bytes) {
@@ -199,12 +207,12 @@ export class Importer {
   }
 
   /** Ids for a new file; an image of a study already in the vault (or earlier in this import) joins its record. */
-  private newIds(analysis: Analysis): PreparedFile['ids'] {
+  private newIds(analysis: Analysis, importedAt: string): PreparedFile['ids'] {
     const uid = analysis.dicom?.studyInstanceUID;
     let recordId = uid ? (studyRecordId(this.vault.db, uid) ?? this.newStudies.get(uid)) : undefined;
     if (!recordId) recordId = newId();
     if (uid) this.newStudies.set(uid, recordId);
-    return { recordId, fileId: newId(), importedAt: new Date().toISOString(), importId: this.importId };
+    return { recordId, fileId: newId(), importedAt, importId: this.importId };
   }
 
   /** Whether the stored copy of an instance is whole: authentic, complete, and still a readable DICOM file. */

@@ -78,12 +78,13 @@ function toSummary(row: RecordRow, sizes: Map<string, number>): RecordSummary {
   return summary;
 }
 
+// Ties fall back to the order records were stored in (rowid): a page never reorders between calls.
 const ORDER: Record<NonNullable<RecordQuery['sort']>, string> = {
-  'date-desc': 'r.date IS NULL, r.date DESC, r.imported_at DESC',
-  'date-asc': 'r.date IS NULL, r.date ASC, r.imported_at ASC',
-  title: 'r.title COLLATE NOCASE ASC',
-  'imported-desc': 'r.imported_at DESC',
-  relevance: 'r.date IS NULL, r.date DESC',
+  'date-desc': 'r.date IS NULL, r.date DESC, r.imported_at DESC, r.rowid DESC',
+  'date-asc': 'r.date IS NULL, r.date ASC, r.imported_at ASC, r.rowid ASC',
+  title: 'r.title COLLATE NOCASE ASC, r.rowid ASC',
+  'imported-desc': 'r.imported_at DESC, r.rowid DESC',
+  relevance: 'r.date IS NULL, r.date DESC, r.rowid DESC',
 };
 
 /** Title and descriptions weigh more than body text (bm25 weights by column). */
