@@ -16,7 +16,7 @@ const runtimePackages = Object.keys(JSON.parse(readFileSync(path.join(root, 'pac
 const nodeEntries = [
   // [entry, outfile, format]
   ['electron/core/cli/main.ts', 'cli/dossier.js', 'esm'],
-  ['electron/host/browser-host.ts', 'host/browser-host.js', 'esm'],
+  ['electron/host/browser-host-cli.ts', 'host/browser-host.js', 'esm'],
   ['electron/main.ts', 'electron/main.cjs', 'cjs'],
   ['electron/preload.ts', 'electron/preload.cjs', 'cjs'],
   ['electron/core/service/service-worker.ts', 'electron/service-worker.cjs', 'cjs'],

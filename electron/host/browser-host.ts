@@ -4,7 +4,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import { WebSocketServer } from 'ws';
 import { browserHostCsp } from '../shell/csp.js';
 import { errorShapeOf } from './error-shape.js';
@@ -16,8 +15,6 @@ import { MAX_UPLOAD_BYTES, UploadFormatError, parseUpload } from './upload-forma
 import { relayConnection } from './ws-relay.js';
 import { PathGrants } from '../shell/path-grants.js';
 import { FolderChooser } from './folder-chooser.js';
-import { parseArgs } from 'node:util';
-import { defaultVaultDir } from '../core/vault/default-location.js';
 
 export interface BrowserHostOptions {
   vaultDir: string;
@@ -156,29 +153,4 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       await ctx.service.close();
     },
   };
-}
-
-/** `--vault DIR` (else DOSSIER_VAULT, else the app's own vault folder) and `--port N` (else any free port). */
-function hostArgs(argv: string[]): { vaultDir: string; port: number | undefined } {
-  const { values } = parseArgs({ args: argv, options: { vault: { type: 'string' }, port: { type: 'string' } }, strict: true });
-  const port = values.port === undefined ? undefined : Number(values.port);
-  if (port !== undefined && !(Number.isInteger(port) && port >= 0 && port <= 65535)) throw new Error(`--port must be a port number (0–65535), not "${values.port}"`);
-  return { vaultDir: path.resolve(values.vault ?? process.env.DOSSIER_VAULT ?? defaultVaultDir()), port };
-}
-
-async function main(): Promise<void> {
-  const { vaultDir, port } = hostArgs(process.argv.slice(2));
-  const here = path.dirname(fileURLToPath(import.meta.url));
-  const host = await startBrowserHost({ vaultDir, distDir: path.join(here, '..', 'renderer'), port, appVersion: APP_VERSION });
-  console.log(`Dossier is running on this computer only.\nOpen ${host.url}\nPress Ctrl+C to stop.`);
-  const stop = (): void => void host.close().then(() => process.exit(0));
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
-}
-
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  main().catch((err: unknown) => {
-    console.error(err instanceof Error ? err.message : err);
-    process.exit(1);
-  });
 }

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
+import { build } from 'esbuild';
 
 const HOST = path.resolve('dist/host/browser-host.js');
 const run = (args: string[]) => spawnSync(process.execPath, [HOST, ...args], { encoding: 'utf8', timeout: 20_000 });
@@ -18,5 +19,18 @@ describe('browser host arguments', () => {
     expect(res.status).toBe(1);
     expect(res.stderr).toMatch(words);
     expect(res.stdout).not.toMatch(/Open http/);
+  });
+});
+
+describe('importing the browser host', () => {
+  it('never starts one, even bundled into another entry with the arguments of that program', async () => {
+    // Bundled as ESM (import.meta.url is the bundle's own file), as bench/run.mjs does.
+    const outfile = path.resolve('node_modules/.cache/dossier-test/imports-host.mjs');
+    await build({ entryPoints: ['test/fixtures/host/imports-host.ts'], outfile, bundle: true, platform: 'node', format: 'esm', packages: 'external', logLevel: 'warning' });
+    const res = spawnSync(process.execPath, [outfile, '--slices', '30'], { encoding: 'utf8', timeout: 20_000 });
+    expect(res.stdout).toContain('imported: function');
+    expect(res.stdout).not.toMatch(/Open http/);
+    expect(res.stderr).not.toMatch(/Unknown option/);
+    expect(res.status).toBe(0);
   });
 });
