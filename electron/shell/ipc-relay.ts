@@ -2,6 +2,7 @@
 // the shell's own calls (native dialogs, dropped files) hand out grants for the paths the person
 // chose; every API call has its grants swapped for those paths (a raw path is refused); the
 // "remember this passphrase" flag is the shell's and is kept from the service.
+import { ApiError } from '../core/service/errors.js';
 import type { ExportDestinationKind } from '../../shared/cases.js';
 import type { ChosenPath } from '../../shared/path-params.js';
 import type { RememberSupport } from '../../shared/api.js';
@@ -60,7 +61,9 @@ export function createIpcRelay(deps: { service: RelayService; grants: PathGrants
     let remember: boolean | undefined;
     if (method === 'vault.unlock' && typeof params === 'object' && params !== null && 'remember' in params) {
       const { remember: r, ...rest } = params as { remember?: unknown };
-      remember = r === true;
+      // The page's answer decides whether a secret is written or deleted: only true or false count.
+      if (r !== undefined && typeof r !== 'boolean') throw new ApiError({ code: 'invalid-params', message: '"remember" must be true or false.', details: { field: 'remember' } });
+      remember = r;
       params = rest;
     }
     const value = await service.call(method, params);

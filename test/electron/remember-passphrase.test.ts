@@ -83,10 +83,12 @@ describe('remember the passphrase (IPC relay, built main process, electron stand
     expect(await call(m, 'vault.unlock', { passphrase: TEST_PASSPHRASE, remember: false })).toMatchObject({ ok: true });
     expect(existsSync(file)).toBe(false);
 
-    // Anything but `true` is not a yes.
+    // Neither true nor false is refused before anything is written, deleted or unlocked.
+    await call(m, 'vault.unlock', { passphrase: TEST_PASSPHRASE, remember: true });
     await call(m, 'vault.lock', {});
-    expect(await call(m, 'vault.unlock', { passphrase: TEST_PASSPHRASE, remember: 'yes' })).toMatchObject({ ok: true });
-    expect(existsSync(file)).toBe(false);
+    expect(await call(m, 'vault.unlock', { passphrase: TEST_PASSPHRASE, remember: 'yes' })).toMatchObject({ ok: false, error: { code: 'invalid-params' } });
+    expect(remembered(file)).toBe(TEST_PASSPHRASE);
+    expect(await call(m, 'vault.status', {})).toMatchObject({ ok: true, value: { unlocked: false } });
   });
 
   it('writes nothing for a wrong passphrase, even with the box ticked', async () => {

@@ -29,6 +29,16 @@ afterAll(async () => {
 });
 
 describe('the shell relay', () => {
+  it('refuses a "remember" that is not true or false, before anything is unlocked or forgotten', async () => {
+    const unlocked: unknown[] = [];
+    const r = createIpcRelay({ service, grants: new PathGrants(), dialogs: () => dialogs, hooks: { unlocked: async (_p, remember) => void unlocked.push(remember) } });
+    for (const remember of ['yes', 1, null])
+      await expect(r('vault.unlock', { passphrase: 'correct horse battery staple', remember })).rejects.toMatchObject({ shape: { code: 'invalid-params', details: { field: 'remember' } } });
+    expect(unlocked).toEqual([]);
+    await r('vault.unlock', { passphrase: 'correct horse battery staple', remember: false });
+    expect(unlocked).toEqual([false]);
+  });
+
   it('refuses a raw path from the page', async () => {
     await expect(relay()('vault.backup', { destination: path.join(root, 'backup') })).rejects.toMatchObject({ shape: { code: 'invalid-params', details: { problem: 'raw-path' } } });
     await expect(relay()('import.paths', { paths: ['/etc/hostname'] })).rejects.toMatchObject({ shape: { details: { problem: 'raw-path' } } });
