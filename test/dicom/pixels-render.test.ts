@@ -43,6 +43,15 @@ describe('renderFrameImage', () => {
     expect([...png.pixels]).toEqual([...rgba].filter((_, i) => i % 4 === 0));
   });
 
+  it('PNG at full size holds exactly the colours of renderToRgba', () => {
+    const rgbValues = Array.from({ length: 5 * 7 * 3 }, (_, i) => (i * 37) % 256);
+    const frame = decodeFrameSync(nativeInstance({ rows: 5, columns: 7, samplesPerPixel: 3, bitsAllocated: 8, frames: [Uint8Array.from(rgbValues)] }), 0);
+    const window = { center: 128, width: 256 };
+    const png = pngPixels(renderFrameImage(frame, { format: 'png', window }).bytes);
+    expect([png.width, png.height, png.channels]).toEqual([7, 5, 3]);
+    expect([...png.pixels]).toEqual([...renderToRgba(frame, window)].filter((_, i) => i % 4 !== 3));
+  });
+
   it('scales down by averaging each source area', () => {
     const values = [0, 10, 20, 30, 40, 50, 60, 70, 80, 90, 100, 110, 120, 130, 140, 150];
     const frame = decodeFrameSync(nativeInstance({ rows: 4, columns: 4, bitsAllocated: 8, frames: [Uint8Array.from(values)] }), 0);

@@ -34,8 +34,23 @@ export function scaledSize(rows: number, columns: number, maxSide?: number): { w
   return { width: Math.max(1, Math.round(columns * scale)), height: Math.max(1, Math.round(rows * scale)) };
 }
 
+/** Full size (the bundle's viewer images): the channels picked out, nothing averaged. */
+function channelsOf(rgba: Uint8ClampedArray, channels: 1 | 3): Uint8Array {
+  const pixels = rgba.length / 4;
+  const out = new Uint8Array(pixels * channels);
+  if (channels === 1) for (let i = 0; i < pixels; i++) out[i] = rgba[i * 4]!;
+  else
+    for (let i = 0, o = 0; i < pixels; i++, o += 3) {
+      out[o] = rgba[i * 4]!;
+      out[o + 1] = rgba[i * 4 + 1]!;
+      out[o + 2] = rgba[i * 4 + 2]!;
+    }
+  return out;
+}
+
 /** Area-average downscale of RGBA to `channels` (1: the red channel of a gray image; 3: RGB). */
 function resample(rgba: Uint8ClampedArray, rows: number, columns: number, width: number, height: number, channels: 1 | 3): Uint8Array {
+  if (width === columns && height === rows) return channelsOf(rgba, channels);
   const out = new Uint8Array(width * height * channels);
   for (let y = 0; y < height; y++) {
     const y0 = Math.floor((y * rows) / height);
