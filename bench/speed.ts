@@ -31,6 +31,12 @@ function seconds(cmd: string, args: string[], extraEnv: NodeJS.ProcessEnv = env)
   return Number(process.hrtime.bigint() - start) / 1e9;
 }
 
+/** Like `seconds`, after a `sync` that is not counted: each run starts with no earlier run's writes still being flushed. */
+function settled(cmd: string, args: string[]): number {
+  seconds('sync', []);
+  return seconds(cmd, args);
+}
+
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.floor(s.length / 2)]!;
@@ -76,13 +82,13 @@ function copyFigures(work: string): void {
     seconds('sync', []);
     imports.push(seconds(process.execPath, [CLI, 'import', '--vault', vault, src, '--json']) - opens.at(-1)!);
   }
-  const cps = [0, 1, 2].map((r) => seconds('sh', ['-c', `cp -r "${src}" "${path.join(work, `cp-${r}`)}" && sync`]));
-  const folders = [0, 1, 2].map((r) => seconds(process.execPath, [CLI, 'export', '--all', '--out', path.join(work, `usb-${r}`), '--vault', vault]) - median(opens));
-  const zips = [0, 1, 2].map((r) => seconds(process.execPath, [CLI, 'export', '--all', '--out', path.join(work, `b-${r}.zip`), '--vault', vault]) - median(opens));
+  const cps = [0, 1, 2].map((r) => settled('sh', ['-c', `cp -r "${src}" "${path.join(work, `cp-${r}`)}" && sync`]));
+  const folders = [0, 1, 2].map((r) => settled(process.execPath, [CLI, 'export', '--all', '--out', path.join(work, `usb-${r}`), '--vault', vault]) - median(opens));
+  const zips = [0, 1, 2].map((r) => settled(process.execPath, [CLI, 'export', '--all', '--out', path.join(work, `b-${r}.zip`), '--vault', vault]) - median(opens));
   // The same without the JPEG copy of every slice that INDEX.HTM scrolls through (what cp is compared with).
-  const plainFolders = [0, 1, 2].map((r) => seconds(process.execPath, [CLI, 'export', '--all', '--no-viewer-images', '--out', path.join(work, `usbp-${r}`), '--vault', vault]) - median(opens));
-  const plainZips = [0, 1, 2].map((r) => seconds(process.execPath, [CLI, 'export', '--all', '--no-viewer-images', '--out', path.join(work, `bp-${r}.zip`), '--vault', vault]) - median(opens));
-  const zipBase = [0, 1, 2].map((r) => seconds('sh', ['-c', `cd "${src}" && zip -q -r -0 "${path.join(work, `z-${r}.zip`)}" . && sync`]));
+  const plainFolders = [0, 1, 2].map((r) => settled(process.execPath, [CLI, 'export', '--all', '--no-viewer-images', '--out', path.join(work, `usbp-${r}`), '--vault', vault]) - median(opens));
+  const plainZips = [0, 1, 2].map((r) => settled(process.execPath, [CLI, 'export', '--all', '--no-viewer-images', '--out', path.join(work, `bp-${r}.zip`), '--vault', vault]) - median(opens));
+  const zipBase = [0, 1, 2].map((r) => settled('sh', ['-c', `cd "${src}" && zip -q -r -0 "${path.join(work, `z-${r}.zip`)}" . && sync`]));
   console.log(`vault open (process start + scrypt), subtracted below: ${median(opens).toFixed(2)} s`);
   ratioRow('import (CLI)', median(imports), median(cps), 'cp -r + sync');
   ratioRow('export to a folder (write + verify)', median(folders), median(cps), 'cp -r + sync');
