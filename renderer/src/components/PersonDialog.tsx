@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import type { Person } from '../../../shared/domain.js';
 import { errorMessage, useBridge } from '../bridge-context.js';
 import { Dialog } from './Dialog.js';
+import { FormFooter } from './FormFooter.js';
 
 export const RELATIONS = ['Myself', 'Partner', 'Mother', 'Father', 'Child', 'Other family', 'Someone I care for'];
 
@@ -37,11 +38,7 @@ export function PersonDialog({ person, onDone, onCancel }: { person?: Person; on
         <select id="p-rel" value={relation} onChange={(e) => setRelation(e.target.value)}>
           {[...new Set([...RELATIONS, relation])].map((r) => <option key={r} value={r}>{r}</option>)}
         </select>
-        {error && <p className="error" role="alert">{error}</p>}
-        <div className="row">
-          <button className="primary" type="submit">{person ? 'Save' : 'Add person'}</button>
-          <button type="button" onClick={onCancel}>Cancel</button>
-        </div>
+        <FormFooter error={error} submitLabel={person ? 'Save' : 'Add person'} onCancel={onCancel} />
       </form>
     </Dialog>
   );

@@ -5,6 +5,7 @@ import { CASE_ITEM_STATUS_WORDS } from '../../../../shared/words/journey.js';
 import { errorMessage, useBridge } from '../../bridge-context.js';
 import { Dialog } from '../../components/Dialog.js';
 import { itemForm, itemInput, todayIso, withField, type ItemForm } from './item-form.js';
+import { FormFooter } from '../../components/FormFooter.js';
 
 const SUGGESTIONS = ['Pathology slides', 'Paraffin blocks', 'Imaging disc (CD/DVD)', 'X-ray films', 'Tissue sample'];
 type Setter = (k: keyof ItemForm) => (e: { target: { value: string } }) => void;
@@ -38,11 +39,7 @@ export function ItemDialog({ caseId, item, onDone, onCancel }: { caseId: string;
         <ItemWhereabouts form={form} set={set} />
         <label htmlFor="it-notes">Notes <span className="hint-inline">(optional)</span></label>
         <textarea id="it-notes" rows={2} value={form.notes} onChange={set('notes')} />
-        {error && <p className="error" role="alert">{error}</p>}
-        <div className="row">
-          <button className="primary" type="submit">{item ? 'Save' : 'Add item'}</button>
-          <button type="button" onClick={onCancel}>Cancel</button>
-        </div>
+        <FormFooter error={error} submitLabel={item ? 'Save' : 'Add item'} onCancel={onCancel} />
       </form>
     </Dialog>
   );

@@ -7,6 +7,7 @@ import { errorMessage, useBridge } from '../../bridge-context.js';
 import { Dialog } from '../../components/Dialog.js';
 import { RecordSelect, useLetterChoices } from './LetterSelect.js';
 import { opinionAnswers, opinionForm, opinionInput, type OpinionForm } from './opinion-form.js';
+import { FormFooter } from '../../components/FormFooter.js';
 
 type Setter = (k: keyof OpinionForm) => (e: { target: { value: string } }) => void;
 
@@ -42,11 +43,7 @@ export function OpinionDialog({ c, opinion, onDone, onCancel }: { c: CaseDetail;
         <label htmlFor="op-notes">Other recommendations and notes</label>
         <textarea id="op-notes" rows={3} value={form.notes} onChange={set('notes')} />
         <Answers questions={c.questions} answers={answers} onChange={(i, text) => setAnswers((list) => list.map((a, k) => (k === i ? text : a)))} />
-        {error && <p className="error" role="alert">{error}</p>}
-        <div className="row">
-          <button className="primary" type="submit">{opinion ? 'Save' : 'Add opinion'}</button>
-          <button type="button" onClick={onCancel}>Cancel</button>
-        </div>
+        <FormFooter error={error} submitLabel={opinion ? 'Save' : 'Add opinion'} onCancel={onCancel} />
       </form>
     </Dialog>
   );

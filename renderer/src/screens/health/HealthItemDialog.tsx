@@ -14,6 +14,7 @@ import {
 import { CLINICAL_STATUS_WORDS, HEALTH_KIND_WORDS, PROCEDURE_CATEGORY_WORDS, SEVERITY_WORDS, fieldLabel } from '../../../../shared/words/health.js';
 import { errorMessage, useBridge } from '../../bridge-context.js';
 import { Dialog } from '../../components/Dialog.js';
+import { FormFooter } from '../../components/FormFooter.js';
 
 const TEXT_LABEL: Record<HealthKind, string> = { condition: 'Condition or diagnosis', medication: 'Medicine (name and strength)', allergy: 'Allergic to', procedure: 'Procedure or treatment' };
 const DATE_FIELDS: readonly HealthField[] = ['date', 'endDate'];
@@ -56,11 +57,7 @@ export function HealthItemDialog({ kind, item, personId, onDone, onCancel }: {
         <input id="hi-text" value={text} onChange={(e) => setText(e.target.value)} data-autofocus autoComplete="off" />
         {HEALTH_FIELDS_BY_KIND[kind].map((f) => <FieldInput key={f} kind={kind} field={f} value={fields[f] ?? ''} invalid={f === badDate} onChange={(v) => setFields((x) => ({ ...x, [f]: v }))} />)}
         {item?.status === 'suggested' && <p className="hint">Saving also confirms it: it was read from a record, and you have now checked it.</p>}
-        {error && <p className="error" role="alert">{error}</p>}
-        <div className="row">
-          <button className="primary" type="submit">{item ? 'Save' : 'Add'}</button>
-          <button type="button" onClick={onCancel}>Cancel</button>
-        </div>
+        <FormFooter error={error} submitLabel={item ? 'Save' : 'Add'} onCancel={onCancel} />
       </form>
     </Dialog>
   );
