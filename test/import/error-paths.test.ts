@@ -8,11 +8,12 @@ import { spawnSync } from 'node:child_process';
 import { appendFileSync, chmodSync, chownSync, mkdirSync, readdirSync, readFileSync, rmSync, truncateSync, unlinkSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import type { FileChunk, RecordPage } from '../../shared/api.js';
+import type { RecordPage } from '../../shared/api.js';
 import type { ImportOutcome, ImportSummary, RecordDetail } from '../../shared/domain.js';
 import type { CheckReport } from '../../shared/vault.js';
 import type { ApiErrorShape } from '../../shared/errors.js';
 import { outcomeReason } from '../../shared/words/import.js';
+import { fileBytes } from '../helpers/file-bytes.js';
 import { createDossierService, type DossierService } from '../../electron/core/service/service.js';
 import { Vault } from '../../electron/core/vault/vault.js';
 import { FAST_KDF, TEST_PASSPHRASE, tempDir } from '../helpers/temp-vault.js';
@@ -41,17 +42,6 @@ function note(dir: string, name: string, title: string): string {
   return file;
 }
 
-async function readAllBytes(service: DossierService, fileId: string): Promise<Buffer> {
-  const parts: Buffer[] = [];
-  for (let start = 0; ; ) {
-    const chunk = (await service.call('files.read', { id: fileId, start })) as FileChunk;
-    parts.push(Buffer.from(chunk.bytes));
-    start += chunk.bytes.length;
-    if (start >= chunk.size || chunk.bytes.length === 0) break;
-  }
-  return Buffer.concat(parts);
-}
-
 /** A vault (in `vaultDir`) holding three notes imported before the trouble starts. */
 async function vaultWithEarlierRecords(vaultDir: string, inputs: string): Promise<{ service: DossierService; earlier: Map<string, Buffer> }> {
   const service = createDossierService({ vaultDir, kdfCost: FAST_KDF });
@@ -69,7 +59,7 @@ async function expectEarlierIntactAndClean(service: DossierService, earlier: Map
   for (const [id, bytes] of earlier) {
     const detail = (await service.call('records.get', { id })) as RecordDetail;
     expect(detail.files).toHaveLength(1);
-    expect((await readAllBytes(service, detail.files[0]!.id)).equals(bytes), detail.title).toBe(true);
+    expect((await fileBytes(service, detail.files[0]!.id)).equals(bytes), detail.title).toBe(true);
   }
   const check = (await service.call('vault.check', {})) as CheckReport;
   expect(check).toMatchObject({ ok: true, problems: [], unlistedFiles: 0 });
@@ -160,7 +150,7 @@ describe('a file the importing process may not read', () => {
     const page = (await service.call('records.list', {})) as RecordPage;
     expect(page.records.map((r) => r.title)).toEqual(['Operative note']);
     const detail = (await service.call('records.get', { id: page.records[0]!.id })) as RecordDetail;
-    expect((await readAllBytes(service, detail.files[0]!.id)).equals(readFileSync(readable))).toBe(true);
+    expect((await fileBytes(service, detail.files[0]!.id)).equals(readFileSync(readable))).toBe(true);
     expect(await service.call('vault.check', {})).toMatchObject({ ok: true, problems: [], records: 1, unlistedFiles: 0 });
   });
 });
@@ -231,7 +221,7 @@ describe('a file that changes while it is read', () => {
     const detail = (await service.call('records.get', { id: outcome.recordId! })) as RecordDetail;
     expect(detail.title).toBe('Final letter');
     expect(detail.files[0]!.sizeBytes).toBe(final.length);
-    expect((await readAllBytes(service, detail.files[0]!.id)).equals(final)).toBe(true);
+    expect((await fileBytes(service, detail.files[0]!.id)).equals(final)).toBe(true);
     await expectEarlierIntactAndClean(service, earlier);
   });
 });
@@ -260,7 +250,7 @@ describe('a DICOMDIR listing files that are missing', () => {
     const study = (await service.call('records.get', { id: studyId })) as RecordDetail;
     expect(study.instanceCount).toBe(3);
     expect(study.files.map((f) => f.originalPath).sort()).toEqual([...present].sort());
-    for (const f of study.files) expect((await readAllBytes(service, f.id)).equals(readFileSync(f.originalPath))).toBe(true);
+    for (const f of study.files) expect((await fileBytes(service, f.id)).equals(readFileSync(f.originalPath))).toBe(true);
     expect((await expectEarlierIntactAndClean(service, earlier)).records).toBe(4);
   });
 });
@@ -314,7 +304,7 @@ describe('the disk filling up in the middle of an import', () => {
     const reported = outcomes.filter((o) => o.status === 'imported');
     for (const o of reported) {
       const detail = (await service.call('records.get', { id: o.recordId! })) as RecordDetail;
-      expect((await readAllBytes(service, detail.files[0]!.id)).equals(bytes.get(o.path)!), o.path).toBe(true);
+      expect((await fileBytes(service, detail.files[0]!.id)).equals(bytes.get(o.path)!), o.path).toBe(true);
     }
     const check = await expectEarlierIntactAndClean(service, earlier);
     expect(check.records).toBe(3 + reported.length);

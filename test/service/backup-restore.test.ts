@@ -7,9 +7,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { FileChunk, RecordPage, VaultStatus } from '../../shared/api.js';
+import type { RecordPage, VaultStatus } from '../../shared/api.js';
 import type { CheckReport } from '../../shared/vault.js';
 import type { ImportSummary, RecordDetail } from '../../shared/domain.js';
+import { fileBytes } from '../helpers/file-bytes.js';
 import { createDossierService, type DossierService } from '../../electron/core/service/service.js';
 import { FAST_KDF, TEST_PASSPHRASE, tempDir } from '../helpers/temp-vault.js';
 import { CLI_PASSPHRASE, dossier, json } from '../helpers/cli.js';
@@ -33,17 +34,6 @@ async function everything(service: DossierService) {
     cases: await service.call('cases.list', {}),
     health: await service.call('health.list', {}),
   };
-}
-
-async function fileBytes(service: DossierService, fileId: string): Promise<Buffer> {
-  const parts: Buffer[] = [];
-  for (let start = 0; ; ) {
-    const chunk = (await service.call('files.read', { id: fileId, start })) as FileChunk;
-    parts.push(Buffer.from(chunk.bytes));
-    start += chunk.bytes.length;
-    if (start >= chunk.size || chunk.bytes.length === 0) break;
-  }
-  return Buffer.concat(parts);
 }
 
 async function openAt(vaultDir: string, passphrase = TEST_PASSPHRASE): Promise<DossierService> {
