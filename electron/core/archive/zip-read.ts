@@ -36,6 +36,13 @@ export interface ZipFileItem {
   compressedSize: number;
   /** 1 for entries of the outer zip, 2 inside a zip inside it, … */
   depth: number;
+  /** The CRC-32 the zip records for the entry's content (none for an AE-2 encrypted entry). */
+  crc32: number | null;
+  /**
+   * Where a stored (neither compressed nor encrypted) entry of a zip file lies in that file, so its
+   * bytes can be read straight from it; null for other entries and for zips held in memory.
+   */
+  storedRange(): Promise<{ start: number; length: number } | null>;
   /** Whole entry in memory: use `stream()` for big entries. */
   read(): Promise<Uint8Array>;
   stream(): ReadableStream<Uint8Array>;
@@ -77,6 +84,8 @@ export class ZipReadError extends DossierError {
 
 interface ZipContext {
   label: string; // prefix for nested paths, '' for the outer zip
+  /** Reads the zip file's own bytes (null for a zip held in memory). */
+  file: BlobReader | null;
   depth: number;
   password: string | undefined;
   limits: ZipLimits;
@@ -84,8 +93,8 @@ interface ZipContext {
 }
 
 export async function openZip(path: string, options: OpenZipOptions = {}): Promise<SafeZip> {
-  const blob = await openAsBlob(path);
-  return openFromReader(new BlobReader(blob), path, rootContext(options));
+  const reader = new BlobReader(await openAsBlob(path));
+  return openFromReader(reader, path, { ...rootContext(options), file: reader });
 }
 
 /** Opens a zip held in memory (a zip attachment, a nested zip). */
@@ -100,6 +109,7 @@ function rootContext(options: OpenZipOptions): ZipContext {
   const limits = { ...DEFAULT_ZIP_LIMITS, ...options.limits };
   return {
     label: '',
+    file: null,
     depth: 1,
     password: options.password,
     limits,
@@ -195,6 +205,8 @@ function fileItem(entry: FileEntry, path: string, ctx: ZipContext): ZipFileItem 
     size: entry.uncompressedSize,
     compressedSize: entry.compressedSize,
     depth: ctx.depth,
+    crc32: entry.crc32 ?? null,
+    storedRange: () => (ctx.file ? storedRange(entry, ctx.file) : Promise.resolve(null)),
     read,
     stream,
     async openNested() {
@@ -208,10 +220,24 @@ function fileItem(entry: FileEntry, path: string, ctx: ZipContext): ZipFileItem 
       return openFromReader(new Uint8ArrayReader(bytes), path, {
         ...ctx,
         label: `${path}/`,
+        file: null,
         depth: ctx.depth + 1,
       });
     },
   };
+}
+
+/** A local file header (APPNOTE 4.3.7): its signature, and the name and extra field lengths after which the data starts. */
+const LOCAL_HEADER = { size: 30, signature: 0x04034b50, nameLength: 26, extraLength: 28 };
+
+async function storedRange(entry: FileEntry, file: BlobReader): Promise<{ start: number; length: number } | null> {
+  if (entry.compressionMethod !== 0 || entry.encrypted) return null;
+  const head = await file.readUint8Array(entry.offset, LOCAL_HEADER.size);
+  const view = new DataView(head.buffer, head.byteOffset, head.byteLength);
+  // Not a local header where the directory says: the stream path reports the damage in its words.
+  if (head.byteLength < LOCAL_HEADER.size || view.getUint32(0, true) !== LOCAL_HEADER.signature) return null;
+  const start = entry.offset + LOCAL_HEADER.size + view.getUint16(LOCAL_HEADER.nameLength, true) + view.getUint16(LOCAL_HEADER.extraLength, true);
+  return { start, length: entry.compressedSize };
 }
 
 /**

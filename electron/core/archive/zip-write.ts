@@ -2,6 +2,7 @@
 // file (no buffering of whole entries), so memory stays bounded whatever the bundle size. zip.js
 // switches to Zip64 by itself once an entry or the archive passes 4 GiB, given the entry size up front.
 import { open, type FileHandle } from 'node:fs/promises';
+import { crc32 } from 'node:zlib';
 import { ZipWriter, configure } from '@zip.js/zip.js';
 import { writeFully } from '../base/write-fully.js';
 
@@ -17,9 +18,12 @@ export interface ZipAddOptions {
   /** Deflate the entry. Leave false for DICOM/JPEG/PDF: they are already compressed or near-random. */
   compress?: boolean;
   lastModified?: Date;
+  /** The content's CRC-32 when the caller has it already (worked out here otherwise). */
+  crc32?: number;
 }
 
-export type ByteSource = AsyncIterable<Uint8Array> | ReadableStream<Uint8Array>;
+/** A whole file in memory, or its bytes as they come. */
+export type ByteSource = Uint8Array | AsyncIterable<Uint8Array> | ReadableStream<Uint8Array>;
 
 export interface ZipFileWriter {
   /** Adds one entry; `size` is the exact byte count the source will yield. */
@@ -32,6 +36,7 @@ export interface ZipFileWriter {
 
 function toReadableStream(source: ByteSource): ReadableStream<Uint8Array> {
   if (source instanceof ReadableStream) return source;
+  if (source instanceof Uint8Array) return new ReadableStream({ start: (controller) => (controller.enqueue(source), controller.close()) });
   const iterator = source[Symbol.asyncIterator]();
   return new ReadableStream<Uint8Array>({
     async pull(controller) {
@@ -82,6 +87,14 @@ function fileWritable(handle: FileHandle): WritableStream<Uint8Array> {
   });
 }
 
+/**
+ * A whole file stored without compression or encryption goes in as it is, with its CRC-32 worked out
+ * natively (zip.js would compute it in JavaScript, most of a zip export's time).
+ */
+function storedAsIs(source: ByteSource, add: ZipAddOptions, zip: ZipFileWriterOptions): source is Uint8Array {
+  return source instanceof Uint8Array && !add.compress && !zip.password;
+}
+
 export async function createZipFile(
   path: string,
   options: ZipFileWriterOptions = {},
@@ -101,6 +114,7 @@ export async function createZipFile(
         uncompressedSize: size,
         level: addOptions.compress ? 6 : 0,
         ...(addOptions.lastModified ? { lastModDate: addOptions.lastModified } : {}),
+        ...(storedAsIs(source, addOptions, options) ? { passThrough: true, compressionMethod: 0, crc32: addOptions.crc32 ?? crc32(source) } : {}),
       });
     },
     async close() {

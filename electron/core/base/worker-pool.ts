@@ -24,6 +24,7 @@ export interface WorkerPoolOptions<Req> {
 
 export class WorkerPool<Req, Res> {
   private lanes: Lane<Req, Res>[] | null = null;
+  private script: string | null = null;
 
   constructor(private readonly options: WorkerPoolOptions<Req>) {}
 
@@ -33,8 +34,7 @@ export class WorkerPool<Req, Res> {
   }
 
   async request(request: Req): Promise<Res> {
-    const lanes = this.start();
-    const lane = lanes.reduce((a, b) => (b.channel.pending < a.channel.pending ? b : a));
+    const lane = this.pick();
     // A worker keeps the process alive only while it has work (an idle pool must not hold a CLI open).
     lane.worker.ref();
     try {
@@ -47,13 +47,29 @@ export class WorkerPool<Req, Res> {
   close(): void {
     for (const lane of this.lanes ?? []) void lane.worker.terminate();
     this.lanes = [];
+    this.script = null; // closed for good: no lane starts again
+  }
+
+  /**
+   * The least busy lane; another worker starts only when every one is busy (starting a thread and
+   * its codecs costs more CPU than a few jobs: a handful of previews need one worker, not two).
+   */
+  private pick(): Lane<Req, Res> {
+    const lanes = this.start();
+    const idle = lanes.find((l) => l.channel.pending === 0);
+    if (idle) return idle;
+    if (this.script && lanes.length < maxLanes()) {
+      const lane = this.lane(this.script);
+      lanes.push(lane);
+      return lane;
+    }
+    return lanes.reduce((a, b) => (b.channel.pending < a.channel.pending ? b : a));
   }
 
   private start(): Lane<Req, Res>[] {
     if (this.lanes) return this.lanes;
-    const script = findBuiltWorker(this.options.script);
-    const count = Math.max(1, Math.min(2, availableParallelism()));
-    this.lanes = script ? Array.from({ length: count }, () => this.lane(script)) : [];
+    this.script = findBuiltWorker(this.options.script);
+    this.lanes = this.script ? [this.lane(this.script)] : [];
     return this.lanes;
   }
 
@@ -69,11 +85,16 @@ export class WorkerPool<Req, Res> {
   }
 }
 
+/** Workers per pool: the cores, at most two (the main thread and the other pools need some too). */
+function maxLanes(): number {
+  return Math.max(1, Math.min(2, availableParallelism()));
+}
+
 /** The worker side: answers each request with `handle`'s result, or its error's code and message. */
-export function serveRequests<Req, Res>(port: MessagePort, handle: (request: Req) => Res, transfer?: (value: Res) => ArrayBuffer[]): void {
-  port.on('message', ({ id, request }: { id: number; request: Req }) => {
+export function serveRequests<Req, Res>(port: MessagePort, handle: (request: Req) => Res | Promise<Res>, transfer?: (value: Res) => ArrayBuffer[]): void {
+  port.on('message', async ({ id, request }: { id: number; request: Req }) => {
     try {
-      const value = handle(request);
+      const value = await handle(request);
       port.postMessage({ id, ok: true, value }, transfer?.(value) ?? []);
     } catch (err) {
       port.postMessage({ id, ok: false, error: { code: (err as NodeJS.ErrnoException).code, message: (err as Error).message } });

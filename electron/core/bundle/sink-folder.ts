@@ -48,10 +48,17 @@ async function ensureFolder(dest: string): Promise<void> {
   }
 }
 
+/** Files written at once: enough to keep the disk and the decryption busy together, few open handles. */
+const PARALLEL_WRITES = 4;
+
 class FolderSink implements BundleSink {
+  readonly parallelWrites = PARALLEL_WRITES;
+  readonly usesCrc32 = false;
   /** Names moved into place by commit(): abort() takes them back out. */
   private readonly moved: string[] = [];
   private readonly files: string[] = [];
+  /** Folders made so far (one mkdir per folder, not per file). */
+  private readonly folders = new Map<string, Promise<unknown>>();
 
   constructor(
     readonly finalPath: string,
@@ -59,13 +66,13 @@ class FolderSink implements BundleSink {
     private readonly overwrite: boolean,
   ) {}
 
-  async writeFile(path: string, data: AsyncIterable<Uint8Array>, size: number): Promise<void> {
+  async writeFile(path: string, data: Uint8Array | AsyncIterable<Uint8Array>, size: number): Promise<void> {
     const target = join(this.temp, path);
-    await mkdir(dirname(target), { recursive: true });
+    await this.folderFor(target);
     const handle = await open(target, 'wx');
     try {
       let written = 0;
-      for await (const chunk of data) {
+      for await (const chunk of data instanceof Uint8Array ? [data] : data) {
         for (let offset = 0; offset < chunk.byteLength; ) offset += (await handle.write(chunk, offset, chunk.byteLength - offset)).bytesWritten;
         written += chunk.byteLength;
       }
@@ -74,6 +81,16 @@ class FolderSink implements BundleSink {
       await handle.close();
     }
     this.files.push(target);
+  }
+
+  private folderFor(target: string): Promise<unknown> {
+    const dir = dirname(target);
+    let made = this.folders.get(dir);
+    if (!made) {
+      made = mkdir(dir, { recursive: true });
+      this.folders.set(dir, made);
+    }
+    return made;
   }
 
   async commit(): Promise<void> {

@@ -29,8 +29,10 @@ export async function createZipSink(
   const writer = zip;
   return {
     finalPath: out,
-    async writeFile(path, data, size, { compress }) {
-      await writer.add(path, data, size, { compress });
+    parallelWrites: 1,
+    usesCrc32: true,
+    async writeFile(path, data, size, { compress, crc32 }) {
+      await writer.add(path, data, size, { compress, ...(crc32 !== undefined ? { crc32 } : {}) });
     },
     async commit() {
       await writer.close();

@@ -5,12 +5,16 @@
 export interface BundleSink {
   /** The folder holding the bundle or the .zip file, once committed. */
   readonly finalPath: string;
-  /** Writes one file; `size` is the exact byte count of `data`. */
+  /** How many writeFile calls may run at once: a folder takes several files together, a zip one stream. */
+  readonly parallelWrites: number;
+  /** Whether a file's CRC-32, given with it, saves the sink work (a zip records one per entry). */
+  readonly usesCrc32: boolean;
+  /** Writes one file (whole in memory, or as it streams); `size` is the exact byte count of `data`. */
   writeFile(
     path: string,
-    data: AsyncIterable<Uint8Array>,
+    data: Uint8Array | AsyncIterable<Uint8Array>,
     size: number,
-    options: { compress: boolean },
+    options: { compress: boolean; crc32?: number },
   ): Promise<void>;
   commit(): Promise<void>;
   /** Removes everything written so far. Never throws. */

@@ -7,6 +7,15 @@ import type { HealthFact } from '../../../shared/health.js';
 export interface BundleFileSource {
   size: number;
   open(): NodeJS.ReadableStream | AsyncIterable<Uint8Array>;
+  /** The whole file with its hashes, worked out off the main thread (the vault's files have it). */
+  whole?(options: { sha1: boolean; crc32: boolean }): Promise<WholeFile>;
+}
+
+export interface WholeFile {
+  bytes: Uint8Array;
+  sha256: string;
+  sha1?: string;
+  crc32?: number;
 }
 
 export interface BundleInstance {

@@ -2,23 +2,24 @@
 // and unchanged, no unlisted file inside the bundle's folders, and every file the DICOMDIR refers
 // to present. Reports problems by file name; never throws for a damaged bundle.
 import { describeSkip } from '../../../shared/words/import.js';
+import type { VerifyResult } from '../../../shared/cases.js';
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import { readFile, readdir, stat } from 'node:fs/promises';
+import { open, readFile, readdir, stat, type FileHandle } from 'node:fs/promises';
+import { crc32 } from 'node:zlib';
 import { join } from 'node:path';
-import { openZip, ZipReadError } from '../archive/zip-read.js';
+import { openZip, ZipReadError, type ZipFileItem } from '../archive/zip-read.js';
 import { defaultDicomServices, type DicomServices } from './dicom-services.js';
 import { DossierError } from '../base/errors.js';
 import { parseManifest } from './manifest.js';
 import { XMLValidator } from 'fast-xml-parser';
 import { BUNDLE_ROOT_NAMES, PATHS, structuredFormat } from './paths.js';
 import { PARTIAL_PREFIX } from './partials.js';
+import { inLanes } from '../base/in-flight.js';
 
-export interface VerifyResult {
-  ok: boolean;
-  problems: string[];
-  /** Files found in the bundle, MANIFEST.TXT included. */
-  fileCount: number;
+/** A check of a bundle just written, with the SHA-256 of the MANIFEST.TXT it was checked against (the export records it). */
+export interface WrittenBundleCheck {
+  result: VerifyResult;
+  manifestSha256: string | null;
 }
 
 /** What verify needs from either kind of bundle: its file list, hashes and a few small files. */
@@ -39,6 +40,14 @@ export async function verifyBundle(
   options: { password?: string } = {},
   services: Pick<DicomServices, 'readDicomdir'> = defaultDicomServices,
 ): Promise<VerifyResult> {
+  return (await checkBundle(path, options, services)).result;
+}
+
+export async function checkBundle(
+  path: string,
+  options: { password?: string } = {},
+  services: Pick<DicomServices, 'readDicomdir'> = defaultDicomServices,
+): Promise<WrittenBundleCheck> {
   const info = await stat(path).catch(() => null);
   if (!info) throw new DossierError('not-found', `${path} does not exist.`);
   const view = info.isDirectory() ? await viewFolder(path) : await viewZip(path, options.password);
@@ -80,7 +89,7 @@ export async function verifyBundle(
     const problem = structureProblem(file, bytes);
     if (problem) problems.push(problem);
   }
-  return { ok: problems.length === 0, problems, fileCount: view.hashes.size };
+  return { result: { ok: problems.length === 0, problems, fileCount: view.hashes.size }, manifestSha256: view.hashes.get(PATHS.manifest) ?? null };
 }
 
 /** A metadata file a receiving system would reject (not well-formed XML, not JSON) is a broken bundle. */
@@ -110,15 +119,12 @@ async function viewFolder(root: string): Promise<BundleView> {
   const files: string[] = [];
   for (const name of present) if ((BUNDLE_ROOT_NAMES as readonly string[]).includes(name)) files.push(...(await listFiles(root, name)));
   // A few files at once (one is hashed while the next ones are read); reported in file order.
-  for (let i = 0; i < files.length; i += HASH_CONCURRENCY) {
-    const batch = files.slice(i, i + HASH_CONCURRENCY);
-    const read = await Promise.all(batch.map((file) => readBundleFile(join(root, file), isSmallFile(file))));
-    for (const [k, file] of batch.entries()) {
-      const result = read[k]!;
-      view.hashes.set(file, result.ok ? result.sha256 : null);
-      if (result.ok && result.bytes) view.small.set(file, result.bytes);
-      if (!result.ok) view.problems.push(`unreadable file: ${file} (${result.message})`);
-    }
+  const read = await readLanes(files.map((file) => (buffer) => readBundleFile(join(root, file), isSmallFile(file), buffer)));
+  for (const [k, file] of files.entries()) {
+    const result = read[k]!;
+    view.hashes.set(file, result.ok ? result.sha256 : null);
+    if (result.ok && result.bytes) view.small.set(file, result.bytes);
+    if (!result.ok) view.problems.push(`unreadable file: ${file} (${result.message})`);
   }
   return view;
 }
@@ -131,28 +137,41 @@ async function listFiles(root: string, rel: string): Promise<string[]> {
   return out;
 }
 
-const HASH_CONCURRENCY = 4;
+/** Files read and hashed at once: one is hashed while the others' reads are under way. */
+const HASH_LANES = 4;
+/** Large sequential reads into one buffer per lane: a bundle is mostly files of hundreds of KB to hundreds of MB. */
+const READ_SIZE = 1024 * 1024;
 
 type FileRead = { ok: true; sha256: string; bytes: Uint8Array | null } | { ok: false; message: string };
 
-async function readBundleFile(path: string, keep: boolean): Promise<FileRead> {
+/** Reads and hashes every file, HASH_LANES at a time, each lane with its own buffer; results in the files' order. */
+async function readLanes(jobs: ((buffer: Buffer) => Promise<FileRead>)[]): Promise<FileRead[]> {
+  const results = new Array<FileRead>(jobs.length);
+  const buffers = Array.from({ length: HASH_LANES }, () => Buffer.allocUnsafe(READ_SIZE));
+  await inLanes(jobs, HASH_LANES, async (job, k, lane) => {
+    results[k] = await job(buffers[lane]!);
+  });
+  return results;
+}
+
+async function readBundleFile(path: string, keep: boolean, buffer: Buffer): Promise<FileRead> {
   try {
-    return { ok: true, sha256: await hashFile(path), bytes: keep ? await readFile(path) : null };
+    return { ok: true, sha256: await hashFile(path, buffer), bytes: keep ? await readFile(path) : null };
   } catch (error) {
     return { ok: false, message: (error as Error).message };
   }
 }
-/** Large sequential reads: a bundle is mostly files of hundreds of KB to hundreds of MB. */
-const READ_SIZE = 1024 * 1024;
 
-function hashFile(path: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const hash = createHash('sha256');
-    createReadStream(path, { highWaterMark: READ_SIZE })
-      .on('data', (chunk) => hash.update(chunk))
-      .on('error', reject)
-      .on('end', () => resolve(hash.digest('hex')));
-  });
+async function hashFile(path: string, buffer: Buffer): Promise<string> {
+  const hash = createHash('sha256');
+  const handle = await open(path, 'r');
+  try {
+    for (let n = (await handle.read(buffer, 0, buffer.length, null)).bytesRead; n > 0; n = (await handle.read(buffer, 0, buffer.length, null)).bytesRead)
+      hash.update(buffer.subarray(0, n));
+  } finally {
+    await handle.close();
+  }
+  return hash.digest('hex');
 }
 
 async function viewZip(path: string, password: string | undefined): Promise<BundleView> {
@@ -163,6 +182,7 @@ async function viewZip(path: string, password: string | undefined): Promise<Bund
   } catch (error) {
     throw error instanceof ZipReadError ? error : new DossierError('unreadable', `${path} is not a readable zip.`, { cause: error });
   }
+  const stored: StoredEntry[] = [];
   try {
     for await (const item of zip.entries()) {
       if (item.kind === 'rejected') {
@@ -172,27 +192,72 @@ async function viewZip(path: string, password: string | undefined): Promise<Bund
         view.problems.push(`${item.path}: ${describeSkip(item.reason)}`);
         continue;
       }
-      const hash = createHash('sha256');
-      const keep = isSmallFile(item.path);
-      const chunks: Uint8Array[] = [];
-      try {
-        const reader = item.stream().getReader();
-        for (let next = await reader.read(); !next.done; next = await reader.read()) {
-          hash.update(next.value);
-          if (keep) chunks.push(next.value);
-        }
-        view.hashes.set(item.path, hash.digest('hex'));
-        if (keep) view.small.set(item.path, Buffer.concat(chunks));
-      } catch (error) {
-        if (error instanceof ZipReadError && error.reason.code === 'zip-wrong-password') {
-          throw new DossierError('wrong-passphrase', 'Wrong password for this zip.');
-        }
-        view.hashes.set(item.path, null);
-        view.problems.push(`damaged file: ${item.path} (${(error as Error).message})`);
-      }
+      const range = isSmallFile(item.path) ? null : await item.storedRange();
+      // Stored entries (nearly all of a bundle) are read straight from the file below, several at once.
+      if (range) stored.push({ path: item.path, ...range, crc32: item.crc32 });
+      else await hashZipEntry(item, view);
     }
   } finally {
     await zip.close();
   }
+  await hashStoredEntries(path, stored, view);
   return view;
+}
+
+async function hashZipEntry(item: ZipFileItem, view: BundleView): Promise<void> {
+  const hash = createHash('sha256');
+  const keep = isSmallFile(item.path);
+  const chunks: Uint8Array[] = [];
+  try {
+    const reader = item.stream().getReader();
+    for (let next = await reader.read(); !next.done; next = await reader.read()) {
+      hash.update(next.value);
+      if (keep) chunks.push(next.value);
+    }
+    view.hashes.set(item.path, hash.digest('hex'));
+    if (keep) view.small.set(item.path, Buffer.concat(chunks));
+  } catch (error) {
+    if (error instanceof ZipReadError && error.reason.code === 'zip-wrong-password') {
+      throw new DossierError('wrong-passphrase', 'Wrong password for this zip.');
+    }
+    view.hashes.set(item.path, null);
+    view.problems.push(`damaged file: ${item.path} (${(error as Error).message})`);
+  }
+}
+
+type StoredEntry = { path: string; start: number; length: number; crc32: number | null };
+
+/** Stored entries read from the zip file in large reads, HASH_LANES at a time; the CRC-32 each records is checked too. */
+async function hashStoredEntries(zipPath: string, entries: StoredEntry[], view: BundleView): Promise<void> {
+  if (!entries.length) return;
+  const results = new Array<{ sha256: string } | { problem: string }>(entries.length);
+  const handle = await open(zipPath, 'r');
+  try {
+    const buffers = Array.from({ length: HASH_LANES }, () => Buffer.allocUnsafe(READ_SIZE));
+    await inLanes(entries, HASH_LANES, async (entry, k, lane) => {
+      results[k] = await hashRange(handle, entry, buffers[lane]!);
+    });
+  } finally {
+    await handle.close();
+  }
+  for (const [k, entry] of entries.entries()) {
+    const result = results[k]!;
+    view.hashes.set(entry.path, 'sha256' in result ? result.sha256 : null);
+    if ('problem' in result) view.problems.push(`damaged file: ${entry.path} (${result.problem})`);
+  }
+}
+
+async function hashRange(handle: FileHandle, entry: StoredEntry, buffer: Buffer): Promise<{ sha256: string } | { problem: string }> {
+  const hash = createHash('sha256');
+  let crc = 0;
+  for (let done = 0; done < entry.length; ) {
+    const { bytesRead } = await handle.read(buffer, 0, Math.min(buffer.length, entry.length - done), entry.start + done);
+    if (bytesRead === 0) return { problem: 'the zip ends inside it' };
+    const chunk = buffer.subarray(0, bytesRead);
+    hash.update(chunk);
+    crc = crc32(chunk, crc);
+    done += bytesRead;
+  }
+  if (entry.crc32 !== null && crc !== entry.crc32) return { problem: 'its CRC-32 does not match' };
+  return { sha256: hash.digest('hex') };
 }

@@ -11,6 +11,7 @@ import { destinationError, destinationFull } from './errors.js';
 import { DossierError } from '../base/errors.js';
 import { DOSSIER_SOURCE_OID, type BundleFacts } from './facts.js';
 import { newUid } from '../base/ids.js';
+import { InFlight } from '../base/in-flight.js';
 import { bundleFiles } from './file-list.js';
 import { generatedFilesOf } from './generated-files.js';
 import { buildManifest, type ManifestEntry } from './manifest.js';
@@ -81,7 +82,8 @@ function newFacts(): BundleFacts {
 
 /**
  * Each series' instances, their viewer images and the series' preview (from its middle instance, or
- * the placeholder). Images are rendered in workers while the next instances are copied.
+ * the placeholder). A few instances are copied at once (as many as the sink takes); images are
+ * rendered in workers while the next instances are copied.
  */
 async function writeImages(plan: BundlePlan, writer: TrackingWriter, services: DicomServices, facts: BundleFacts): Promise<void> {
   const ahead = new RenderAhead();
@@ -97,9 +99,11 @@ async function writeImages(plan: BundlePlan, writer: TrackingWriter, services: D
           preview: previewPath !== null && i === middle && size <= MAX_PREVIEW_SOURCE_BYTES,
           frames: planned.viewer && size <= MAX_VIEWER_SOURCE_BYTES ? viewerImages.map((v) => v.frame) : [],
         };
-        const copied = await writer.copy(path, instance.source, { keepBytes: request.preview || request.frames.length > 0 });
-        const images = copied.bytes ? services.renderImages(copied.bytes, request) : Promise.resolve({ preview: null, frames: [] });
-        await ahead.add(copied.bytes?.byteLength ?? 0, images, async (rendered) => {
+        const keepBytes = request.preview || request.frames.length > 0;
+        const copying = (await writer.startCopy(path, instance.source, { keepBytes })).done;
+        if (!keepBytes && !planned.viewer && i !== middle) continue;
+        const images = copying.then((copied) => (copied.bytes ? services.renderImages(copied.bytes, request) : { preview: null, frames: [] }));
+        await ahead.add(keepBytes ? size : 0, images, async (rendered) => {
           if (planned.viewer) await writeViewerImages(writer, services, rendered.frames, viewerImages, facts.viewerMissing, planned.viewer.dir);
           if (i === middle && previewPath) await writePreview(writer, services, facts, previewPath, rendered.preview);
         });
@@ -107,6 +111,7 @@ async function writeImages(plan: BundlePlan, writer: TrackingWriter, services: D
     }
   }
   await ahead.drain();
+  await writer.drain();
 }
 
 async function writePreview(writer: TrackingWriter, services: DicomServices, facts: BundleFacts, path: string, preview: Uint8Array | null): Promise<void> {
@@ -228,23 +233,61 @@ async function writeEncapsulated(
   };
 }
 
-/** Streams files into the sink, hashing them for the manifest and reporting progress. */
+type CopiedFile = { size: number; sha1Hex?: string; bytes: Uint8Array | null };
+
+/** Copies under way at once: their files are decrypted and hashed in workers while others are written. */
+const COPIES_AHEAD = 4;
+/** A file up to this size is decrypted whole in a worker; a larger one streams through this thread. */
+const WHOLE_FILE_MAX = 16 * 1024 * 1024;
+
+/**
+ * Streams files into the sink, hashing them for the manifest and reporting progress. A few copies
+ * run at once; their writes take turns as the sink allows (one at a time into a zip). The
+ * manifest is sorted, so the order files finish in does not matter.
+ */
 class TrackingWriter {
   readonly manifest: ManifestEntry[] = [];
   bytesDone = 0;
   filesDone = 0;
+  private readonly copies = new InFlight(COPIES_AHEAD);
+  private readonly writes: InFlight;
   constructor(
     private readonly sink: BundleSink,
     private readonly onProgress: ProgressCallback,
     private readonly filesTotal: number,
     private readonly bytesTotal: number,
-  ) {}
+  ) {
+    this.writes = new InFlight(sink.parallelWrites);
+  }
 
-  async copy(
-    path: string,
-    source: BundleFileSource,
-    opts: { sha1?: boolean; keepBytes?: boolean },
-  ): Promise<{ size: number; sha1Hex?: string; bytes: Uint8Array | null }> {
+  /** Starts copying a file once fewer than COPIES_AHEAD are under way; `done` gives its result (and bytes). */
+  startCopy(path: string, source: BundleFileSource, opts: CopyOptions): Promise<{ done: Promise<CopiedFile> }> {
+    const whole = source.size <= WHOLE_FILE_MAX ? source.whole : undefined;
+    return this.copies.start(() => (whole ? this.copyWhole(path, source.size, whole, opts) : this.copyStream(path, source, opts)));
+  }
+
+  /** Copies a file and waits for it (and for the copies started before it). */
+  async copy(path: string, source: BundleFileSource, opts: CopyOptions): Promise<CopiedFile> {
+    const { done } = await this.startCopy(path, source, opts);
+    await this.drain();
+    return done;
+  }
+
+  /** Waits for every copy under way; rethrows the first failure. */
+  async drain(): Promise<void> {
+    await this.copies.drain();
+    await this.writes.drain();
+  }
+
+  private async copyWhole(path: string, size: number, whole: NonNullable<BundleFileSource['whole']>, opts: CopyOptions): Promise<CopiedFile> {
+    const file = await whole({ sha1: Boolean(opts.sha1), crc32: this.sink.usesCrc32 });
+    if (file.bytes.byteLength !== size) throw changedSize(path, file.bytes.byteLength, size);
+    await this.write(path, file.bytes, { compress: false, ...(file.crc32 !== undefined ? { crc32: file.crc32 } : {}) });
+    this.done(path, file.sha256);
+    return { size, ...(file.sha1 ? { sha1Hex: file.sha1 } : {}), bytes: opts.keepBytes ? file.bytes : null };
+  }
+
+  private async copyStream(path: string, source: BundleFileSource, opts: CopyOptions): Promise<CopiedFile> {
     const sha256 = createHash('sha256');
     const sha1 = opts.sha1 ? createHash('sha1') : null;
     const kept: Uint8Array[] = [];
@@ -260,12 +303,9 @@ class TrackingWriter {
         self.bytesDone += chunk.byteLength;
         yield chunk;
       }
-      if (size !== source.size) {
-        throw new DossierError('unreadable', `${path}: the stored file changed size while exporting (${size} of ${source.size} bytes).`);
-      }
+      if (size !== source.size) throw changedSize(path, size, source.size);
     }
-    this.report(path);
-    await this.sink.writeFile(path, tap(), source.size, { compress: false });
+    await (await this.writes.start(() => this.sinkWrite(path, tap(), source.size, { compress: false }))).done;
     this.done(path, sha256.digest('hex'));
     return {
       size,
@@ -274,12 +314,20 @@ class TrackingWriter {
     };
   }
 
-  async writeBytes(path: string, bytes: Uint8Array, opts: { compress: boolean; inManifest?: boolean }): Promise<void> {
-    this.report(path);
-    await this.sink.writeFile(path, (async function* () {
-      yield bytes;
-    })(), bytes.byteLength, { compress: opts.compress });
+  /** Writes bytes in memory when the sink has room; counts them. */
+  private async write(path: string, bytes: Uint8Array, opts: { compress: boolean; crc32?: number }): Promise<void> {
+    await (await this.writes.start(() => this.sinkWrite(path, bytes, bytes.byteLength, opts))).done;
     this.bytesDone += bytes.byteLength;
+  }
+
+  private async sinkWrite(path: string, data: Uint8Array | AsyncIterable<Uint8Array>, size: number, opts: { compress: boolean; crc32?: number }): Promise<void> {
+    this.report(path);
+    await this.sink.writeFile(path, data, size, opts);
+  }
+
+  /** Writes a file made in memory, in turn with the copies under way (a zip takes one at a time). */
+  async writeBytes(path: string, bytes: Uint8Array, opts: { compress: boolean; inManifest?: boolean }): Promise<void> {
+    await this.write(path, bytes, opts);
     if (opts.inManifest === false) {
       this.filesDone += 1;
       this.report(path);
@@ -358,6 +406,12 @@ function missingParent(parent: string): (error: NodeJS.ErrnoException) => never 
     if (error.code !== 'ENOENT') throw error;
     throw new DossierError('not-found', `The folder ${parent} does not exist: choose an existing folder (e.g. the USB stick).`);
   };
+}
+
+type CopyOptions = { sha1?: boolean; keepBytes?: boolean };
+
+function changedSize(path: string, got: number, expected: number): DossierError {
+  return new DossierError('unreadable', `${path}: the stored file changed size while exporting (${got} of ${expected} bytes).`);
 }
 
 function text(value: string): Uint8Array {

@@ -25,6 +25,7 @@ const MIME: Partial<Record<FileFormat, string>> = {
 function blobSource(vault: Vault, blobId: string, size: number): BundleFileSource {
   return {
     size,
+    whole: (options) => vault.blobs.readWhole(blobId, options),
     open: () =>
       (async function* () {
         const reader = await vault.blobs.open(blobId);

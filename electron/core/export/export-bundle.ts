@@ -1,16 +1,13 @@
 // `dossier export` and the app's Export: resolve the selection, refuse on an identity conflict
 // (unless the person confirmed), write the bundle, verify it, and record the handover.
-import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ExportDestinationKind, ExportProgress, ExportResult } from '../../../shared/cases.js';
 import type { Vault } from '../vault/vault.js';
 import { DossierError } from '../base/errors.js';
 import { checkPassphrase } from '../../../shared/passphrase-policy.js';
 import { writeBundle } from '../bundle/write-bundle.js';
-import { verifyBundle } from '../bundle/verify.js';
+import { checkBundle } from '../bundle/verify.js';
 import { PATHS } from '../bundle/plan.js';
-import { openZip } from '../archive/zip-read.js';
 import { getCase, recordShare } from '../cases/case-store.js';
 import { buildBundleInput } from './bundle-input.js';
 import { resolveSelection, type Selection } from './selection.js';
@@ -59,10 +56,8 @@ export async function exportBundle(vault: Vault, options: ExportOptions): Promis
       progress('writing'),
     );
   options.onProgress?.({ filesDone: 0, filesTotal: written.fileCount, bytesDone: 0, bytesTotal: written.bytesWritten, currentFile: '', phase: 'verifying' });
-  const verified = await verifyBundle(written.path, options.zipPassword ? { password: options.zipPassword } : {});
-  const manifestSha256 = createHash('sha256')
-    .update(await readManifest(written.path, destination.kind, options.zipPassword))
-    .digest('hex');
+  const { result: verified, manifestSha256 } = await checkBundle(written.path, options.zipPassword ? { password: options.zipPassword } : {});
+  if (!manifestSha256) throw new DossierError('damaged', `The written bundle has no readable ${PATHS.manifest}.`);
   const providerName = selection.caseId ? providerLabel(getCase(vault.db, selection.caseId).provider) : '';
   recordShare(vault.db, {
     caseId: selection.caseId,
@@ -80,15 +75,4 @@ export async function exportBundle(vault: Vault, options: ExportOptions): Promis
 
 function providerLabel(p: { name: string; institution: string }): string {
   return [p.name, p.institution].filter(Boolean).join(', ');
-}
-
-async function readManifest(bundlePath: string, kind: ExportDestinationKind, password?: string): Promise<Uint8Array> {
-  if (kind === 'folder') return readFile(path.join(bundlePath, PATHS.manifest));
-  const zip = await openZip(bundlePath, password ? { password } : {});
-  try {
-    for await (const item of zip.entries()) if (item.kind === 'file' && item.path === PATHS.manifest) return await item.read();
-  } finally {
-    await zip.close();
-  }
-  throw new DossierError('damaged', `The written zip has no ${PATHS.manifest}.`);
 }

@@ -5,6 +5,7 @@ import { close, fsync, open } from 'node:fs';
 import { promisify } from 'node:util';
 import { SealPool } from './seal-pool.js';
 import type { SealedFile } from './seal-file.js';
+import type { UnsealOutcome } from './unseal-file.js';
 import { promises as fsp, mkdirSync, readdirSync, rmSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import {
@@ -26,21 +27,25 @@ import {
 } from '../crypto/blob-format.js';
 import { DossierError, fsError } from '../base/errors.js';
 import { fsyncDir } from './durable-fs.js';
+import { asBlobDamage, BlobDamaged, openBlob, type BlobTrailer, type OpenedBlob } from './blob-open.js';
+
+export { BlobDamaged, type BlobDamage, type BlobTrailer } from './blob-open.js';
 import { writeFully } from '../base/write-fully.js';
+import { inLanes } from '../base/in-flight.js';
+
+/** A blob's plaintext with its hashes (readWhole). */
+export interface WholeBlob {
+  bytes: Buffer;
+  sha256: string;
+  sha1?: string;
+  crc32?: number;
+}
 
 export interface PutResult {
   blobId: string;
   size: number;
   /** True when an identical blob was already stored and kept (the new copy was discarded). */
   existed: boolean;
-}
-
-/** What a blob says about itself inside its encryption (format 2): its own name and size, and
- * the facts its record is rebuilt from. */
-export interface BlobTrailer {
-  blobId: string;
-  size: number;
-  facts: Record<string, unknown>;
 }
 
 /** A blob written under a temporary name and not yet durable (see BlobStore.stage / settle). */
@@ -78,33 +83,12 @@ function stagedFromSealed({ tmp, blobId, size }: SealedFile): StagedBlob {
 /** How many staged files are fsynced at once (the I/O thread pool has four threads). */
 const SYNC_PARALLELISM = 8;
 
-async function inParallel<T>(items: T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const run = async (): Promise<void> => {
-    while (next < items.length) await work(items[next++]!);
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, run));
-}
-
 export interface PutOptions {
   /** The facts sealed into the blob's trailer (JSON-safe), given the content's name and size. */
   facts?: (blobId: string, size: number) => Record<string, unknown>;
   /** An identical blob exists: true keeps it (default); false replaces it with this copy, whose
    * trailer describes the record being created (the old one was not referenced). */
   keepExisting?: (blobId: string) => boolean;
-}
-
-/** The kinds of damage a blob can have; `check` and the error model speak in these codes. */
-export type BlobDamage = 'missing' | 'unreadable' | 'corrupt' | 'swapped';
-
-export class BlobDamaged extends DossierError {
-  constructor(
-    readonly blobId: string,
-    readonly damage: BlobDamage,
-    detail: string,
-  ) {
-    super('damaged', `Encrypted file ${blobId.slice(0, 12)}… is ${damage === 'missing' ? 'missing from the vault' : `damaged: ${detail}`}.`, { details: { blobId, damage } });
-  }
 }
 
 const BLOB_ID = /^[0-9a-f]{64}$/;
@@ -115,7 +99,6 @@ export const READ_BATCH = 16;
 export class BlobStore {
   readonly dir: string;
   private readonly tmpDir: string;
-  /** Started at the first import that needs it; stopped when the vault locks. */
   private pool: SealPool | null = null;
 
   constructor(
@@ -175,10 +158,9 @@ export class BlobStore {
    * import). The bytes' buffer is copied for the worker; the caller may keep using it.
    */
   async stageBytes(bytes: Uint8Array, facts?: PutOptions['facts']): Promise<StagedBlob> {
-    this.pool ??= new SealPool({ encryptionKey: this.encryptionKey, namingKey: this.namingKey }, this.tmpDir);
     try {
       // The facts never depend on the name (the trailer carries name and size beside them).
-      return stagedFromSealed(await this.pool.seal(bytes, JSON.stringify(facts?.('', bytes.byteLength) ?? {})));
+      return stagedFromSealed(await this.workers().seal(bytes, JSON.stringify(facts?.('', bytes.byteLength) ?? {})));
     } catch (err) {
       throw fsError(err, 'the encrypted file in the vault');
     }
@@ -197,7 +179,7 @@ export class BlobStore {
   async settle(items: { staged: StagedBlob; action: 'store' | 'discard' }[]): Promise<void> {
     const kept = items.filter((i) => i.action === 'store').map((i) => i.staged);
     try {
-      await inParallel(kept, SYNC_PARALLELISM, async (b) => {
+      await inLanes(kept, SYNC_PARALLELISM, async (b) => {
         await b.sync();
         await b.close();
       });
@@ -208,7 +190,7 @@ export class BlobStore {
         dirs.add(path.dirname(final));
         await fsp.rename(b.tmp, final);
       }
-      await inParallel([...dirs], SYNC_PARALLELISM, fsyncDir);
+      await inLanes([...dirs], SYNC_PARALLELISM, (dir) => fsyncDir(dir));
     } catch (err) {
       await this.discard(kept);
       throw fsError(err, 'the encrypted file in the vault');
@@ -234,6 +216,30 @@ export class BlobStore {
     );
   }
 
+  /**
+   * A whole blob decrypted, with the SHA-256 (and SHA-1 if asked) of its plaintext, worked out in a
+   * worker thread: an export writes files while the next ones are decrypted and hashed on the
+   * other core. Damage throws BlobDamaged, as open() does.
+   */
+  async readWhole(blobId: string, options: { sha1?: boolean; crc32?: boolean } = {}): Promise<WholeBlob> {
+    const file = this.pathOf(blobId);
+    let outcome: UnsealOutcome;
+    try {
+      outcome = await this.workers().unseal({ file, blobId, sha1: options.sha1 ?? false, crc32: options.crc32 ?? false });
+    } catch (err) {
+      throw fsError(err, `vault file ${blobId.slice(0, 12)}…`);
+    }
+    if (!outcome.ok) throw new BlobDamaged(blobId, outcome.damage, outcome.detail);
+    const { bytes, sha256, sha1, crc32 } = outcome;
+    return { bytes: Buffer.from(bytes), sha256, ...(sha1 ? { sha1 } : {}), ...(crc32 !== undefined ? { crc32 } : {}) };
+  }
+
+  /** Started at the first import or export that needs it; stopped when the vault locks. */
+  private workers(): SealPool {
+    this.pool ??= new SealPool({ encryptionKey: this.encryptionKey, namingKey: this.namingKey }, this.tmpDir);
+    return this.pool;
+  }
+
   async open(blobId: string): Promise<BlobReader> {
     const file = this.pathOf(blobId);
     let handle: fsp.FileHandle;
@@ -247,8 +253,7 @@ export class BlobStore {
       return await openReader(handle, blobId, this.encryptionKey);
     } catch (err) {
       await handle.close();
-      if (err instanceof DossierError) throw err;
-      throw new BlobDamaged(blobId, 'corrupt', (err as Error).message);
+      throw asBlobDamage(blobId, err);
     }
   }
 
@@ -294,26 +299,11 @@ export class BlobStore {
   }
 }
 
-/** Reads the header and (format 2) the trailer, and checks the blob is the one its name says. */
+/** A reader over an open file, once its header and trailer are checked against its name. */
 async function openReader(handle: fsp.FileHandle, blobId: string, encryptionKey: Buffer): Promise<BlobReader> {
   const { size: fileSize } = await handle.stat();
-  const header = parseHeader(await readAt(handle, 0, HEADER_SIZE));
-  const key = blobKey(encryptionKey, header);
-  let chunksEnd = fileSize;
-  let trailer: BlobTrailer | null = null;
-  if (header.version >= 2) {
-    if (fileSize < HEADER_SIZE + FOOTER_SIZE) throw new Error('blob is truncated (no footer)');
-    const sealedLength = trailerLength(await readAt(handle, fileSize - FOOTER_SIZE, FOOTER_SIZE));
-    chunksEnd = fileSize - FOOTER_SIZE - sealedLength;
-    if (chunksEnd < HEADER_SIZE) throw new Error('blob trailer length is invalid');
-    const plain = openTrailer(key, header, await readAt(handle, chunksEnd, sealedLength));
-    if (!plain) throw new Error('its trailer failed authentication');
-    trailer = parseTrailer(plain);
-  }
-  const layout = layoutForFileSize(chunksEnd);
-  if (trailer && trailer.blobId !== blobId) throw new BlobDamaged(blobId, 'swapped', `it holds the content of ${trailer.blobId.slice(0, 12)}… (files swapped or renamed)`);
-  if (trailer && trailer.size !== layout.plaintextSize) throw new Error(`its size (${layout.plaintextSize}) differs from its trailer (${trailer.size})`);
-  return new BlobReader(blobId, handle, header, key, layout, chunksEnd, trailer);
+  const opened = await openBlob(blobId, encryptionKey, fileSize, (position, length) => readAt(handle, position, length));
+  return new BlobReader(blobId, handle, opened);
 }
 
 async function readAt(handle: fsp.FileHandle, position: number, length: number): Promise<Buffer> {
@@ -321,12 +311,6 @@ async function readAt(handle: fsp.FileHandle, position: number, length: number):
   const { bytesRead } = await handle.read(buf, 0, length, position);
   if (bytesRead !== length) throw new Error('blob is truncated');
   return buf;
-}
-
-function parseTrailer(plain: Buffer): BlobTrailer {
-  const t = JSON.parse(plain.toString('utf8')) as Partial<BlobTrailer>;
-  if (typeof t.blobId !== 'string' || typeof t.size !== 'number' || typeof t.facts !== 'object' || t.facts === null) throw new Error('its trailer is malformed');
-  return { blobId: t.blobId, size: t.size, facts: t.facts };
 }
 
 /** Streams plaintext into sealed chunks (one full chunk held back until we know it is not the last). */
@@ -368,18 +352,22 @@ export class BlobReader {
   constructor(
     readonly blobId: string,
     private readonly handle: fsp.FileHandle,
-    private readonly header: BlobHeader,
-    private readonly key: Buffer,
-    layout: ChunkLayout,
-    /** Where the chunks end (the trailer starts there in format 2). */
-    private readonly chunksEnd: number,
-    /** Format 2 blobs: what the blob says about itself; null for format 1. */
-    readonly trailer: BlobTrailer | null,
+    { header, key, layout, chunksEnd, trailer }: OpenedBlob,
   ) {
+    this.header = header;
+    this.key = key;
+    this.chunksEnd = chunksEnd;
+    this.trailer = trailer;
     this.chunkCount = layout.chunkCount;
     this.size = layout.plaintextSize;
   }
 
+  private readonly header: BlobHeader;
+  private readonly key: Buffer;
+  /** Where the chunks end (the trailer starts there in format 2). */
+  private readonly chunksEnd: number;
+  /** Format 2 blobs: what the blob says about itself; null for format 1. */
+  readonly trailer: BlobTrailer | null;
   readonly chunkCount: number;
   readonly size: number;
 
