@@ -8,8 +8,11 @@ import { wrapPdfAsDicom, type EncapsulatedPdfContext } from '../dicom/encapsulat
 
 export interface DicomServices {
   buildDicomdir(input: DicomdirInput): Uint8Array;
-  /** An instance's series preview and/or viewer frames as JPEGs (null where one cannot be rendered). */
-  renderImages(bytes: Uint8Array, request: ImagesRequest): Promise<RenderedImages>;
+  /**
+   * An instance's series preview and/or viewer frames as JPEGs (null where one cannot be rendered).
+   * `handOver`: the caller is done with `bytes`, so their buffer may go to a worker without a copy.
+   */
+  renderImages(bytes: Uint8Array, request: ImagesRequest, options?: { handOver?: boolean }): Promise<RenderedImages>;
   /** What stands in for a preview that cannot be rendered (the planned file is always written). */
   placeholderPreview(): Uint8Array;
   readDicomdir(bytes: Uint8Array): { files: { fileId: string }[] };

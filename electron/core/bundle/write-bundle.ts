@@ -102,7 +102,8 @@ async function writeImages(plan: BundlePlan, writer: TrackingWriter, services: D
         const keepBytes = request.preview || request.frames.length > 0;
         const copying = (await writer.startCopy(path, instance.source, { keepBytes })).done;
         if (!keepBytes && !planned.viewer && i !== middle) continue;
-        const images = copying.then((copied) => (copied.bytes ? services.renderImages(copied.bytes, request) : { preview: null, frames: [] }));
+        // The copy is written by then: its bytes go to the renderer without another copy.
+        const images = copying.then((copied) => (copied.bytes ? services.renderImages(copied.bytes, request, { handOver: true }) : { preview: null, frames: [] }));
         await ahead.add(keepBytes ? size : 0, images, async (rendered) => {
           if (planned.viewer) await writeViewerImages(writer, services, rendered.frames, viewerImages, facts.viewerMissing, planned.viewer.dir);
           if (i === middle && previewPath) await writePreview(writer, services, facts, previewPath, rendered.preview);

@@ -80,6 +80,17 @@ function stagedFromSealed({ tmp, blobId, size }: SealedFile): StagedBlob {
   };
 }
 
+/** Moves a staged blob to its name; its folder (blobs/<first two hex digits>) is made the first time it is needed. */
+async function renameIntoFolder(tmp: string, final: string): Promise<void> {
+  try {
+    await fsp.rename(tmp, final);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+    await fsp.mkdir(path.dirname(final), { recursive: true, mode: 0o700 });
+    await fsp.rename(tmp, final);
+  }
+}
+
 /** How many staged files are fsynced at once (the I/O thread pool has four threads). */
 const SYNC_PARALLELISM = 8;
 
@@ -186,9 +197,8 @@ export class BlobStore {
       const dirs = new Set<string>();
       for (const b of kept) {
         const final = this.pathOf(b.blobId);
-        if (!dirs.has(path.dirname(final))) await fsp.mkdir(path.dirname(final), { recursive: true, mode: 0o700 });
+        await renameIntoFolder(b.tmp, final);
         dirs.add(path.dirname(final));
-        await fsp.rename(b.tmp, final);
       }
       await inLanes([...dirs], SYNC_PARALLELISM, (dir) => fsyncDir(dir));
     } catch (err) {
