@@ -54,3 +54,25 @@ describe('InFlight (an export writes a few files at once)', () => {
     await window.drain();
   });
 });
+
+describe('InFlight.settle (cleaning up after a failure)', () => {
+  it('waits for the jobs still running after one failed, and never throws', async () => {
+    const window = new InFlight(3);
+    const slow = gate();
+    let slowEnded = false;
+    await window.start(async () => {
+      await slow.promise;
+      slowEnded = true;
+    });
+    await window.start(async () => {
+      throw new Error('stick pulled out');
+    });
+    const settled = window.settle();
+    await Promise.resolve();
+    expect(slowEnded).toBe(false);
+    slow.open();
+    await settled;
+    expect(slowEnded).toBe(true);
+    await expect(window.drain()).rejects.toThrow('stick pulled out');
+  });
+});

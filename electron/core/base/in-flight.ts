@@ -32,6 +32,11 @@ export class InFlight {
     this.throwIfFailed();
   }
 
+  /** Waits until nothing is under way, failed or not (before cleaning up after a failure). */
+  async settle(): Promise<void> {
+    while (this.running.size) await Promise.race(this.running);
+  }
+
   private throwIfFailed(): void {
     if (this.failure) throw this.failure.error;
   }

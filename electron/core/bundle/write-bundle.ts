@@ -71,6 +71,8 @@ export async function writeBundle(
     await sink.commit();
     return { path: sink.finalPath, fileCount: writer.filesDone, bytesWritten: writer.bytesDone };
   } catch (error) {
+    // Copies still under way would write into what abort() removes: let them end first.
+    await writer.settle();
     await sink.abort();
     throw destinationError(error);
   }
@@ -272,6 +274,12 @@ class TrackingWriter {
     const { done } = await this.startCopy(path, source, opts);
     await this.drain();
     return done;
+  }
+
+  /** Waits until no copy or write is under way, whatever became of them. */
+  async settle(): Promise<void> {
+    await this.copies.settle();
+    await this.writes.settle();
   }
 
   /** Waits for every copy under way; rethrows the first failure. */
