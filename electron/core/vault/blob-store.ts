@@ -194,12 +194,13 @@ export class BlobStore {
         await b.sync();
         await b.close();
       });
+      // Renamed several at once (a first import makes most blob folders as it goes); synced after.
       const dirs = new Set<string>();
-      for (const b of kept) {
+      await inLanes(kept, SYNC_PARALLELISM, async (b) => {
         const final = this.pathOf(b.blobId);
         await renameIntoFolder(b.tmp, final);
         dirs.add(path.dirname(final));
-      }
+      });
       await inLanes([...dirs], SYNC_PARALLELISM, (dir) => fsyncDir(dir));
     } catch (err) {
       await this.discard(kept);
