@@ -1,5 +1,6 @@
-// At most N jobs under way at once: an export writes a few files together so the disk, the
-// threadpool and the decryption overlap instead of waiting on one another.
+// Bounded concurrency: at most N jobs under way at once (InFlight: an export copies a few files
+// together, so the disk, the threadpool and the workers overlap instead of waiting on one another),
+// or a list worked through in N lanes (inLanes: fsyncs, renames, verify's reads).
 
 export class InFlight {
   private readonly running = new Set<Promise<unknown>>();

@@ -28,10 +28,10 @@ import {
 import { DossierError, fsError } from '../base/errors.js';
 import { fsyncDir } from './durable-fs.js';
 import { asBlobDamage, BlobDamaged, openBlob, type BlobTrailer, type OpenedBlob } from './blob-open.js';
-
-export { BlobDamaged, type BlobDamage, type BlobTrailer } from './blob-open.js';
 import { writeFully } from '../base/write-fully.js';
 import { inLanes } from '../base/in-flight.js';
+
+export { BlobDamaged, type BlobDamage, type BlobTrailer } from './blob-open.js';
 
 /** A blob's plaintext with its hashes (readWhole). */
 export interface WholeBlob {
@@ -228,7 +228,7 @@ export class BlobStore {
   }
 
   /**
-   * A whole blob decrypted, with the SHA-256 (and SHA-1 if asked) of its plaintext, worked out in a
+   * A whole blob decrypted, with the SHA-256 (and SHA-1, CRC-32 if asked) of its plaintext, worked out in a
    * worker thread: an export writes files while the next ones are decrypted and hashed on the
    * other core. Damage throws BlobDamaged, as open() does.
    */
